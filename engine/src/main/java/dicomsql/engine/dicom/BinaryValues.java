@@ -2,7 +2,8 @@ package dicomsql.engine.dicom;
 
 /**
  * Numbers of the binary VRs (US, SS, UL, SL, UV, SV, FL, FD, OF, OD, OL, AT) to and from bytes in
- * either byte order. Opaque VRs (OB, OW, UN, OV) have no numbers here.
+ * either byte order. OB and OW read as unsigned bytes and words but have no text form; UN and OV
+ * have no numbers.
  */
 final class BinaryValues {
   private static final String[] NONE = new String[0];
@@ -29,14 +30,21 @@ final class BinaryValues {
     }
   }
 
+  private static boolean hasNumbers(VR vr) {
+    return isNumeric(vr) || vr == VR.OB || vr == VR.OW;
+  }
+
   private static int count(byte[] bytes, VR vr) {
-    return isNumeric(vr) ? bytes.length / vr.unitSize() : 0;
+    return hasNumbers(vr) ? bytes.length / vr.unitSize() : 0;
   }
 
   private static double number(byte[] b, int i, VR vr, boolean be) {
     int at = i * vr.unitSize();
     switch (vr) {
+      case OB:
+        return b[at] & 0xFF;
       case US:
+      case OW:
         return Bytes.shortAt(b, at, be);
       case SS:
         return (short) Bytes.shortAt(b, at, be);
@@ -64,7 +72,7 @@ final class BinaryValues {
   }
 
   static double[] doubles(byte[] bytes, VR vr, boolean bigEndian) {
-    if (!isNumeric(vr)) {
+    if (!hasNumbers(vr)) {
       return null;
     }
     double[] values = new double[count(bytes, vr)];
@@ -76,7 +84,7 @@ final class BinaryValues {
 
   /** Integer values; null when the VR holds no integers or a value does not fit an int. */
   static int[] ints(byte[] bytes, VR vr, boolean bigEndian) {
-    if (!isNumeric(vr) || vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD) {
+    if (!hasNumbers(vr) || vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD) {
       return null;
     }
     int[] values = new int[count(bytes, vr)];
@@ -92,6 +100,9 @@ final class BinaryValues {
 
   /** The values as text: integers in decimal, floats as Java prints them, tags as GGGGEEEE. */
   static String[] strings(byte[] bytes, VR vr, boolean bigEndian) {
+    if (!isNumeric(vr)) {
+      return NONE;
+    }
     String[] values = new String[count(bytes, vr)];
     if (values.length == 0) {
       return NONE;
@@ -139,7 +150,7 @@ final class BinaryValues {
 
   static byte[] encodeDoubles(double[] values, VR vr, boolean bigEndian) {
     int size = vr.unitSize();
-    if (!isNumeric(vr)) {
+    if (!hasNumbers(vr)) {
       throw new IllegalArgumentException(vr + " holds no numbers");
     }
     byte[] bytes = new byte[values.length * size];
