@@ -17,16 +17,40 @@ import picocli.CommandLine.Command;
         "",
         "The SQL shell, the index and the JDBC driver are not built yet; see README.md."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class DicomsqlCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show the stack trace of errors.")
+  private boolean verbose;
+
   /** The configured command line, shared by {@link Main} and tests. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new DicomsqlCommand());
+    DicomsqlCommand command = new DicomsqlCommand();
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setUsageHelpAutoWidth(true);
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (command.verbose) {
+        e.printStackTrace(line.getErr());
+      } else {
+        line.getErr().println("dicomsql: " + message(e));
+      }
+      line.getErr().flush();
+      return e instanceof IllegalArgumentException ? USAGE_ERROR : DATA_ERROR;
+    });
     return commandLine;
+  }
+
+  /** Exit status of a failed command: the data or SQL was wrong, or a file could not be read. */
+  static final int DATA_ERROR = 1;
+  /** Exit status of a command line that makes no sense. */
+  static final int USAGE_ERROR = 2;
+
+  private static String message(Exception e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
   }
 
   @Override

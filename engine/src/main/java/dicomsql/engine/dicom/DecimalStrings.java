@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Numbers as DS and IS text: the shortest form that round-trips, within 16 characters. */
-final class DecimalStrings {
+public final class DecimalStrings {
   private static final int DS_MAX = 16;
 
   private DecimalStrings() {}
 
-  static String format(double value) {
+  public static String format(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("DS cannot hold " + value);
     }
@@ -31,8 +31,13 @@ final class DecimalStrings {
     return "0";
   }
 
+  /** The number a reader gets back after {@code value} is written as DS. */
+  public static double asWritten(double value) {
+    return parseDecimal(format(value));
+  }
+
   /** A DS value as a number, or null when it is not one (NaN, hex and Java suffixes refused). */
-  static Double parseDecimal(String text) {
+  public static Double parseDecimal(String text) {
     if (text.isEmpty()) {
       return null;
     }

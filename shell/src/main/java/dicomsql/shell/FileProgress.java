@@ -1,0 +1,62 @@
+package dicomsql.shell;
+
+import java.util.concurrent.atomic.LongAdder;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar over files (count, rate, time left) on the terminal's stderr; silent when
+ * stderr is not a terminal, so scripts and logs get no control characters.
+ */
+final class FileProgress implements AutoCloseable {
+  private final String task;
+  private final boolean interactive;
+  private final LongAdder files = new LongAdder();
+  private final LongAdder bytes = new LongAdder();
+  private ProgressBar bar;
+
+  FileProgress(String task) {
+    this.task = task;
+    this.interactive = System.console() != null;
+  }
+
+  /** Called once the total is known. */
+  void start(long total) {
+    if (interactive) {
+      bar = new ProgressBarBuilder()
+          .setTaskName(task)
+          .setInitialMax(total)
+          .setUnit(" files", 1)
+          .showSpeed()
+          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+          .setUpdateIntervalMillis(200)
+          .continuousUpdate()
+          .build();
+    }
+  }
+
+  /** Called from any thread after each file. */
+  void step(long fileBytes) {
+    files.increment();
+    bytes.add(fileBytes);
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
+  long files() {
+    return files.sum();
+  }
+
+  long bytes() {
+    return bytes.sum();
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}
