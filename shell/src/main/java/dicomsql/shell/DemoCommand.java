@@ -22,9 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-        "Generate a small demo dataset (8 cases, 128x128 images) into the user cache folder",
-        "the first time, then show what it holds."})
+    description = "Generate a small demo dataset (8 cases, 128x128 images) into the user cache "
+        + "folder the first time, then show what it holds.")
 final class DemoCommand implements Callable<Integer> {
   static final SynthOptions DEMO = new SynthOptions(8, 1, 128, 0,
       Runtime.getRuntime().availableProcessors());
@@ -61,10 +60,11 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, List<String>> lesions = new LinkedHashMap<>();
     for (String[] row : csv(data.resolve("truth.csv"))) {
       lesions.computeIfAbsent(row[0], c -> new ArrayList<>()).add(String.format(
-          "%s %6s cc %-12s HU N/A/P/D %s/%s/%s/%s", row[5], row[11], row[6],
+          "%-6s %6.1f  %-13s %s/%s/%s/%s", row[5], Double.parseDouble(row[11]), row[6],
           hu(row[16]), hu(row[17]), hu(row[18]), hu(row[19])));
     }
-    out.printf("%-5s %-8s %s%n", "case", "phases", "lesion ROIs (outlined on the phase in the name)");
+    out.printf("%-5s %-8s %-6s %6s  %-13s %s%n", "case", "phases", "ROI", "cc", "pattern",
+        "mean HU N/A/P/D");
     for (Map.Entry<String, StringBuilder> entry : phases.entrySet()) {
       List<String> rois = lesions.getOrDefault(entry.getKey(), List.of());
       for (int i = 0; i < Math.max(1, rois.size()); i++) {

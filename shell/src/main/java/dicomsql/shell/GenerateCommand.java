@@ -17,17 +17,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-        "Write a synthetic multiphase liver CT dataset shaped like the HCC release: per case a",
-        "folder with one CT series per contrast phase (N, A, P, D; not every case has all",
-        "four) and an RT Structure Set outlining 1-3 lesions, plus truth.csv (per lesion ROI:",
-        "voxel count, volume, HU per phase) and truth_series.csv (phase of every series).",
-        "The same options give byte-identical files."},
+    description = "Write a synthetic multiphase liver CT dataset shaped like the HCC release: "
+        + "per case a folder with one CT series per contrast phase (N, A, P, D; not every case "
+        + "has all four) and an RT Structure Set outlining 1-3 lesions, plus truth.csv (per "
+        + "lesion ROI: voxel count, volume, HU per phase) and truth_series.csv (the phase of "
+        + "every series). The same options give byte-identical files.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  dicomsql generate /tmp/hcc                      10 cases, 512x512, ~0.5 MB per image",
-        "  dicomsql generate /tmp/hcc-small --patients 50 --matrix 64",
-        "  dicomsql generate /tmp/seed --patients 2646 --matrix 64    full seed scale"})
+        "  dicomsql generate /tmp/hcc",
+        "      10 cases of 512x512 images, about 0.5 MB per image",
+        "  dicomsql generate /tmp/seed --patients 2646 --matrix 64",
+        "      the seed's full scale (about 430,000 files, 4 GB)"})
 final class GenerateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
