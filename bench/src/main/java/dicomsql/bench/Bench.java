@@ -1,0 +1,25 @@
+package dicomsql.bench;
+
+import java.util.Arrays;
+
+/** Runs one benchmark by name: {@code reader} or {@code generator}; see BENCHMARKS.md. */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      System.out.println("usage: bench/run reader [--cases N] [--rounds R] [--dir DIR]");
+      System.out.println("       bench/run generator [--patients N] [--dir DIR]");
+      return;
+    }
+    BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+    switch (args[0]) {
+      case "reader" -> new ReaderBenchmark(options).run();
+      case "generator" -> new GeneratorBenchmark(options).run();
+      default -> {
+        System.err.println("unknown benchmark: " + args[0] + " (reader, generator)");
+        System.exit(2);
+      }
+    }
+  }
+}
