@@ -93,6 +93,8 @@ public final class Tag {
   public static final int RescaleIntercept = 0x00281052;
   public static final int RescaleSlope = 0x00281053;
   public static final int RescaleType = 0x00281054;
+  public static final int ModalityLUTSequence = 0x00283000;
+  public static final int PixelValueTransformationSequence = 0x00289145;
 
   public static final int StructureSetLabel = 0x30060002;
   public static final int StructureSetName = 0x30060004;
@@ -120,6 +122,9 @@ public final class Tag {
   public static final int ReferencedROINumber = 0x30060084;
   public static final int RTROIInterpretedType = 0x300600A4;
   public static final int ROIInterpreter = 0x300600A6;
+
+  public static final int SharedFunctionalGroupsSequence = 0x52009229;
+  public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
 
   public static final int FloatPixelData = 0x7FE00008;
   public static final int DoubleFloatPixelData = 0x7FE00009;

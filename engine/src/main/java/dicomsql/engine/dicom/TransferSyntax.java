@@ -32,13 +32,17 @@ public record TransferSyntax(
   public static final TransferSyntax RLE_LOSSLESS =
       encapsulated("1.2.840.10008.1.2.5", "RLE Lossless");
 
+  public static final TransferSyntax ENCAPSULATED_UNCOMPRESSED =
+      encapsulated("1.2.840.10008.1.2.1.98",
+          "Encapsulated Uncompressed Explicit VR Little Endian");
+
   private static final Map<String, TransferSyntax> KNOWN = Stream.of(
           IMPLICIT_VR_LITTLE_ENDIAN,
           EXPLICIT_VR_LITTLE_ENDIAN,
           DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN,
           EXPLICIT_VR_BIG_ENDIAN,
           RLE_LOSSLESS,
-          encapsulated("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian"),
+          ENCAPSULATED_UNCOMPRESSED,
           encapsulated("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)"),
           encapsulated("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)"),
           encapsulated("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)"),

@@ -1,0 +1,157 @@
+package dicomsql.engine.dicom;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The pixel data of one image, decoded frame by frame to stored values or to rescaled values
+ * (Hounsfield units for CT). Decodes native pixel data in either byte order, RLE Lossless and
+ * Encapsulated Uncompressed; pixel data in other encapsulated transfer syntaxes is refused with
+ * an {@link UnsupportedTransferSyntaxException}. Not thread-safe: rescaling reuses an array.
+ *
+ * <p>A decoded frame holds a value per sample, the samples of a pixel together (RGB RGB ...),
+ * pixels row by row, whatever the Planar Configuration; YBR_FULL_422 is expanded to three
+ * samples per pixel; color spaces are not converted.
+ */
+public final class PixelData {
+  /** Decodes frame {@code index} into the start of {@code into}, which is long enough. */
+  @FunctionalInterface
+  private interface FrameSource {
+    void decode(int index, int[] into) throws DicomException;
+  }
+
+  private final DataSet dataSet;
+  private final ImagePixelModule module;
+  private final FrameSource source;
+  private int[] scratch;
+
+  private PixelData(DataSet dataSet, ImagePixelModule module, FrameSource source) {
+    this.dataSet = dataSet;
+    this.module = module;
+    this.source = source;
+  }
+
+  /** Reads a whole file and prepares its pixel data. */
+  public static PixelData read(Path file) throws IOException {
+    try (DicomReader reader = DicomReader.open(file, ReadOptions.all())) {
+      return of(DataSet.read(reader), reader.transferSyntax());
+    } catch (DicomException e) {
+      throw e.inFile(file.toString());
+    }
+  }
+
+  /**
+   * The pixel data of a data set read in {@code syntax}. Checks the Image Pixel module, that
+   * native pixel data is long enough, and which fragments make each frame; frames themselves
+   * are decoded only when asked for.
+   */
+  public static PixelData of(DataSet dataSet, TransferSyntax syntax) throws DicomException {
+    Element pixels = dataSet.get(Tag.PixelData);
+    if (pixels == null || pixels.isSequence()) {
+      throw new DicomException("there is no Pixel Data", -1, Tag.PixelData);
+    }
+    if (pixels.isEncapsulated()) {
+      return encapsulated(dataSet, pixels, syntax);
+    }
+    if (syntax.isKnown() && syntax.encapsulated()) {
+      throw new DicomException("pixel data is not encapsulated although " + syntax
+          + " needs it to be", -1, Tag.PixelData);
+    }
+    ImagePixelModule module = ImagePixelModule.of(dataSet);
+    boolean bigEndianWords = dataSet.isBigEndian() && pixels.vr() == VR.OW;
+    NativePixelDecoder decoder = new NativePixelDecoder(module, bigEndianWords);
+    byte[] data = pixels.bytes();
+    decoder.checkLength(data.length, module.numberOfFrames());
+    long cellsPerFrame = decoder.cellsPerFrame();
+    return new PixelData(dataSet, module,
+        (index, into) -> decoder.decode(data, index * cellsPerFrame, into));
+  }
+
+  private static PixelData encapsulated(DataSet dataSet, Element pixels, TransferSyntax syntax)
+      throws DicomException {
+    boolean rle = syntax.uid().equals(TransferSyntax.RLE_LOSSLESS.uid());
+    boolean uncompressed = syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED.uid());
+    if (!syntax.encapsulated()) {
+      throw new DicomException("pixel data is encapsulated although " + syntax
+          + " is a native transfer syntax", -1, Tag.PixelData);
+    }
+    if (!rle && !uncompressed) {
+      throw new UnsupportedTransferSyntaxException(syntax);
+    }
+    ImagePixelModule module = ImagePixelModule.of(dataSet);
+    EncapsulatedFrames frames = EncapsulatedFrames.of(pixels.fragments(),
+        module.numberOfFrames());
+    if (rle) {
+      RleFrameDecoder decoder = new RleFrameDecoder(module);
+      return new PixelData(dataSet, module,
+          (index, into) -> decoder.decode(frames.frame(index), index, into));
+    }
+    NativePixelDecoder decoder = new NativePixelDecoder(module, false);
+    return new PixelData(dataSet, module, (index, into) -> {
+      byte[] frame = frames.frame(index);
+      decoder.checkLength(frame.length, 1);
+      decoder.decode(frame, 0, into);
+    });
+  }
+
+  public ImagePixelModule module() {
+    return module;
+  }
+
+  public int frameCount() {
+    return module.numberOfFrames();
+  }
+
+  /** The stored values of frame {@code index} (from 0) in a new array. */
+  public int[] frame(int index) throws DicomException {
+    return frame(index, null);
+  }
+
+  /**
+   * The stored values of frame {@code index} (from 0): signed or not as Pixel Representation
+   * says, with the bits outside Bits Stored dropped. Written into {@code into} when it holds at
+   * least {@link ImagePixelModule#samplesPerFrame()} values, else into a new array; the array
+   * written is returned.
+   */
+  public int[] frame(int index, int[] into) throws DicomException {
+    Objects.checkIndex(index, frameCount());
+    int count = module.samplesPerFrame();
+    int[] out = into != null && into.length >= count ? into : new int[count];
+    source.decode(index, out);
+    return out;
+  }
+
+  /** The stored values of every frame, one frame after another. */
+  public int[] allFrames() throws DicomException {
+    int count = module.samplesPerFrame();
+    long total = (long) count * frameCount();
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new DicomException(frameCount() + " frames of " + count
+          + " samples are too many for one array; decode them frame by frame", -1, Tag.PixelData);
+    }
+    int[] all = new int[(int) total];
+    int[] one = frameCount() == 1 ? all : new int[count];
+    for (int index = 0; index < frameCount(); index++) {
+      frame(index, one);
+      if (one != all) {
+        System.arraycopy(one, 0, all, index * count, count);
+      }
+    }
+    return all;
+  }
+
+  /** The modality rescale of frame {@code index}. */
+  public ModalityRescale rescale(int index) throws DicomException {
+    return ModalityRescale.of(dataSet, index);
+  }
+
+  /**
+   * Frame {@code index} rescaled (Hounsfield units for CT), into {@code into} when it is long
+   * enough, else into a new array.
+   */
+  public float[] rescaledFrame(int index, float[] into) throws DicomException {
+    scratch = frame(index, scratch);
+    return rescale(index).apply(module, scratch, into);
+  }
+}

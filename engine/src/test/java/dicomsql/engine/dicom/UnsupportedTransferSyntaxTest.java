@@ -1,0 +1,59 @@
+package dicomsql.engine.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UnsupportedTransferSyntaxTest {
+  private static DataSet encapsulatedImage() {
+    DataSet ds = ImageDataSets.monochrome(2, 2, 16, 16, 15, true);
+    ds.putFragments(Tag.PixelData, VR.OB, List.of(new byte[0], new byte[] {-1, -40, -1, -39}));
+    return ds;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57",
+      "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81",
+      "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.92",
+      "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.102",
+      "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202", "1.2.840.10008.1.2.4.203"})
+  void refusesCompressedPixelDataNamingTheTransferSyntax(String uid) {
+    TransferSyntax syntax = TransferSyntax.of(uid);
+    assertThatThrownBy(() -> PixelData.of(encapsulatedImage(), syntax))
+        .isInstanceOfSatisfying(UnsupportedTransferSyntaxException.class,
+            e -> assertThat(e.transferSyntax()).isEqualTo(syntax))
+        .hasMessage("pixel data in " + syntax.name() + " (" + uid + ") cannot be decoded yet");
+  }
+
+  @Test
+  void refusesAnUnknownEncapsulatedTransferSyntax() {
+    assertThatThrownBy(() -> PixelData.of(encapsulatedImage(), TransferSyntax.of("1.2.3.4")))
+        .isInstanceOf(UnsupportedTransferSyntaxException.class)
+        .hasMessage("pixel data in unknown transfer syntax 1.2.3.4 cannot be decoded yet");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "JPEG2000.dcm | JPEG 2000 Image Compression (1.2.840.10008.1.2.4.91)",
+      "MR_small_jp2klossless.dcm | JPEG 2000 Image Compression (Lossless Only)"
+          + " (1.2.840.10008.1.2.4.90)",
+      "MR_small_jpeg_ls_lossless.dcm | JPEG-LS Lossless (1.2.840.10008.1.2.4.80)",
+      "JPGExtended.dcm | JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)",
+      "SC_rgb_jpeg_dcmtk.dcm | JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)",
+      "SC_rgb_jpeg_gdcm.dcm | JPEG Lossless, First-Order Prediction (1.2.840.10008.1.2.4.70)"})
+  void refusesPydicomsCompressedFilesNamingFileAndTransferSyntax(String name, String syntax) {
+    assumeTrue(ExternalTools.hasPydicomFiles(),
+        "pydicom's test files are missing: install Debian's python3-pydicom");
+    assertThatThrownBy(() -> PixelData.read(ExternalTools.pydicomFile(name)))
+        .isInstanceOf(UnsupportedTransferSyntaxException.class)
+        .hasMessage(ExternalTools.pydicomFile(name) + ": pixel data in " + syntax
+            + " cannot be decoded yet");
+  }
+}
