@@ -133,13 +133,14 @@ public final class DataSet implements Iterable<Element> {
 
   // Reading values.
 
-  /** The whole text value (all values with their separators), padding removed; or null. */
+  /** The whole text value (all values with their separators), padding removed; null if empty. */
   public String getText(int tag) {
     Element e = elements.get(tag);
     if (e == null || e.bytes() == null || !e.vr().isText() && e.vr() != VR.UN) {
       return null;
     }
-    return TextValues.trim(decode(e), e.vr());
+    String text = TextValues.trim(decode(e), e.vr());
+    return text.isEmpty() ? null : text;
   }
 
   /** The first value of a text element, or null when absent or empty. */

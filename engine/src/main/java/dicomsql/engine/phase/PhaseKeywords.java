@@ -37,6 +37,18 @@ public final class PhaseKeywords {
     this.keywords = List.copyOf(keywords);
   }
 
+  /**
+   * A short text that changes whenever the rules do, so that an index knows when the phases it
+   * stored were decided by other rules.
+   */
+  public String fingerprint() {
+    StringBuilder text = new StringBuilder();
+    for (Keyword keyword : keywords) {
+      text.append(keyword.phase()).append(' ').append(keyword.text()).append('\n');
+    }
+    return Integer.toHexString(text.toString().hashCode()) + "-" + keywords.size();
+  }
+
   /** The built-in keywords. */
   public static PhaseKeywords builtIn() {
     try (InputStream in = PhaseKeywords.class.getResourceAsStream(BUILT_IN)) {

@@ -44,6 +44,11 @@ public final class PhaseRules {
     this.keywords = keywords;
   }
 
+  /** Changes whenever the keywords do; see {@link PhaseKeywords#fingerprint()}. */
+  public String fingerprint() {
+    return keywords.fingerprint();
+  }
+
   /** The rules with the built-in keywords. */
   public static PhaseRules builtIn() {
     return new PhaseRules(PhaseKeywords.builtIn());

@@ -1,0 +1,249 @@
+package dicomsql.engine.index;
+
+import dicomsql.engine.phase.PhaseRules;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Fills an index from a data root: a first build reads every file; a refresh stats the tree,
+ * reads only new and changed files (size or modification time differ), drops the rows of
+ * deleted ones, and derives again what they touched. Files are read in parallel and written in
+ * path order, so a build gives the same row ids every time.
+ */
+final class IndexBuilder {
+  /** What a refresh found. */
+  record Changes(int added, int changed, int deleted, boolean rulesChanged) {
+    boolean any() {
+      return added + changed + deleted > 0 || rulesChanged;
+    }
+
+    int files() {
+      return added + changed + deleted;
+    }
+  }
+
+  private static final TableDefinition I = Tables.INSTANCES;
+  private static final int SERIES_UID = I.indexOf("series_uid");
+  private static final int IN_FLIGHT_PER_THREAD = 256;
+
+  private final Path root;
+  private final PhaseRules rules;
+  private final String rulesFingerprint;
+  private final int threads;
+  private final IndexProgress progress;
+
+  IndexBuilder(Path root, PhaseRules rules, String rulesFingerprint, int threads,
+      IndexProgress progress) {
+    this.root = root;
+    this.rules = rules;
+    this.rulesFingerprint = rulesFingerprint;
+    this.threads = threads;
+    this.progress = progress;
+  }
+
+  /** Reads the whole data root into a new, empty store and marks it complete. */
+  void build(IndexStore store) throws IOException {
+    List<DataRootWalker.Found> found = DataRootWalker.walk(root);
+    Map<String, SeriesAccumulator> series = new HashMap<>();
+    scan(found, scanned -> {
+      Object[] instance = ingest(store, scanned);
+      if (instance != null) {
+        series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
+            .add(instance);
+      }
+    });
+    finishAndDerive(store, series);
+  }
+
+  /** What a refresh would read and drop, worked out before anything is changed. */
+  static final class Plan {
+    private final List<DataRootWalker.Found> toRead = new ArrayList<>();
+    private final List<String> deleted = new ArrayList<>();
+    private int added;
+    private int changed;
+    private boolean rulesChanged;
+
+    Changes changes() {
+      return new Changes(added, changed, deleted.size(), rulesChanged);
+    }
+  }
+
+  /** Compares the data root with the store's file states. */
+  Plan plan(IndexStore store) throws IOException {
+    Plan plan = new Plan();
+    Set<String> seen = new HashSet<>();
+    for (DataRootWalker.Found file : DataRootWalker.walk(root)) {
+      seen.add(file.path());
+      long[] state = store.files().get(file.path());
+      if (state == null) {
+        plan.added++;
+        plan.toRead.add(file);
+      } else if (state[0] != file.size() || state[1] != file.modified() || file.error() != null) {
+        plan.changed++;
+        plan.toRead.add(file);
+      }
+    }
+    for (String path : store.files().keySet()) {
+      if (!seen.contains(path)) {
+        plan.deleted.add(path);
+      }
+    }
+    plan.rulesChanged = !rulesFingerprint.equals(store.meta("rules"));
+    return plan;
+  }
+
+  /** Applies a plan: drops, reads and derives again what changed, then commits. */
+  void refresh(IndexStore store, Plan plan) throws IOException {
+    Set<String> affected = new HashSet<>();
+    for (String path : plan.deleted) {
+      forget(store, path, affected);
+    }
+    for (DataRootWalker.Found file : plan.toRead) {
+      forget(store, file.path(), affected);
+    }
+    scan(plan.toRead, scanned -> {
+      Object[] instance = ingest(store, scanned);
+      if (instance != null) {
+        affected.add((String) instance[SERIES_UID]);
+      }
+    });
+    Map<String, SeriesAccumulator> series = new HashMap<>();
+    TableStore instances = store.table(I);
+    for (String uid : affected) {
+      RoaringBitmap rows = uid == null ? instances.nulls(SERIES_UID)
+          : instances.equal(SERIES_UID, uid);
+      SeriesAccumulator accumulator = null;
+      for (int id : rows) {
+        if (accumulator == null) {
+          accumulator = new SeriesAccumulator();
+        }
+        accumulator.add(instances.get(id));
+      }
+      series.put(uid, accumulator);
+    }
+    finishAndDerive(store, series);
+  }
+
+  private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series) {
+    progress.deriving();
+    store.table(Tables.INSTANCES).finish();
+    store.table(Tables.CONTOURS).finish();
+    store.table(Tables.SCAN_ERRORS).finish();
+    new DerivedTables(store, rules).rewrite(series);
+    store.meta("format", IndexStore.FORMAT);
+    store.meta("root", root.toString());
+    store.meta("rules", rulesFingerprint);
+    store.meta("complete", Boolean.TRUE);
+    store.commit();
+  }
+
+  /** Removes every row that came from a file, noting the series it belonged to. */
+  private static void forget(IndexStore store, String path, Set<String> affected) {
+    long[] state = store.files().remove(path);
+    if (state == null) {
+      return;
+    }
+    int row = (int) state[3];
+    if (state[2] == IndexStore.KIND_INSTANCE) {
+      TableStore instances = store.table(I);
+      Object[] instance = instances.get(row, SERIES_UID + 1);
+      if (instance != null) {
+        affected.add((String) instance[SERIES_UID]);
+      }
+      instances.remove(row);
+      store.structureSets().remove(row);
+      TableStore contours = store.table(Tables.CONTOURS);
+      for (long id = state[4]; id >= 0 && id < state[4] + state[5]; id++) {
+        contours.remove((int) id);
+      }
+    } else if (state[2] == IndexStore.KIND_ERROR) {
+      store.table(Tables.SCAN_ERRORS).remove(row);
+    }
+  }
+
+  /** Stores what scanning a file gave; returns its instance row, if it has one. */
+  private static Object[] ingest(IndexStore store, ScannedFile scanned) {
+    long[] state = {scanned.size(), scanned.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0};
+    if (scanned.error() != null) {
+      state[2] = IndexStore.KIND_ERROR;
+      state[3] = store.table(Tables.SCAN_ERRORS).add(
+          new Object[] {scanned.path(), scanned.error(), scanned.size()});
+    } else if (scanned.instance() != null) {
+      state[2] = IndexStore.KIND_INSTANCE;
+      int id = store.table(I).add(scanned.instance());
+      state[3] = id;
+      if (scanned.structureSet() != null) {
+        store.structureSets().put(id, scanned.structureSet().encode());
+      }
+      TableStore contours = store.table(Tables.CONTOURS);
+      for (Object[] contour : scanned.contours()) {
+        int contourId = contours.add(contour);
+        if (state[4] < 0) {
+          state[4] = contourId;
+        }
+        state[5]++;
+      }
+    }
+    store.files().put(scanned.path(), state);
+    return scanned.instance();
+  }
+
+  /** A consumer of scanned files that runs on the calling thread. */
+  private interface Sink {
+    void accept(ScannedFile scanned);
+  }
+
+  /** Reads files on the worker threads and hands them to the sink in the order given. */
+  private void scan(List<DataRootWalker.Found> files, Sink sink) throws IOException {
+    long bytes = 0;
+    for (DataRootWalker.Found file : files) {
+      bytes += file.size();
+    }
+    progress.reading(files.size(), bytes);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "dicomsql-scan");
+      thread.setDaemon(true);
+      return thread;
+    });
+    ArrayDeque<Future<ScannedFile>> inFlight = new ArrayDeque<>();
+    try {
+      for (DataRootWalker.Found file : files) {
+        inFlight.add(pool.submit(() -> file.error() != null
+            ? ScannedFile.error(file.path(), file.size(), file.modified(), file.error())
+            : FileScanner.scan(file.file(), file.path(), file.size(), file.modified())));
+        if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
+          deliver(inFlight.poll(), sink);
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        deliver(inFlight.poll(), sink);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("reading a file failed unexpectedly", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void deliver(Future<ScannedFile> future, Sink sink)
+      throws InterruptedException, ExecutionException {
+    ScannedFile scanned = future.get();
+    sink.accept(scanned);
+    progress.read(scanned.size(), scanned.error() != null);
+  }
+}

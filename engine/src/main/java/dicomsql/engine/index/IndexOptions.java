@@ -1,0 +1,58 @@
+package dicomsql.engine.index;
+
+import java.nio.file.Path;
+
+/**
+ * How to open an index: where it lives (null: the default per-user folder), whether to bring
+ * it up to date with the data root, which phase rules file to use (null: the built-in rules),
+ * how many threads read files, and who hears about progress.
+ */
+public record IndexOptions(Path folder, Refresh refresh, Path phaseRules, int threads,
+    IndexProgress progress) {
+
+  /** Whether opening an index first brings it up to date with the data root. */
+  public enum Refresh {
+    /** Stat the tree; read new and changed files, drop deleted ones. */
+    AUTO,
+    /** Use the index as it is (building it only if there is none). */
+    NEVER
+  }
+
+  public IndexOptions {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    if (refresh == null) {
+      refresh = Refresh.AUTO;
+    }
+    if (progress == null) {
+      progress = IndexProgress.NONE;
+    }
+  }
+
+  /** The defaults: default folder, refresh on open, built-in rules, a thread per core. */
+  public static IndexOptions defaults() {
+    return new IndexOptions(null, Refresh.AUTO, null,
+        Runtime.getRuntime().availableProcessors(), IndexProgress.NONE);
+  }
+
+  public IndexOptions withFolder(Path newFolder) {
+    return new IndexOptions(newFolder, refresh, phaseRules, threads, progress);
+  }
+
+  public IndexOptions withRefresh(Refresh newRefresh) {
+    return new IndexOptions(folder, newRefresh, phaseRules, threads, progress);
+  }
+
+  public IndexOptions withPhaseRules(Path newPhaseRules) {
+    return new IndexOptions(folder, refresh, newPhaseRules, threads, progress);
+  }
+
+  public IndexOptions withThreads(int newThreads) {
+    return new IndexOptions(folder, refresh, phaseRules, newThreads, progress);
+  }
+
+  public IndexOptions withProgress(IndexProgress newProgress) {
+    return new IndexOptions(folder, refresh, phaseRules, threads, newProgress);
+  }
+}

@@ -1,0 +1,100 @@
+package dicomsql.engine.index;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The index file: an MVStore holding every table, the state of every file of the data root
+ * (size, modification time, and which rows came from it), the facts of each structure set, and
+ * a meta map saying which format wrote it and whether it is complete.
+ */
+final class IndexStore implements AutoCloseable {
+  /** Bump when what is stored changes meaning; an index of another format is rebuilt. */
+  static final int FORMAT = 1;
+
+  /** {@code files} values: {size, modified, kind, row, first contour row, contour count}. */
+  static final int KIND_INSTANCE = 0;
+  static final int KIND_ERROR = 1;
+  static final int KIND_SKIPPED = 2;
+
+  private static final int CACHE_MB = 64;
+
+  private final MVStore store;
+  private final MVMap<String, Object> meta;
+  private final MVMap<String, long[]> files;
+  private final MVMap<Integer, byte[]> structureSets;
+  private final Map<String, TableStore> tables = new LinkedHashMap<>();
+
+  private IndexStore(MVStore store, boolean firstBuild) {
+    this.store = store;
+    this.meta = store.openMap("meta");
+    this.files = store.openMap("files");
+    this.structureSets = store.openMap("structure_set_facts");
+    for (TableDefinition table : Tables.ALL) {
+      boolean derived = table != Tables.INSTANCES && table != Tables.CONTOURS
+          && table != Tables.SCAN_ERRORS;
+      tables.put(table.name(), new TableStore(store, meta, table, firstBuild || derived));
+    }
+  }
+
+  /** A new, empty index file for a first build; it is not complete until marked so. */
+  static IndexStore create(Path file) {
+    return new IndexStore(new MVStore.Builder().fileName(file.toString()).compress()
+        .cacheSize(CACHE_MB).open(), true);
+  }
+
+  /** An existing index to refresh: nothing reaches the file before {@link #commit()}. */
+  static IndexStore openForUpdate(Path file) {
+    return new IndexStore(new MVStore.Builder().fileName(file.toString()).compress()
+        .cacheSize(CACHE_MB).autoCommitDisabled().open(), false);
+  }
+
+  /** An existing index to query. */
+  static IndexStore openReadOnly(Path file) {
+    return new IndexStore(new MVStore.Builder().fileName(file.toString()).readOnly()
+        .cacheSize(CACHE_MB).open(), false);
+  }
+
+  TableStore table(TableDefinition table) {
+    return tables.get(table.name());
+  }
+
+  MVMap<String, long[]> files() {
+    return files;
+  }
+
+  MVMap<Integer, byte[]> structureSets() {
+    return structureSets;
+  }
+
+  Object meta(String key) {
+    return meta.get(key);
+  }
+
+  void meta(String key, Object value) {
+    meta.put(key, value);
+  }
+
+  /** Whether a build finished writing this index, in the format this code reads. */
+  boolean isComplete() {
+    return Integer.valueOf(FORMAT).equals(meta.get("format"))
+        && Boolean.TRUE.equals(meta.get("complete"));
+  }
+
+  void commit() {
+    store.commit();
+  }
+
+  /** Discards what was changed since the last commit. */
+  void rollback() {
+    store.rollback();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,70 @@
+package dicomsql.engine.index;
+
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A table of an open index, for queries: its rows by id, and the row sets its indexed columns
+ * give for equality, ranges, prefixes and nulls, so that filters become bitmap algebra before
+ * any row is decoded. Safe to use from several threads.
+ */
+public final class IndexTable {
+  private final TableStore store;
+
+  IndexTable(TableStore store) {
+    this.store = store;
+  }
+
+  public TableDefinition definition() {
+    return store.definition();
+  }
+
+  /** How many rows the table holds. */
+  public int size() {
+    return store.size();
+  }
+
+  /** The ids of every row, ascending. */
+  public RoaringBitmap all() {
+    return store.live();
+  }
+
+  /** The row with this id (all columns), or null. */
+  public Object[] row(int id) {
+    return store.get(id);
+  }
+
+  /** The row with this id decoded up to column {@code width - 1}; later columns are null. */
+  public Object[] row(int id, int width) {
+    return store.get(id, width);
+  }
+
+  public boolean isIndexed(int column) {
+    return store.isIndexed(column);
+  }
+
+  /** Rows whose indexed column equals {@code value} (a value of the column's type). */
+  public RoaringBitmap equal(int column, Object value) {
+    return store.equal(column, value);
+  }
+
+  /** Rows whose indexed column lies within the bounds; a null bound is open. */
+  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
+      boolean highInclusive) {
+    return store.range(column, low, lowInclusive, high, highInclusive);
+  }
+
+  /** Rows whose indexed text column starts with {@code prefix}. */
+  public RoaringBitmap prefix(int column, String prefix) {
+    return store.prefix(column, prefix);
+  }
+
+  /** Rows whose indexed column is null. */
+  public RoaringBitmap nulls(int column) {
+    return store.nulls(column);
+  }
+
+  /** Distinct non-null values of an indexed column. */
+  public long distinctValues(int column) {
+    return store.distinctValues(column);
+  }
+}

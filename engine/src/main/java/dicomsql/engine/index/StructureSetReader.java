@@ -1,0 +1,158 @@
+package dicomsql.engine.index;
+
+import dicomsql.engine.dicom.DataSet;
+import dicomsql.engine.dicom.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the three ROI sequences of an RT Structure Set by ROI number (Structure Set ROI,
+ * ROI Contour, RT ROI Observations) into the facts the index keeps and one row per contour,
+ * with each contour's points packed.
+ */
+final class StructureSetReader {
+  static final String RT_STRUCTURE_SET_STORAGE = "1.2.840.10008.5.1.4.1.1.481.3";
+
+  private static final TableDefinition C = Tables.CONTOURS;
+
+  private final StructureSetFacts facts;
+  private final List<Object[]> contourRows = new ArrayList<>();
+
+  static boolean isStructureSet(DataSet ds) {
+    return RT_STRUCTURE_SET_STORAGE.equals(ds.getString(Tag.SOPClassUID))
+        || "RTSTRUCT".equals(ds.getString(Tag.Modality));
+  }
+
+  StructureSetReader(DataSet ds) {
+    String rtssUid = ds.getString(Tag.SOPInstanceUID);
+    Map<Integer, DataSet> contoursByRoi = new LinkedHashMap<>();
+    for (DataSet item : ds.getSequence(Tag.ROIContourSequence)) {
+      contoursByRoi.putIfAbsent(item.getInt(Tag.ReferencedROINumber), item);
+    }
+    Map<Integer, String> typeByRoi = new LinkedHashMap<>();
+    for (DataSet item : ds.getSequence(Tag.RTROIObservationsSequence)) {
+      typeByRoi.putIfAbsent(item.getInt(Tag.ReferencedROINumber),
+          item.getString(Tag.RTROIInterpretedType));
+    }
+    Map<Integer, DataSet> definitions = new LinkedHashMap<>();
+    for (DataSet item : ds.getSequence(Tag.StructureSetROISequence)) {
+      definitions.putIfAbsent(item.getInt(Tag.ROINumber), item);
+    }
+    LinkedHashSet<Integer> numbers = new LinkedHashSet<>(definitions.keySet());
+    numbers.addAll(contoursByRoi.keySet());
+    List<StructureSetFacts.Roi> rois = new ArrayList<>();
+    for (Integer number : numbers) {
+      DataSet definition = definitions.get(number);
+      DataSet contourItem = contoursByRoi.get(number);
+      rois.add(roi(rtssUid, number, definition, contourItem, typeByRoi.get(number)));
+    }
+    this.facts = new StructureSetFacts(ds.getText(Tag.StructureSetLabel),
+        ds.getDate(Tag.StructureSetDate), frameOfReference(ds), referencedSeries(ds), rois);
+  }
+
+  StructureSetFacts facts() {
+    return facts;
+  }
+
+  List<Object[]> contourRows() {
+    return contourRows;
+  }
+
+  private StructureSetFacts.Roi roi(String rtssUid, Integer number, DataSet definition,
+      DataSet contourItem, String interpretedType) {
+    int contourCount = 0;
+    int pointCount = 0;
+    double zMin = Double.NaN;
+    double zMax = Double.NaN;
+    LinkedHashSet<String> images = new LinkedHashSet<>();
+    String color = null;
+    if (contourItem != null) {
+      String[] rgb = contourItem.getStrings(Tag.ROIDisplayColor);
+      color = rgb.length == 0 ? null : String.join("\\", rgb);
+      List<DataSet> contours = contourItem.getSequence(Tag.ContourSequence);
+      for (int index = 0; index < contours.size(); index++) {
+        DataSet contour = contours.get(index);
+        double[] points = points(contour.getDoubles(Tag.ContourData));
+        String image = firstImage(contour);
+        if (image != null) {
+          images.add(image);
+        }
+        Double z = meanZ(points);
+        if (z != null) {
+          zMin = Double.isNaN(zMin) ? z : Math.min(zMin, z);
+          zMax = Double.isNaN(zMax) ? z : Math.max(zMax, z);
+        }
+        Object[] row = new Object[C.width()];
+        row[0] = rtssUid;
+        row[1] = number;
+        row[2] = index;
+        row[3] = contour.getString(Tag.ContourGeometricType);
+        row[4] = points.length / 3;
+        row[5] = image;
+        row[6] = z;
+        row[7] = points;
+        contourRows.add(row);
+        contourCount++;
+        pointCount += points.length / 3;
+      }
+    }
+    return new StructureSetFacts.Roi(number,
+        definition == null ? null : definition.getText(Tag.ROIName),
+        definition == null ? null : definition.getString(Tag.ROIGenerationAlgorithm),
+        interpretedType, color, contourCount, pointCount, List.copyOf(images), zMin, zMax);
+  }
+
+  /** Contour Data as x, y, z triplets; a trailing partial triplet is dropped. */
+  private static double[] points(double[] data) {
+    if (data == null) {
+      return new double[0];
+    }
+    int usable = data.length - data.length % 3;
+    return usable == data.length ? data : Arrays.copyOf(data, usable);
+  }
+
+  private static Double meanZ(double[] points) {
+    if (points.length == 0) {
+      return null;
+    }
+    double sum = 0;
+    for (int k = 2; k < points.length; k += 3) {
+      sum += points[k];
+    }
+    return sum / (points.length / 3);
+  }
+
+  private static String firstImage(DataSet contour) {
+    List<DataSet> images = contour.getSequence(Tag.ContourImageSequence);
+    return images.isEmpty() ? null : images.get(0).getString(Tag.ReferencedSOPInstanceUID);
+  }
+
+  private static String frameOfReference(DataSet ds) {
+    for (DataSet frame : ds.getSequence(Tag.ReferencedFrameOfReferenceSequence)) {
+      String uid = frame.getString(Tag.FrameOfReferenceUID);
+      if (uid != null) {
+        return uid;
+      }
+    }
+    return ds.getString(Tag.FrameOfReferenceUID);
+  }
+
+  /** The first series of the RT Referenced Series Sequence, through frame and study. */
+  private static String referencedSeries(DataSet ds) {
+    for (DataSet frame : ds.getSequence(Tag.ReferencedFrameOfReferenceSequence)) {
+      for (DataSet study : frame.getSequence(Tag.RTReferencedStudySequence)) {
+        for (DataSet series : study.getSequence(Tag.RTReferencedSeriesSequence)) {
+          String uid = series.getString(Tag.SeriesInstanceUID);
+          if (uid != null) {
+            return uid;
+          }
+        }
+      }
+    }
+    return null;
+  }
+}
