@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.h2.mvstore.MVStoreException;
  * date first. Writers take {@code index.lock} in the index folder, so two processes never write
  * at once; a first build writes {@code index.building.mv.db} and renames it into place only when
  * complete, so a killed build never leaves a half-written index that reads as complete.
+ * Within one process an index folder is opened once and shared by every handle on it.
  */
 public final class DicomIndex implements AutoCloseable {
   static final String STORE = "index.mv.db";
@@ -29,20 +31,34 @@ public final class DicomIndex implements AutoCloseable {
   private static final int MAX_INCREMENTAL = 20_000;
   private static final long LOCKED_RETRY_MILLIS = 120_000;
 
+  /** Index folders open in this process, with how many handles use each. */
+  private static final Map<Path, Shared> OPEN = new HashMap<>();
+
+  /** One open store and the tables over it, shared by the handles on one folder. */
+  private static final class Shared {
+    final IndexStore store;
+    final Map<String, IndexTable> tables = new LinkedHashMap<>();
+    int users;
+
+    Shared(IndexStore store) {
+      this.store = store;
+      for (TableDefinition table : Tables.ALL) {
+        tables.put(table.name(), new IndexTable(store.table(table)));
+      }
+    }
+  }
+
   private final Path root;
   private final Path folder;
-  private final IndexStore store;
+  private final Shared shared;
   private final IndexUpdate update;
-  private final Map<String, IndexTable> tables = new LinkedHashMap<>();
+  private boolean closed;
 
-  private DicomIndex(Path root, Path folder, IndexStore store, IndexUpdate update) {
+  private DicomIndex(Path root, Path folder, Shared shared, IndexUpdate update) {
     this.root = root;
     this.folder = folder;
-    this.store = store;
+    this.shared = shared;
     this.update = update;
-    for (TableDefinition table : Tables.ALL) {
-      tables.put(table.name(), new IndexTable(store.table(table)));
-    }
   }
 
   /** Opens (building or refreshing as needed) the index of a data root. */
@@ -62,8 +78,21 @@ public final class DicomIndex implements AutoCloseable {
     IndexBuilder builder = new IndexBuilder(root, new PhaseRules(keywords),
         keywords.fingerprint(), options.threads(), options.progress());
     long started = System.nanoTime();
-    IndexUpdate update = update(root, folder, builder, options.refresh(), started);
-    return new DicomIndex(root, folder, openForQueries(folder.resolve(STORE)), update);
+    synchronized (OPEN) {
+      Shared shared = OPEN.get(folder);
+      if (shared != null) {
+        shared.users++;
+        return new DicomIndex(root, folder, shared, new IndexUpdate(
+            IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
+            "the index is already open in this process; using it as it is"));
+      }
+      // Opening is serialized in the process: file locks cannot be shared between threads.
+      IndexUpdate update = update(root, folder, builder, options.refresh(), started);
+      shared = new Shared(openForQueries(folder.resolve(STORE)));
+      shared.users = 1;
+      OPEN.put(folder, shared);
+      return new DicomIndex(root, folder, shared, update);
+    }
   }
 
   private static IndexUpdate update(Path root, Path folder, IndexBuilder builder,
@@ -99,56 +128,55 @@ public final class DicomIndex implements AutoCloseable {
         + cause.getMessage() + "); choose another index folder", cause);
   }
 
+  /**
+   * Under the lock: plans the refresh on a read-only view (so an unchanged tree writes nothing
+   * and needs no exclusive access), then patches the store in place, or builds it anew when it
+   * is missing, incomplete, of another root, or too much has changed to be worth patching.
+   */
   private static IndexUpdate updateLocked(Path root, Path folder, Path storeFile,
       IndexBuilder builder, long started) throws IOException {
-    if (Files.exists(storeFile)) {
-      IndexStore store;
-      try {
-        store = IndexStore.openForUpdate(storeFile);
-      } catch (MVStoreException e) {
-        if (isLocked(e)) {
+    IndexBuilder.Plan plan = Files.exists(storeFile) ? plan(storeFile, root, builder) : null;
+    if (plan != null) {
+      IndexBuilder.Changes changes = plan.changes();
+      if (!changes.any()) {
+        return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), null);
+      }
+      if (changes.files() <= Math.max(MAX_INCREMENTAL, plan.knownFiles() / 4)) {
+        IndexStore store;
+        try {
+          store = IndexStore.openForUpdate(storeFile);
+        } catch (MVStoreException e) {
           return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
               "the index is open in another process; using it as it is");
         }
-        store = null;
-      }
-      if (store != null) {
-        IndexUpdate refreshed = refresh(store, root, builder, started);
-        if (refreshed != null) {
-          return refreshed;
+        try {
+          builder.refresh(store, plan);
+        } catch (Throwable e) {
+          // Closing an MVStore writes what is pending: drop it first so a failed refresh
+          // leaves the last committed index as it was.
+          store.rollback();
+          throw e;
+        } finally {
+          store.close();
         }
+        return new IndexUpdate(IndexUpdate.Kind.REFRESHED, changes.files(), seconds(started),
+            null);
       }
     }
     buildInto(folder, storeFile, builder);
     return new IndexUpdate(IndexUpdate.Kind.BUILT, 0, seconds(started), null);
   }
 
-  /**
-   * Refreshes a store in place, or returns null (having changed nothing) when it must be built
-   * again: incomplete, of another root, or with too much changed to be worth patching.
-   */
-  private static IndexUpdate refresh(IndexStore store, Path root, IndexBuilder builder,
-      long started) throws IOException {
-    try (store) {
+  /** The refresh plan of a usable index, or null when it has to be built again. */
+  private static IndexBuilder.Plan plan(Path storeFile, Path root, IndexBuilder builder)
+      throws IOException {
+    try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
       if (!store.isComplete() || !root.toString().equals(store.meta("root"))) {
         return null;
       }
-      IndexBuilder.Plan plan = builder.plan(store);
-      IndexBuilder.Changes changes = plan.changes();
-      if (!changes.any()) {
-        return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), null);
-      }
-      if (changes.files() > Math.max(MAX_INCREMENTAL, store.files().size() / 4)) {
-        return null;
-      }
-      try {
-        builder.refresh(store, plan);
-      } catch (IOException | RuntimeException e) {
-        store.rollback();
-        throw e;
-      }
-      return new IndexUpdate(IndexUpdate.Kind.REFRESHED, changes.files(), seconds(started),
-          null);
+      return builder.plan(store);
+    } catch (MVStoreException e) {
+      return null;
     }
   }
 
@@ -219,7 +247,7 @@ public final class DicomIndex implements AutoCloseable {
 
   /** A table by name ({@code instances}, {@code rois}, ...), or null. */
   public IndexTable table(String name) {
-    return tables.get(name);
+    return shared.tables.get(name);
   }
 
   public Path dataRoot() {
@@ -235,8 +263,18 @@ public final class DicomIndex implements AutoCloseable {
     return update;
   }
 
+  /** Lets go of this handle; the store closes with the last handle on it. */
   @Override
   public void close() {
-    store.close();
+    synchronized (OPEN) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (--shared.users == 0) {
+        shared.store.close();
+        OPEN.remove(folder);
+      }
+    }
   }
 }

@@ -73,10 +73,16 @@ final class IndexBuilder {
     private final List<String> deleted = new ArrayList<>();
     private int added;
     private int changed;
+    private int known;
     private boolean rulesChanged;
 
     Changes changes() {
       return new Changes(added, changed, deleted.size(), rulesChanged);
+    }
+
+    /** How many files the index knew before. */
+    int knownFiles() {
+      return known;
     }
   }
 
@@ -100,6 +106,7 @@ final class IndexBuilder {
         plan.deleted.add(path);
       }
     }
+    plan.known = store.files().size();
     plan.rulesChanged = !rulesFingerprint.equals(store.meta("rules"));
     return plan;
   }

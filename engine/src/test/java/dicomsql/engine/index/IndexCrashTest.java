@@ -1,0 +1,136 @@
+package dicomsql.engine.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds and refreshes killed with SIGKILL, and two processes on one index. */
+class IndexCrashTest {
+  @TempDir
+  Path tmp;
+  private Path data;
+  private Path folder;
+
+  @BeforeEach
+  void generate() throws IOException {
+    data = TestData.generate(tmp.resolve("data"), 4, 9, 16, 6);
+    TestData.takeTruth(data, "truth.csv");
+    TestData.takeTruth(data, "truth_series.csv");
+    folder = tmp.resolve("index");
+  }
+
+  /** A child process and what it has printed so far. */
+  private static final class Child implements AutoCloseable {
+    final Process process;
+    final BufferedReader out;
+
+    Child(Path data, Path folder, String refresh, long pauseMillis, long holdSeconds)
+        throws IOException {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          IndexChild.class.getName(), data.toString(), folder.toString(), refresh,
+          Long.toString(pauseMillis), Long.toString(holdSeconds))
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
+    }
+
+    /** Reads lines until one starts with {@code prefix}; returns it. */
+    String await(String prefix) throws IOException {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      throw new IOException("the child ended without printing " + prefix);
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      kill();
+    }
+  }
+
+  private int instances(IndexOptions.Refresh refresh) throws IOException {
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+        .withRefresh(refresh))) {
+      return index.table("instances").size();
+    }
+  }
+
+  @Test
+  void aFirstBuildKilledMidwayLeavesNoIndexAndTheNextOpenBuildsIt() throws Exception {
+    try (Child child = new Child(data, folder, "AUTO", 20, 0)) {
+      child.await("reading");
+      Thread.sleep(300);
+      child.kill();
+    }
+    assertThat(folder.resolve(DicomIndex.STORE)).doesNotExist();
+    int files = TestData.files(data).size();
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder))) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
+      assertThat(index.table("instances").size()).isEqualTo(files);
+    }
+    assertThat(folder.resolve(DicomIndex.BUILDING)).doesNotExist();
+  }
+
+  @Test
+  void aRefreshKilledMidwayLeavesThePreviousIndexReadable() throws Exception {
+    int before = instances(IndexOptions.Refresh.AUTO);
+    List<Path> copies = new ArrayList<>();
+    for (Path file : TestData.files(data.resolve("HCC_0001"))) {
+      Path copy = data.resolve("more").resolve(data.relativize(file));
+      Files.createDirectories(copy.getParent());
+      copies.add(Files.copy(file, copy));
+    }
+    try (Child child = new Child(data, folder, "AUTO", 20, 0)) {
+      child.await("reading");
+      Thread.sleep(300);
+      child.kill();
+    }
+    assertThat(instances(IndexOptions.Refresh.NEVER)).isEqualTo(before);
+    assertThat(instances(IndexOptions.Refresh.AUTO)).isEqualTo(before + copies.size());
+  }
+
+  @Test
+  void aSecondProcessReadsTheIndexWhileTheFirstHasItOpen() throws Exception {
+    int before = instances(IndexOptions.Refresh.AUTO);
+    try (DicomIndex held = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder))) {
+      Files.copy(TestData.files(data.resolve("HCC_0002")).get(0), data.resolve("extra.dcm"));
+      try (Child child = new Child(data, folder, "AUTO", 0, 0)) {
+        assertThat(child.await("update")).isEqualTo("update NOT_REFRESHED");
+        assertThat(child.await("instances")).isEqualTo("instances " + before);
+        assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.process.exitValue()).isZero();
+      }
+      assertThat(held.table("instances").size()).isEqualTo(before);
+    }
+    assertThat(instances(IndexOptions.Refresh.AUTO)).isEqualTo(before + 1);
+  }
+
+  @Test
+  void twoProcessesOpeningAtOnceBothGetTheSameCompleteIndex() throws Exception {
+    try (Child first = new Child(data, folder, "AUTO", 2, 0);
+        Child second = new Child(data, folder, "AUTO", 2, 0)) {
+      String a = first.await("instances");
+      String b = second.await("instances");
+      assertThat(a).isEqualTo(b).isEqualTo("instances " + TestData.files(data).size());
+    }
+  }
+}

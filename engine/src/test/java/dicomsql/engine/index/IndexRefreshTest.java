@@ -1,0 +1,166 @@
+package dicomsql.engine.index;
+
+import static dicomsql.engine.index.TestData.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexRefreshTest {
+  @TempDir
+  Path tmp;
+  private Path data;
+  private Path folder;
+  private List<Map<String, String>> lesions;
+
+  @BeforeEach
+  void buildOnce() throws IOException {
+    data = TestData.generate(tmp.resolve("data"), 3, 5, 32, 6);
+    lesions = TestData.takeTruth(data, "truth.csv");
+    TestData.takeTruth(data, "truth_series.csv");
+    folder = tmp.resolve("index");
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
+    }
+  }
+
+  private DicomIndex open() throws IOException {
+    return DicomIndex.open(data, IndexOptions.defaults().withFolder(folder));
+  }
+
+  private int size(String table) throws IOException {
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+        .withRefresh(IndexOptions.Refresh.NEVER))) {
+      return index.table(table).size();
+    }
+  }
+
+  @Test
+  void anUnchangedTreeLeavesTheIndexFileAlone() throws IOException {
+    FileTime written = Files.getLastModifiedTime(folder.resolve(DicomIndex.STORE));
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.UNCHANGED);
+    }
+    assertThat(Files.getLastModifiedTime(folder.resolve(DicomIndex.STORE))).isEqualTo(written);
+  }
+
+  @Test
+  void aNewCaseIsReadAndDerived() throws IOException {
+    int instances = size("instances");
+    Path other = TestData.generate(tmp.resolve("other"), 1, 77, 32, 6);
+    List<Map<String, String>> otherLesions = TestData.takeTruth(other, "truth.csv");
+    TestData.takeTruth(other, "truth_series.csv");
+    List<Path> added = TestData.files(other);
+    for (Path file : added) {
+      Path target = data.resolve("extra").resolve(other.relativize(file));
+      Files.createDirectories(target.getParent());
+      Files.copy(file, target);
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.REFRESHED);
+      assertThat(index.update().filesChanged()).isEqualTo(added.size());
+      assertThat(index.table("instances").size()).isEqualTo(instances + added.size());
+      assertThat(index.table("patients").size()).isEqualTo(4);
+      assertThat(index.table("rois").size()).isEqualTo(lesions.size() + otherLesions.size());
+      for (Object[] roi : TestData.rows(index, "rois")) {
+        assertThat(value(roi, Tables.ROIS, "phase")).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void deletedFilesLeaveWithTheirRows() throws IOException {
+    int instances = size("instances");
+    int contours = size("contours");
+    Path image = TestData.files(data.resolve("HCC_0001")).get(0);
+    Files.delete(image);
+    Files.delete(data.resolve("HCC_0002/401/001.dcm"));
+    int lesionsOfCase2 = (int) lesions.stream().filter(l -> l.get("case").equals("2")).count();
+    int contoursOfCase2 = lesions.stream().filter(l -> l.get("case").equals("2"))
+        .mapToInt(l -> Integer.parseInt(l.get("contour_count"))).sum();
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.REFRESHED);
+      assertThat(index.table("instances").size()).isEqualTo(instances - 2);
+      assertThat(index.table("structure_sets").size()).isEqualTo(2);
+      assertThat(index.table("rois").size()).isEqualTo(lesions.size() - lesionsOfCase2);
+      assertThat(index.table("contours").size()).isEqualTo(contours - contoursOfCase2);
+      IndexTable series = index.table("series");
+      int shrunk = 0;
+      for (int id : series.all()) {
+        Object[] row = series.row(id);
+        if (Integer.valueOf(5).equals(value(row, Tables.SERIES, "instance_count"))) {
+          shrunk++;
+        }
+      }
+      assertThat(shrunk).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChangedFileIsReadAgain() throws IOException {
+    Path image = TestData.files(data.resolve("HCC_0003")).get(0);
+    byte[] original = Files.readAllBytes(image);
+    int instances = size("instances");
+    Files.write(image, Arrays.copyOf(original, original.length - 10));
+    try (DicomIndex index = open()) {
+      assertThat(index.update().filesChanged()).isEqualTo(1);
+      assertThat(index.table("instances").size()).isEqualTo(instances - 1);
+      assertThat(index.table("scan_errors").size()).isEqualTo(1);
+    }
+    Files.write(image, original);
+    Files.setLastModifiedTime(image, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    try (DicomIndex index = open()) {
+      assertThat(index.table("instances").size()).isEqualTo(instances);
+      assertThat(index.table("scan_errors").size()).isZero();
+    }
+  }
+
+  @Test
+  void otherPhaseRulesDecideThePhasesAgain() throws IOException {
+    Path rules = tmp.resolve("rules.txt");
+    Files.writeString(rules, "D arterial\nD art\nD early\n");
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+        .withPhaseRules(rules))) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.REFRESHED);
+      assertThat(index.update().filesChanged()).isZero();
+      assertThat(index.table("series").equal(Tables.SERIES.indexOf("phase_source"),
+          "description:arterial").getCardinality()).isZero();
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.REFRESHED);
+    }
+  }
+
+  @Test
+  void refreshNeverUsesTheIndexAsItIs() throws IOException {
+    int instances = size("instances");
+    Files.copy(TestData.files(data.resolve("HCC_0001")).get(0), data.resolve("copy.dcm"));
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+        .withRefresh(IndexOptions.Refresh.NEVER))) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.UNCHANGED);
+      assertThat(index.table("instances").size()).isEqualTo(instances);
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.table("instances").size()).as("a duplicate SOP UID is kept")
+          .isEqualTo(instances + 1);
+    }
+  }
+
+  @Test
+  void handlesInOneProcessShareTheOpenIndex() throws IOException {
+    try (DicomIndex first = open(); DicomIndex second = open()) {
+      assertThat(second.update().kind()).isEqualTo(IndexUpdate.Kind.NOT_REFRESHED);
+      assertThat(second.update().note()).contains("already open in this process");
+      first.close();
+      assertThat(second.table("instances").size()).isGreaterThan(0);
+    }
+  }
+}
