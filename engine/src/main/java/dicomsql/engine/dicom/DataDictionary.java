@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The standard data dictionary (tag, keyword, VR, VM), loaded from the {@code dictionary.tsv}
@@ -20,6 +22,7 @@ public final class DataDictionary {
   private static final String RESOURCE = "dictionary.tsv";
   private static final Map<Integer, Entry> BY_TAG = new HashMap<>(8192);
   private static final Map<String, Entry> BY_KEYWORD = new HashMap<>(8192);
+  private static final Set<Integer> PIXEL_VALUED = new HashSet<>();
 
   static {
     try (InputStream in = DataDictionary.class.getResourceAsStream(RESOURCE)) {
@@ -44,6 +47,11 @@ public final class DataDictionary {
     // Repeating groups (50xx, 60xx, 7Fxx) and element ranges are stored with x as 0.
     int tag = (int) Long.parseLong(fields[0].replace('x', '0'), 16);
     Entry entry = new Entry(tag, fields[2], vrOf(fields[1]), fields[3], "R".equals(fields[4]));
+    // Single pixel values are US or SS as the pixels are; LUT descriptors (VM 3 and 4), also
+    // xs, keep US since their first and third values are always unsigned (PS3.3 C.11.1.1.1).
+    if ("xs".equals(fields[1]) && "1".equals(fields[3])) {
+      PIXEL_VALUED.add(tag);
+    }
     BY_TAG.putIfAbsent(tag, entry);
     BY_KEYWORD.putIfAbsent(entry.keyword(), entry);
   }
@@ -100,6 +108,14 @@ public final class DataDictionary {
       return VR.LO;
     }
     return VR.UN;
+  }
+
+  /**
+   * Whether the dictionary's VR for {@code tag} is US or SS as Pixel Representation (0028,0103)
+   * says (dcmtk's "xs"): the reader takes US unless it is 1, when it takes SS.
+   */
+  static boolean followsPixelRepresentation(int tag) {
+    return PIXEL_VALUED.contains(tag);
   }
 
   /** The standard keyword, or null for private and unknown tags. */

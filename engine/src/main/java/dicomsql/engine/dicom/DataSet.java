@@ -57,13 +57,13 @@ public final class DataSet implements Iterable<Element> {
         token = reader.next()) {
       switch (token) {
         case ELEMENT:
-          current.put(Element.primitive(reader.tag(), reader.vr(), reader.value()));
+          current.putFirst(Element.primitive(reader.tag(), reader.vr(), reader.value()));
           break;
         case SEQUENCE_START:
           Element sequence = reader.isFragments()
               ? Element.encapsulated(reader.tag(), reader.vr(), new ArrayList<>())
               : Element.sequence(reader.tag(), new ArrayList<>());
-          current.put(sequence);
+          current.putFirst(sequence);
           sequences.push(sequence);
           break;
         case ITEM_START:
@@ -317,6 +317,13 @@ public final class DataSet implements Iterable<Element> {
       charset = null;
     }
     return this;
+  }
+
+  /** Adds an element read from a file; of two with one tag, the first counts, as in dcmtk. */
+  private void putFirst(Element element) {
+    if (!elements.containsKey(element.tag())) {
+      put(element);
+    }
   }
 
   private void put(Element element) {

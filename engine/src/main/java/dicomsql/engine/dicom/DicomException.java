@@ -33,7 +33,7 @@ public class DicomException extends IOException {
     this.file = file;
   }
 
-  /** The file's data ended before {@code expected} more bytes at {@code offset}. */
+  /** The file's data ends at {@code offset}, before what its headers declare. */
   static DicomException truncated(long offset) {
     return new DicomException("truncated", offset);
   }

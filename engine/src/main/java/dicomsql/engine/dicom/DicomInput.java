@@ -2,12 +2,14 @@ package dicomsql.engine.dicom;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The bytes under the reader: a buffered stream that knows its absolute position and, for files,
@@ -32,11 +34,14 @@ final class DicomInput implements Closeable {
     this.buf = new byte[bufferSize];
   }
 
+  /** Reads the caller's array in place, never writing to it. */
   DicomInput(byte[] bytes) {
     this.in = InputStream.nullInputStream();
     this.buf = bytes;
     this.lim = bytes.length;
     this.size = bytes.length;
+    // All there is, is here: ensure() must not compact the array, which is the caller's.
+    this.eof = true;
   }
 
   long position() {
@@ -79,11 +84,20 @@ final class DicomInput implements Closeable {
   private int read(byte[] target, int offset, int length) throws DicomException {
     try {
       return in.read(target, offset, length);
-    } catch (java.util.zip.ZipException e) {
-      throw new DicomException("corrupt deflated data (" + e.getMessage() + ")", position());
+    } catch (EOFException e) {
+      // A deflate stream cut short. Unlike a plain file, it would end at an element boundary
+      // only by chance: it has an end marker, so whatever is missing, it is truncated.
+      throw DicomException.truncated(base + lim);
     } catch (IOException e) {
-      throw new DicomException("read failed: " + e.getMessage(), position());
+      throw failure(e);
     }
+  }
+
+  private DicomException failure(IOException e) {
+    if (e instanceof ZipException) {
+      return new DicomException("corrupt deflated data (" + e.getMessage() + ")", position());
+    }
+    return new DicomException("read failed: " + e.getMessage(), position());
   }
 
   void require(int n) throws DicomException {
@@ -168,7 +182,9 @@ final class DicomInput implements Closeable {
     pos = 0;
     lim = 0;
     while (remaining > 0) {
-      long skipped = skipStream(remaining);
+      // Without a known size only reading tells where the data ends: a file stream skips past
+      // its end without complaint.
+      long skipped = size >= 0 ? skipStream(remaining) : 0;
       if (skipped <= 0) {
         int read = read(buf, 0, (int) Math.min(buf.length, remaining));
         if (read < 0) {
@@ -186,7 +202,7 @@ final class DicomInput implements Closeable {
     try {
       return in.skip(n);
     } catch (IOException e) {
-      throw new DicomException("read failed: " + e.getMessage(), position());
+      throw failure(e);
     }
   }
 

@@ -62,12 +62,19 @@ public final class DicomReader implements Closeable {
     static final int FRAGMENTS = 3;
 
     int kind;
+    /** Where this frame's declared length ends; -1 for undefined length. */
     long end;
+    /** The nearest end declared here or around: nothing inside may run past it; -1 for none. */
+    long limit;
+    /** The depth of the frame that declared {@link #limit}. */
+    int limitDepth;
     int tag;
     boolean explicitVr;
     boolean bigEndian;
     boolean hidden;
     SpecificCharacterSet charset;
+    /** Pixel Representation (0028,0103) of this data set is 1: xs VRs are read as SS. */
+    boolean signedPixels;
 
     boolean isDataSet() {
       return kind == DATASET || kind == ITEM;
@@ -82,23 +89,17 @@ public final class DicomReader implements Closeable {
       frames[i] = new Frame();
     }
     try {
-      boolean part10 = skipPreamble();
-      this.fileMeta = new DataSet();
-      if (part10 || startsWithFileMeta()) {
-        readFileMeta();
-      }
-      String uid = fileMeta.getString(Tag.TransferSyntaxUID);
-      TransferSyntax declared = uid == null ? guess(part10) : TransferSyntax.of(uid);
-      if (declared.deflated()) {
-        in.inflateRest();
-      }
-      this.syntax = declared;
+      FileStart start = FileStart.read(in);
+      this.fileMeta = start.fileMeta();
+      this.syntax = start.syntax();
       Frame top = frames[0];
       top.kind = Frame.DATASET;
       top.end = in.size();
+      top.limit = in.size();
+      top.limitDepth = 0;
       top.tag = -1;
-      top.bigEndian = declared.bigEndian();
-      top.explicitVr = looksExplicit(declared);
+      top.bigEndian = syntax.bigEndian();
+      top.explicitVr = start.explicitVr();
       top.charset = SpecificCharacterSet.DEFAULT;
     } catch (DicomException e) {
       throw e.inFile(file);
@@ -161,12 +162,18 @@ public final class DicomReader implements Closeable {
     return length;
   }
 
-  /** Byte offset where the current token starts. */
+  /**
+   * Byte offset where the current token starts; for the end of an item or sequence of defined
+   * length, where it ends. Offsets in deflated data count inflated bytes from the data set on.
+   */
   public long offset() {
     return offset;
   }
 
-  /** Nesting of the current token: 0 for top-level elements and their sequences. */
+  /**
+   * Nesting of the current token: 0 for top-level elements and the start and end of their
+   * sequences; 1 for those sequences' items (start, end, fragments) and their elements; and so on.
+   */
   public int depth() {
     int d = depth;
     if (token == Token.SEQUENCE_START || token == Token.ITEM_START) {
@@ -206,6 +213,10 @@ public final class DicomReader implements Closeable {
       valueUnread = false;
       return preread;
     } catch (DicomException e) {
+      // As in next(): after a failure there is nothing more to read, not a second failure.
+      valueUnread = false;
+      ended = true;
+      token = Token.END;
       throw e.inside(tag).inFile(file);
     }
   }
@@ -252,6 +263,9 @@ public final class DicomReader implements Closeable {
         next = frame.isDataSet() ? nextInDataSet(frame) : nextInSequence(frame);
       }
       if (next == null) {
+        // An element read ahead for the reader's own use (character set, pixel representation)
+        // but not wanted: its bytes must not pass for the next element's value.
+        preread = null;
         continue;
       }
       if (next == Token.END) {
@@ -274,14 +288,14 @@ public final class DicomReader implements Closeable {
   /** The next token inside a sequence; null when the caller should look again. */
   private Token nextInSequence(Frame frame) throws DicomException {
     long position = in.position();
+    offset = position;
     if (frame.end >= 0 && position >= frame.end) {
       checkEnd(frame, position);
       return endSequence();
     }
-    if (frame.end < 0 && in.atEnd()) {
-      throw new DicomException("no sequence delimitation item: data ends", position);
+    if (frame.end < 0) {
+      checkDelimited(frame, position, "sequence");
     }
-    offset = position;
     int itemTag = in.tag(frame.bigEndian);
     long itemLength = in.u32(frame.bigEndian) & UNDEFINED;
     if (itemTag == Tag.SequenceDelimitationItem) {
@@ -302,6 +316,7 @@ public final class DicomReader implements Closeable {
       checkFits(frame, start, itemLength, "item");
     }
     if (frame.kind == Frame.FRAGMENTS) {
+      vr = VR.OB;
       if (undefined) {
         throw new DicomException("fragment of undefined length", position);
       }
@@ -319,6 +334,7 @@ public final class DicomReader implements Closeable {
   /** The next token inside a data set or item; null when the caller should look again. */
   private Token nextInDataSet(Frame frame) throws DicomException {
     long position = in.position();
+    offset = position;
     if (frame.end >= 0 && position >= frame.end) {
       if (frame.kind == Frame.DATASET) {
         return Token.END;
@@ -326,13 +342,15 @@ public final class DicomReader implements Closeable {
       checkEnd(frame, position);
       return endItem();
     }
-    if (frame.end < 0 && in.atEnd()) {
+    if (frame.end < 0) {
       if (frame.kind == Frame.DATASET) {
-        return Token.END;
+        if (in.atEnd()) {
+          return Token.END;
+        }
+      } else {
+        checkDelimited(frame, position, "item");
       }
-      throw new DicomException("no item delimitation item: data ends", position);
     }
-    offset = position;
     int elementTag = in.tag(frame.bigEndian);
     errorTag = elementTag;
     if (elementTag == Tag.ItemDelimitationItem || elementTag == Tag.SequenceDelimitationItem) {
@@ -358,7 +376,7 @@ public final class DicomReader implements Closeable {
       in.skip(2);
       elementVr = VR.ofCode(c0 << 8 | c1);
       if (elementVr == null) {
-        if (!isUpperCase(c0) || !isUpperCase(c1)) {
+        if (!FileStart.isUpperCase(c0) || !FileStart.isUpperCase(c1)) {
           throw new DicomException(String.format("invalid VR bytes %02X %02X", c0, c1),
               position + 4);
         }
@@ -374,6 +392,9 @@ public final class DicomReader implements Closeable {
     } else {
       elementLength = in.u32(frame.bigEndian) & UNDEFINED;
       elementVr = DataDictionary.vr(elementTag);
+      if (frame.signedPixels && DataDictionary.followsPixelRepresentation(elementTag)) {
+        elementVr = VR.SS;
+      }
     }
     return element(frame, elementTag, elementVr, elementLength);
   }
@@ -422,7 +443,8 @@ public final class DicomReader implements Closeable {
       sequence.explicitVr = frame.explicitVr;
       sequence.bigEndian = frame.bigEndian;
       sequence.hidden |= unwanted;
-      vr = elementVr;
+      // Fragments are byte streams whatever the header says (PS3.5 A.4), as dcmtk reads them.
+      vr = VR.OB;
       length = -1;
       fragments = true;
       return Token.SEQUENCE_START;
@@ -433,6 +455,12 @@ public final class DicomReader implements Closeable {
       preread = in.bytes(elementLength);
       frame.charset = SpecificCharacterSet.of(TextValues.split(
           new String(preread, StandardCharsets.ISO_8859_1), VR.CS));
+      return unwanted ? null : Token.ELEMENT;
+    }
+    if (elementTag == Tag.PixelRepresentation) {
+      preread = in.bytes(elementLength);
+      frame.signedPixels = elementVr.kind() == VR.Kind.BINARY && preread.length >= 2
+          && Bytes.shortAt(preread, 0, frame.bigEndian) == 1;
       return unwanted ? null : Token.ELEMENT;
     }
     if (unwanted) {
@@ -448,18 +476,36 @@ public final class DicomReader implements Closeable {
         || elementTag == Tag.DoubleFloatPixelData;
   }
 
-  private static boolean isUpperCase(int c) {
-    return c >= 'A' && c <= 'Z';
-  }
-
+  /**
+   * Checks a value or item of defined length against every end declared around it: past the end
+   * of the file it is truncated; past the end of an enclosing item or sequence it is corrupt.
+   */
   private void checkFits(Frame frame, long start, long valueLength, String what)
       throws DicomException {
-    if (frame.end >= 0 && start + valueLength > frame.end) {
-      if (frame.kind == Frame.DATASET) {
-        throw DicomException.truncated(frame.end);
+    if (frame.limit >= 0 && start + valueLength > frame.limit) {
+      if (in.size() >= 0 && start + valueLength > in.size()) {
+        throw DicomException.truncated(in.size());
       }
+      Frame enclosing = frames[frame.limitDepth];
       throw new DicomException(what + " of " + valueLength + " bytes runs past the end of its "
-          + (frame.kind == Frame.ITEM ? "item" : "sequence") + " at byte " + frame.end, start);
+          + (enclosing.kind == Frame.ITEM ? "item" : "sequence") + " (byte " + enclosing.end
+          + ")", start);
+    }
+  }
+
+  /**
+   * In an item or sequence of undefined length: the data must not end, nor an enclosing item or
+   * sequence of defined length, before the delimitation item.
+   */
+  private void checkDelimited(Frame frame, long position, String what) throws DicomException {
+    if (frame.limit >= 0 && position >= frame.limit && position != in.size()) {
+      Frame enclosing = frames[frame.limitDepth];
+      throw new DicomException(what + " of undefined length not delimited before the end of its "
+          + (enclosing.kind == Frame.ITEM ? "item" : "sequence") + " (byte " + enclosing.end
+          + ")", position);
+    }
+    if (in.atEnd()) {
+      throw DicomException.truncated(position);
     }
   }
 
@@ -487,15 +533,19 @@ public final class DicomReader implements Closeable {
     Frame frame = frames[depth];
     frame.kind = kind;
     frame.end = end;
+    // checkFits has made sure that a declared end lies within the enclosing limit.
+    frame.limit = end >= 0 ? end : parent.limit;
+    frame.limitDepth = end >= 0 ? depth : parent.limitDepth;
     frame.tag = frameTag;
     frame.hidden = parent.hidden;
     frame.charset = parent.charset;
+    frame.signedPixels = false;
     return frame;
   }
 
   private Token endSequence() {
     tag = frames[depth].tag;
-    vr = VR.SQ;
+    vr = frames[depth].kind == Frame.FRAGMENTS ? VR.OB : VR.SQ;
     depth--;
     return Token.SEQUENCE_END;
   }
@@ -505,107 +555,6 @@ public final class DicomReader implements Closeable {
     vr = null;
     depth--;
     return Token.ITEM_END;
-  }
-
-  /** Steps over the 128-byte preamble and {@code DICM}; false when there is none. */
-  private boolean skipPreamble() throws DicomException {
-    if (in.ensure(132) && isDicm(128)) {
-      in.skip(132);
-      return true;
-    }
-    if (in.ensure(4) && isDicm(0)) {
-      in.skip(4);
-      return true;
-    }
-    return false;
-  }
-
-  private boolean isDicm(int at) {
-    return in.peek(at) == 'D' && in.peek(at + 1) == 'I' && in.peek(at + 2) == 'C'
-        && in.peek(at + 3) == 'M';
-  }
-
-  private boolean startsWithFileMeta() throws DicomException {
-    return in.ensure(6) && in.peek(0) == 0x02 && in.peek(1) == 0x00;
-  }
-
-  /** Reads group 0002, always explicit VR little endian (implicit tolerated, as found in the wild). */
-  private void readFileMeta() throws DicomException {
-    while (in.ensure(8) && in.peek(0) == 0x02 && in.peek(1) == 0x00) {
-      offset = in.position();
-      int metaTag = in.tag(false);
-      errorTag = metaTag;
-      int c0 = in.peek(0);
-      int c1 = in.peek(1);
-      VR metaVr = VR.ofCode(c0 << 8 | c1);
-      long metaLength;
-      if (metaVr == null) {
-        metaVr = DataDictionary.vr(metaTag);
-        metaLength = in.u32(false) & UNDEFINED;
-      } else {
-        in.skip(2);
-        if (metaVr.hasLongHeader()) {
-          in.skip(2);
-          metaLength = in.u32(false) & UNDEFINED;
-        } else {
-          metaLength = in.u16(false);
-        }
-      }
-      if (metaLength == UNDEFINED || metaVr == VR.SQ) {
-        throw new DicomException("sequence in the file meta group", offset);
-      }
-      fileMeta.putBytes(metaTag, metaVr, in.bytes(metaLength));
-    }
-    errorTag = -1;
-  }
-
-  /** The encoding of a data set that does not say, from its first element header. */
-  private TransferSyntax guess(boolean part10) throws DicomException {
-    if (!in.ensure(8)) {
-      if (part10) {
-        return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
-      }
-      throw notDicom();
-    }
-    int groupLe = in.peek(0) | in.peek(1) << 8;
-    int groupBe = in.peek(0) << 8 | in.peek(1);
-    boolean vrLetters = VR.ofCode(in.peek(4) << 8 | in.peek(5)) != null;
-    if (vrLetters && (part10 || isPlausibleFirstGroup(groupLe))) {
-      return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
-    }
-    if (vrLetters && isPlausibleFirstGroup(groupBe)) {
-      return TransferSyntax.EXPLICIT_VR_BIG_ENDIAN;
-    }
-    boolean empty = true;
-    for (int i = 0; i < 8; i++) {
-      empty &= in.peek(i) == 0;
-    }
-    if (part10 || isPlausibleFirstGroup(groupLe) && !empty) {
-      return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
-    }
-    throw notDicom();
-  }
-
-  private static boolean isPlausibleFirstGroup(int group) {
-    return group <= 0x0010 && (group & 1) == 0;
-  }
-
-  private DicomException notDicom() {
-    return new DicomException(
-        "not a DICOM file: no DICM prefix at byte 128 and no data set at byte 0", 0);
-  }
-
-  /**
-   * Whether the data set really is explicit VR: some writers declare one encoding and write the
-   * other, which shows in whether the first element header has VR letters where the implicit
-   * encoding has the low bytes of a length.
-   */
-  private boolean looksExplicit(TransferSyntax declared) throws DicomException {
-    if (!in.ensure(6)) {
-      return declared.explicitVr();
-    }
-    return VR.ofCode(in.peek(4) << 8 | in.peek(5)) != null
-        || declared.explicitVr() && isUpperCase(in.peek(4)) && isUpperCase(in.peek(5));
   }
 
   @Override

@@ -93,7 +93,9 @@ public final class DicomWriter {
 
   private void writeFileMeta(ByteSink sink, DataSet meta) {
     ByteSink group = new ByteSink(256, false);
-    writeElements(group, meta, true);
+    for (Element element : meta) {
+      writePrimitive(group, element, false, true);
+    }
     byte[] body = group.toByteArray();
     sink.putTag(Tag.FileMetaInformationGroupLength);
     sink.putShortBE(VR.UL.code());
@@ -104,30 +106,51 @@ public final class DicomWriter {
 
   private void writeElements(ByteSink sink, DataSet dataSet, boolean explicitVr) {
     for (Element element : dataSet) {
+      if (isLeftOut(element.tag())) {
+        continue;
+      }
       if (element.isSequence()) {
         writeSequence(sink, element, explicitVr);
       } else if (element.isEncapsulated()) {
         writeFragments(sink, element, explicitVr);
       } else {
-        byte[] value = inByteOrder(element, dataSet.isBigEndian(), sink.bigEndian());
-        VR vr = element.vr();
-        int padded = value.length + (value.length & 1);
-        if (explicitVr && !vr.hasLongHeader() && padded > 0xFFFF) {
-          vr = VR.UN;
-        }
-        writeHeader(sink, element.tag(), vr, padded, explicitVr);
-        sink.put(value);
-        if ((value.length & 1) == 1) {
-          sink.putByte(vr.padding());
-        }
+        writePrimitive(sink, element, dataSet.isBigEndian(), explicitVr);
       }
     }
+  }
+
+  private static void writePrimitive(ByteSink sink, Element element, boolean bigEndian,
+      boolean explicitVr) {
+    byte[] value = inByteOrder(element, bigEndian, sink.bigEndian());
+    VR vr = element.vr();
+    int padded = value.length + (value.length & 1);
+    if (explicitVr && !vr.hasLongHeader() && padded > 0xFFFF) {
+      vr = VR.UN;
+    }
+    writeHeader(sink, element.tag(), vr, padded, explicitVr);
+    sink.put(value);
+    if ((value.length & 1) == 1) {
+      sink.putByte(vr.padding());
+    }
+  }
+
+  /**
+   * Group 0002 belongs to the file meta group, which is made here, not copied; group lengths
+   * (gggg,0000) are retired outside it (PS3.5 7.2) and would be stale after any change.
+   */
+  private static boolean isLeftOut(int tag) {
+    return Tag.group(tag) == 0x0002 || Tag.element(tag) == 0;
   }
 
   private void writeSequence(ByteSink sink, Element sequence, boolean explicitVr) {
     long undefined = 0xFFFFFFFFL;
     writeHeader(sink, sequence.tag(), VR.SQ, undefined, explicitVr);
     int sequenceLength = sink.size() - 4;
+    // In implicit VR only the dictionary tells a reader that an element is a sequence. For one it
+    // does not know as such (a private one), the undefined length is what tells: with a defined
+    // length dcmtk and we would read the items back as opaque UN bytes.
+    boolean undefinedLength = undefinedLengthSequences
+        || !explicitVr && DataDictionary.vr(sequence.tag()) != VR.SQ;
     for (DataSet item : sequence.items()) {
       sink.putTag(Tag.Item);
       sink.putInt(-1);
@@ -140,7 +163,7 @@ public final class DicomWriter {
         sink.patchInt(itemLength, sink.size() - itemLength - 4);
       }
     }
-    if (undefinedLengthSequences) {
+    if (undefinedLength) {
       sink.putTag(Tag.SequenceDelimitationItem);
       sink.putInt(0);
     } else {
@@ -149,7 +172,8 @@ public final class DicomWriter {
   }
 
   private void writeFragments(ByteSink sink, Element pixels, boolean explicitVr) {
-    writeHeader(sink, pixels.tag(), pixels.vr(), 0xFFFFFFFFL, explicitVr);
+    // Encapsulated pixel data is OB whatever VR it was given (PS3.5 A.4).
+    writeHeader(sink, pixels.tag(), VR.OB, 0xFFFFFFFFL, explicitVr);
     for (byte[] fragment : pixels.fragments()) {
       sink.putTag(Tag.Item);
       sink.putInt(fragment.length + (fragment.length & 1));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,5 +60,35 @@ class DicomWriterTest {
           .getString(Tag.ReferencedSOPClassUID)).isEqualTo("1.2");
       assertThat(back.getInts(Tag.PixelData)).containsExactly(1, 65534, 300, 65535);
     }
+  }
+
+  /** Implicit VR names no VR: only an undefined length tells a reader a private SQ is one. */
+  @ParameterizedTest
+  @MethodSource("syntaxes")
+  void privateSequenceReadsBackAsSequence(TransferSyntax syntax) throws Exception {
+    DataSet ds = sample();
+    ds.putString(Tag.of(0x0029, 0x0010), VR.LO, "DICOMSQL TEST");
+    ds.addItem(Tag.of(0x0029, 0x1002)).putString(Tag.PatientID, VR.LO, "in a private item");
+    DataSet back = DataSet.read(DicomReader.of(new DicomWriter().toBytes(ds, syntax),
+        ReadOptions.all()));
+    assertThat(back.getSequence(Tag.of(0x0029, 0x1002))).singleElement()
+        .satisfies(item -> assertThat(item.getString(Tag.PatientID))
+            .isEqualTo("in a private item"));
+  }
+
+  @Test
+  void writesNeitherGroupLengthsNorFileMetaElementsOfTheDataSet() throws Exception {
+    DataSet ds = sample();
+    ds.putInt(Tag.of(0x0008, 0x0000), VR.UL, 12345);
+    ds.putString(Tag.TransferSyntaxUID, VR.UI, "1.2.840.10008.1.2.2");
+    DicomReader reader = DicomReader.of(
+        new DicomWriter().toBytes(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
+        ReadOptions.all());
+    assertThat(reader.fileMeta().getString(Tag.TransferSyntaxUID))
+        .isEqualTo(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+    DataSet back = DataSet.read(reader);
+    assertThat(back.contains(Tag.of(0x0008, 0x0000))).isFalse();
+    assertThat(back.contains(Tag.TransferSyntaxUID)).isFalse();
+    assertThat(back.getString(Tag.PatientName)).isEqualTo("Müller^Hans");
   }
 }
