@@ -22,13 +22,7 @@ final class BenchData {
       System.err.println("generating " + data + " ...");
       Path partial = root.resolve(data.getFileName() + ".partial");
       deleteTree(partial);
-      new DatasetGenerator(options).generate(partial, new DatasetGenerator.Listener() {
-        @Override
-        public void started(long totalFiles) {}
-
-        @Override
-        public void wrote(long bytes) {}
-      });
+      new DatasetGenerator(options).generate(partial, DatasetGenerator.Listener.NONE);
       Files.move(partial, data);
     }
     return data;

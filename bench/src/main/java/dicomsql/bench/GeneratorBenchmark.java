@@ -27,13 +27,7 @@ final class GeneratorBenchmark {
       Files.createDirectories(root);
       long start = System.nanoTime();
       DatasetGenerator.Summary summary = new DatasetGenerator(
-          new SynthOptions(cases, 1, matrix, 0, cores)).generate(out, new DatasetGenerator.Listener() {
-            @Override
-            public void started(long totalFiles) {}
-
-            @Override
-            public void wrote(long bytes) {}
-          });
+          new SynthOptions(cases, 1, matrix, 0, cores)).generate(out, DatasetGenerator.Listener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "| %d | %d | %,d | %,.0f | %.1f | %,.0f | %,.0f |%n", matrix,
           cases, summary.files(), summary.bytes() / 1e6, seconds, summary.files() / seconds,

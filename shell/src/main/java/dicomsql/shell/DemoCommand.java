@@ -1,5 +1,6 @@
 package dicomsql.shell;
 
+import dicomsql.engine.index.IndexLocation;
 import dicomsql.engine.synth.SynthOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path data = CacheFolders.root().resolve("demo");
+    Path data = IndexLocation.cacheRoot().resolve("demo");
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.exists(data.resolve("truth.csv"))) {
       Path partial = data.resolveSibling("demo.partial-" + ProcessHandle.current().pid());

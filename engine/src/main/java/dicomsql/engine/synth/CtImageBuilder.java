@@ -13,7 +13,6 @@ import java.time.LocalDate;
 final class CtImageBuilder {
   static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
   static final String STUDY_DESCRIPTION = "CT SCAN- UPPER ABDOMEN";
-  static final String DEIDENTIFICATION_METHOD = "AI99 ldcmdeid";
   private static final String[] IMAGE_TYPE = {"DERIVED", "PRIMARY", "AXIAL", "CT_SOM5 SPI"};
   private static final String[] CONTRAST_AGENTS = {"OMNIPAQUE 350", "IV CONTRAST", "ULTRAVIST 370"};
 
@@ -46,13 +45,7 @@ final class CtImageBuilder {
     DataSet topogram = ds.addItem(Tag.ReferencedImageSequence);
     topogram.putString(Tag.ReferencedSOPClassUID, VR.UI, CT_IMAGE_STORAGE);
     topogram.putString(Tag.ReferencedSOPInstanceUID, VR.UI, plan.topogramUid());
-    ds.putString(Tag.PatientName, VR.PN, plan.patientName());
-    ds.putString(Tag.PatientID, VR.LO, plan.patientId());
-    ds.putDate(Tag.PatientBirthDate, LocalDate.of(plan.birthYear(), 1, 1));
-    ds.putString(Tag.PatientSex, VR.CS, plan.sex());
-    ds.putString(Tag.PatientAge, VR.AS, plan.age());
-    ds.putString(Tag.PatientIdentityRemoved, VR.CS, "YES");
-    ds.putString(Tag.DeidentificationMethod, VR.LO, DEIDENTIFICATION_METHOD);
+    PatientModule.put(ds, plan);
     if (series.contrast()) {
       int agent = (int) Math.floorMod(plan.caseNumber(), CONTRAST_AGENTS.length);
       ds.putString(Tag.ContrastBolusAgent, VR.LO, CONTRAST_AGENTS[agent]);

@@ -32,6 +32,15 @@ public final class DatasetGenerator {
 
     /** After each file. */
     void wrote(long bytes);
+
+    /** Hears nothing. */
+    Listener NONE = new Listener() {
+      @Override
+      public void started(long totalFiles) {}
+
+      @Override
+      public void wrote(long bytes) {}
+    };
   }
 
   /** What was written. */

@@ -40,13 +40,7 @@ final class StructureSetBuilder {
     ds.putString(Tag.StudyDescription, VR.LO, CtImageBuilder.STUDY_DESCRIPTION);
     ds.putString(Tag.SeriesDescription, VR.LO, "RTSTRUCT");
     ds.putString(Tag.OperatorsName, VR.PN);
-    ds.putString(Tag.PatientName, VR.PN, plan.patientName());
-    ds.putString(Tag.PatientID, VR.LO, plan.patientId());
-    ds.putDate(Tag.PatientBirthDate, LocalDate.of(plan.birthYear(), 1, 1));
-    ds.putString(Tag.PatientSex, VR.CS, plan.sex());
-    ds.putString(Tag.PatientAge, VR.AS, plan.age());
-    ds.putString(Tag.PatientIdentityRemoved, VR.CS, "YES");
-    ds.putString(Tag.DeidentificationMethod, VR.LO, CtImageBuilder.DEIDENTIFICATION_METHOD);
+    PatientModule.put(ds, plan);
     ds.putString(Tag.StudyInstanceUID, VR.UI, plan.studyUid());
     ds.putString(Tag.SeriesInstanceUID, VR.UI, plan.rtssSeriesUid());
     ds.putString(Tag.StudyID, VR.SH);

@@ -19,13 +19,7 @@ final class TestData {
   static Path generate(Path out, int patients, long seed, int matrix, int slices)
       throws IOException {
     new DatasetGenerator(new SynthOptions(patients, seed, matrix, slices, 2)).generate(out,
-        new DatasetGenerator.Listener() {
-          @Override
-          public void started(long totalFiles) {}
-
-          @Override
-          public void wrote(long bytes) {}
-        });
+        DatasetGenerator.Listener.NONE);
     return out;
   }
 

@@ -24,13 +24,7 @@ class PhaseRulesOnGeneratedDataTest {
   void decidesEveryGeneratedSeriesAsTheGeneratorMeantIt(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("data");
     new DatasetGenerator(new SynthOptions(60, 11, 16, 2, 2)).generate(data,
-        new DatasetGenerator.Listener() {
-          @Override
-          public void started(long totalFiles) {}
-
-          @Override
-          public void wrote(long bytes) {}
-        });
+        DatasetGenerator.Listener.NONE);
     Map<String, String> truth = new HashMap<>();
     List<String> lines = Files.readAllLines(data.resolve("truth_series.csv"));
     for (String line : lines.subList(1, lines.size())) {

@@ -74,7 +74,7 @@ class DatasetGeneratorTest {
   @Test
   void sameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws IOException {
     Path again = tmp.resolve("again");
-    new DatasetGenerator(SMALL.withThreads(1)).generate(again, quiet());
+    new DatasetGenerator(SMALL.withThreads(1)).generate(again, DatasetGenerator.Listener.NONE);
     List<Path> first = dicomFiles(data);
     List<Path> second = dicomFiles(again);
     assertThat(second.stream().map(again::relativize).collect(Collectors.toList()))
@@ -86,24 +86,14 @@ class DatasetGeneratorTest {
     assertThat(Files.mismatch(data.resolve("truth.csv"), again.resolve("truth.csv")))
         .isEqualTo(-1L);
     Path other = tmp.resolve("other");
-    new DatasetGenerator(new SynthOptions(1, 8, 64, 12, 1)).generate(other, quiet());
+    new DatasetGenerator(new SynthOptions(1, 8, 64, 12, 1)).generate(other, DatasetGenerator.Listener.NONE);
     assertThat(Files.mismatch(dicomFiles(other).get(0), first.get(0))).isNotEqualTo(-1L);
-  }
-
-  private static DatasetGenerator.Listener quiet() {
-    return new DatasetGenerator.Listener() {
-      @Override
-      public void started(long totalFiles) {}
-
-      @Override
-      public void wrote(long bytes) {}
-    };
   }
 
   @Test
   void refusesAFolderThatIsNotEmpty() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new DatasetGenerator(SMALL).generate(data, quiet()))
+            () -> new DatasetGenerator(SMALL).generate(data, DatasetGenerator.Listener.NONE))
         .isInstanceOf(IOException.class).hasMessageContaining("not empty");
   }
 
