@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
     description = {
         "SQL over folders of DICOM files (CT series, RT Structure Sets).",
         "",
-        "The SQL shell, the index and the JDBC driver are not built yet; see README.md."
+        "The SQL shell and the JDBC driver are not built yet; see README.md."
     },
-    subcommands = {GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IndexCommand.class, GenerateCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class DicomsqlCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

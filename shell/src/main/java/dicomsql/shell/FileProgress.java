@@ -53,10 +53,12 @@ final class FileProgress implements AutoCloseable {
     return bytes.sum();
   }
 
+  /** Ends the bar; calling it again does nothing. */
   @Override
   public void close() {
     if (bar != null) {
       bar.close();
+      bar = null;
     }
   }
 }

@@ -114,7 +114,7 @@ public final class DicomIndex implements AutoCloseable {
       return cannotWrite(folder, storeFile, e, started);
     }
     try (channel; FileLock lock = channel.lock()) {
-      return updateLocked(root, folder, storeFile, builder, started);
+      return updateLocked(root, folder, storeFile, builder, refresh, started);
     }
   }
 
@@ -134,8 +134,9 @@ public final class DicomIndex implements AutoCloseable {
    * is missing, incomplete, of another root, or too much has changed to be worth patching.
    */
   private static IndexUpdate updateLocked(Path root, Path folder, Path storeFile,
-      IndexBuilder builder, long started) throws IOException {
-    IndexBuilder.Plan plan = Files.exists(storeFile) ? plan(storeFile, root, builder) : null;
+      IndexBuilder builder, IndexOptions.Refresh refresh, long started) throws IOException {
+    IndexBuilder.Plan plan = Files.exists(storeFile) && refresh != IndexOptions.Refresh.REBUILD
+        ? plan(storeFile, root, builder) : null;
     if (plan != null) {
       IndexBuilder.Changes changes = plan.changes();
       if (!changes.any()) {

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class IndexBuilder {
 
   /** Reads the whole data root into a new, empty store and marks it complete. */
   void build(IndexStore store) throws IOException {
-    List<DataRootWalker.Found> found = DataRootWalker.walk(root);
+    List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
     scan(found, scanned -> {
       Object[] instance = ingest(store, scanned);
@@ -86,25 +87,35 @@ final class IndexBuilder {
     }
   }
 
-  /** Compares the data root with the store's file states. */
+  /**
+   * Compares the data root with the store's file states: both are in path order, so one pass
+   * over each finds the new, changed and deleted files.
+   */
   Plan plan(IndexStore store) throws IOException {
     Plan plan = new Plan();
-    Set<String> seen = new HashSet<>();
-    for (DataRootWalker.Found file : DataRootWalker.walk(root)) {
-      seen.add(file.path());
-      long[] state = store.files().get(file.path());
-      if (state == null) {
+    List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
+    Iterator<Map.Entry<String, long[]>> known = store.files().entrySet().iterator();
+    Map.Entry<String, long[]> next = known.hasNext() ? known.next() : null;
+    for (DataRootWalker.Found file : found) {
+      while (next != null && next.getKey().compareTo(file.path()) < 0) {
+        plan.deleted.add(next.getKey());
+        next = known.hasNext() ? known.next() : null;
+      }
+      if (next == null || !next.getKey().equals(file.path())) {
         plan.added++;
         plan.toRead.add(file);
-      } else if (state[0] != file.size() || state[1] != file.modified() || file.error() != null) {
+        continue;
+      }
+      long[] state = next.getValue();
+      if (state[0] != file.size() || state[1] != file.modified() || file.error() != null) {
         plan.changed++;
         plan.toRead.add(file);
       }
+      next = known.hasNext() ? known.next() : null;
     }
-    for (String path : store.files().keySet()) {
-      if (!seen.contains(path)) {
-        plan.deleted.add(path);
-      }
+    while (next != null) {
+      plan.deleted.add(next.getKey());
+      next = known.hasNext() ? known.next() : null;
     }
     plan.known = store.files().size();
     plan.rulesChanged = !rulesFingerprint.equals(store.meta("rules"));

@@ -15,7 +15,9 @@ public record IndexOptions(Path folder, Refresh refresh, Path phaseRules, int th
     /** Stat the tree; read new and changed files, drop deleted ones. */
     AUTO,
     /** Use the index as it is (building it only if there is none). */
-    NEVER
+    NEVER,
+    /** Read the whole data root again into a new index. */
+    REBUILD
   }
 
   public IndexOptions {
