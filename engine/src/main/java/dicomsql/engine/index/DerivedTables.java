@@ -3,9 +3,11 @@ package dicomsql.engine.index;
 import dicomsql.engine.phase.PhaseRules;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,51 +44,57 @@ final class DerivedTables {
   }
 
   /**
-   * Rewrites every derived table. {@code changed} holds the series whose instances changed,
-   * freshly accumulated (a series with no instances left maps to null); the other series keep
-   * their stored rows.
+   * Brings every derived table up to date. {@code changed} holds the series whose instances
+   * changed, freshly accumulated (a series with no instances left maps to null); the other
+   * series keep their stored rows and, unless {@code allPhases}, their phases. ROIs are linked
+   * again only when one of {@code changedSops} is among their contours' images (or they have
+   * no stored link). Only rows that differ are written.
    */
-  void rewrite(Map<String, SeriesAccumulator> changed) {
+  void update(Map<String, SeriesAccumulator> changed, Set<String> changedSops,
+      boolean allPhases) {
     Map<String, Object[]> series = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     TableStore seriesTable = store.table(S);
     for (int id : seriesTable.live()) {
       Object[] row = seriesTable.get(id);
       series.put((String) row[0], row);
     }
+    Set<String> studiesToDecide = new HashSet<>();
     for (Map.Entry<String, SeriesAccumulator> entry : changed.entrySet()) {
-      if (entry.getValue() == null) {
-        series.remove(entry.getKey());
-      } else {
-        series.put(entry.getKey(), entry.getValue().row());
+      Object[] old = series.remove(entry.getKey());
+      if (old != null) {
+        studiesToDecide.add((String) old[S.indexOf("study_uid")]);
+      }
+      if (entry.getValue() != null) {
+        Object[] row = entry.getValue().row();
+        series.put(entry.getKey(), row);
+        studiesToDecide.add((String) row[S.indexOf("study_uid")]);
       }
     }
-    decidePhases(series.values());
-    List<Object[]> studies = studies(series.values());
-    List<Object[]> patients = patients(series.values());
+    decidePhases(series.values(), allPhases ? null : studiesToDecide);
     List<Object[]> structureSets = new ArrayList<>();
     List<Object[]> rois = new ArrayList<>();
-    structureSetsAndRois(series, structureSets, rois);
-    replace(S, series.values());
-    replace(ST, studies);
-    replace(P, patients);
+    structureSetsAndRois(series, changedSops, structureSets, rois);
+    replace(S, new ArrayList<>(series.values()));
+    replace(ST, studies(series.values()));
+    replace(P, patients(series.values()));
     replace(SS, structureSets);
     replace(R, rois);
   }
 
-  private void replace(TableDefinition table, Collection<Object[]> rows) {
+  private void replace(TableDefinition table, List<Object[]> rows) {
     TableStore target = store.table(table);
-    target.clear();
-    for (Object[] row : rows) {
-      target.add(row);
-    }
+    target.replaceRows(rows);
     target.finish();
   }
 
-  private void decidePhases(Collection<Object[]> series) {
+  /** Decides the phases of the series of the given studies (of all, when null). */
+  private void decidePhases(Collection<Object[]> series, Set<String> studies) {
     Map<String, List<Object[]>> byStudy = new LinkedHashMap<>();
     for (Object[] row : series) {
-      byStudy.computeIfAbsent((String) row[S.indexOf("study_uid")], s -> new ArrayList<>())
-          .add(row);
+      String study = (String) row[S.indexOf("study_uid")];
+      if (studies == null || studies.contains(study)) {
+        byStudy.computeIfAbsent(study, s -> new ArrayList<>()).add(row);
+      }
     }
     int phase = S.indexOf("phase");
     for (List<Object[]> study : byStudy.values()) {
@@ -200,18 +208,22 @@ final class DerivedTables {
     }
   }
 
-  private void structureSetsAndRois(Map<String, Object[]> series, List<Object[]> structureSets,
-      List<Object[]> rois) {
+  private void structureSetsAndRois(Map<String, Object[]> series, Set<String> changedSops,
+      List<Object[]> structureSets, List<Object[]> rois) {
     TableStore instances = store.table(I);
     Map<String, String> seriesOfSop = new HashMap<>();
-    TreeMap<String, Object[]> orderedSets = new TreeMap<>();
-    Map<String, List<Object[]>> roisBySet = new HashMap<>();
-    for (Map.Entry<Integer, byte[]> entry : store.structureSets().entrySet()) {
-      Object[] instance = instances.get(entry.getKey());
-      if (instance == null) {
-        continue;
+    TreeMap<String, Integer> order = new TreeMap<>();
+    Map<Integer, Object[]> instanceOf = new HashMap<>();
+    for (int id : store.structureSets().keySet()) {
+      Object[] instance = instances.get(id);
+      if (instance != null) {
+        instanceOf.put(id, instance);
+        order.put(instance[I.indexOf("sop_uid")] + "\u0000" + instance[I.indexOf("path")], id);
       }
-      StructureSetFacts facts = StructureSetFacts.decode(entry.getValue());
+    }
+    for (int id : order.values()) {
+      Object[] instance = instanceOf.get(id);
+      StructureSetFacts facts = StructureSetFacts.decode(store.structureSets().get(id));
       String rtssUid = (String) instance[I.indexOf("sop_uid")];
       Object[] set = new Object[SS.width()];
       set[0] = rtssUid;
@@ -223,21 +235,28 @@ final class DerivedTables {
       set[SS.indexOf("structure_set_date")] = facts.date();
       set[SS.indexOf("referenced_series_uid")] = facts.referencedSeriesUid();
       set[SS.indexOf("roi_count")] = facts.rois().size();
-      orderedSets.put(rtssUid + "\u0000" + instance[I.indexOf("path")], set);
-      List<Object[]> setRois = new ArrayList<>();
-      for (StructureSetFacts.Roi roi : facts.rois()) {
-        setRois.add(roiRow(rtssUid, instance, facts, roi, series, seriesOfSop));
+      structureSets.add(set);
+      String[] stored = store.roiLinks().get(id);
+      String[] links = new String[facts.rois().size() * 2];
+      for (int k = 0; k < facts.rois().size(); k++) {
+        StructureSetFacts.Roi roi = facts.rois().get(k);
+        boolean reuse = stored != null && stored.length == links.length
+            && !BY_FRAME_OF_REFERENCE.equals(stored[2 * k + 1])
+            && roi.referencedSopUids().stream().noneMatch(changedSops::contains);
+        String[] link = reuse ? new String[] {stored[2 * k], stored[2 * k + 1]}
+            : link(roi, facts, series, seriesOfSop);
+        links[2 * k] = link[0];
+        links[2 * k + 1] = link[1];
+        rois.add(roiRow(rtssUid, instance, roi, link, series));
       }
-      roisBySet.put(rtssUid + "\u0000" + instance[I.indexOf("path")], setRois);
-    }
-    for (Map.Entry<String, Object[]> entry : orderedSets.entrySet()) {
-      structureSets.add(entry.getValue());
-      rois.addAll(roisBySet.get(entry.getKey()));
+      if (!Arrays.equals(stored, links)) {
+        store.roiLinks().put(id, links);
+      }
     }
   }
 
-  private Object[] roiRow(String rtssUid, Object[] instance, StructureSetFacts facts,
-      StructureSetFacts.Roi roi, Map<String, Object[]> series, Map<String, String> seriesOfSop) {
+  private static Object[] roiRow(String rtssUid, Object[] instance, StructureSetFacts.Roi roi,
+      String[] link, Map<String, Object[]> series) {
     Object[] row = new Object[R.width()];
     row[0] = rtssUid;
     row[R.indexOf("roi_number")] = roi.number();
@@ -249,7 +268,6 @@ final class DerivedTables {
     row[R.indexOf("patient_id")] = instance[I.indexOf("patient_id")];
     row[R.indexOf("contour_count")] = roi.contourCount();
     row[R.indexOf("point_count")] = roi.pointCount();
-    String[] link = link(roi, facts, series, seriesOfSop);
     row[R.indexOf("referenced_series_uid")] = link[0];
     row[R.indexOf("reference_source")] = link[1];
     Object[] referenced = link[0] == null ? null : series.get(link[0]);

@@ -36,6 +36,7 @@ final class IndexBuilder {
   }
 
   private static final TableDefinition I = Tables.INSTANCES;
+  private static final int SOP_UID = I.indexOf("sop_uid");
   private static final int SERIES_UID = I.indexOf("series_uid");
   private static final int IN_FLIGHT_PER_THREAD = 256;
 
@@ -65,7 +66,7 @@ final class IndexBuilder {
             .add(instance);
       }
     });
-    finishAndDerive(store, series);
+    finishAndDerive(store, series, Set.of(), true);
   }
 
   /** What a refresh would read and drop, worked out before anything is changed. */
@@ -125,16 +126,18 @@ final class IndexBuilder {
   /** Applies a plan: drops, reads and derives again what changed, then commits. */
   void refresh(IndexStore store, Plan plan) throws IOException {
     Set<String> affected = new HashSet<>();
+    Set<String> changedSops = new HashSet<>();
     for (String path : plan.deleted) {
-      forget(store, path, affected);
+      forget(store, path, affected, changedSops);
     }
     for (DataRootWalker.Found file : plan.toRead) {
-      forget(store, file.path(), affected);
+      forget(store, file.path(), affected, changedSops);
     }
     scan(plan.toRead, scanned -> {
       Object[] instance = ingest(store, scanned);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
+        changedSops.add((String) instance[SOP_UID]);
       }
     });
     Map<String, SeriesAccumulator> series = new HashMap<>();
@@ -151,15 +154,16 @@ final class IndexBuilder {
       }
       series.put(uid, accumulator);
     }
-    finishAndDerive(store, series);
+    finishAndDerive(store, series, changedSops, plan.rulesChanged);
   }
 
-  private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series) {
+  private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series,
+      Set<String> changedSops, boolean allPhases) {
     progress.deriving();
     store.table(Tables.INSTANCES).finish();
     store.table(Tables.CONTOURS).finish();
     store.table(Tables.SCAN_ERRORS).finish();
-    new DerivedTables(store, rules).rewrite(series);
+    new DerivedTables(store, rules).update(series, changedSops, allPhases);
     store.meta("format", IndexStore.FORMAT);
     store.meta("root", root.toString());
     store.meta("rules", rulesFingerprint);
@@ -167,8 +171,9 @@ final class IndexBuilder {
     store.commit();
   }
 
-  /** Removes every row that came from a file, noting the series it belonged to. */
-  private static void forget(IndexStore store, String path, Set<String> affected) {
+  /** Removes every row that came from a file, noting its series and SOP Instance UID. */
+  private static void forget(IndexStore store, String path, Set<String> affected,
+      Set<String> changedSops) {
     long[] state = store.files().remove(path);
     if (state == null) {
       return;
@@ -179,9 +184,11 @@ final class IndexBuilder {
       Object[] instance = instances.get(row, SERIES_UID + 1);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
+        changedSops.add((String) instance[SOP_UID]);
       }
       instances.remove(row);
       store.structureSets().remove(row);
+      store.roiLinks().remove(row);
       TableStore contours = store.table(Tables.CONTOURS);
       for (long id = state[4]; id >= 0 && id < state[4] + state[5]; id++) {
         contours.remove((int) id);

@@ -27,6 +27,7 @@ final class IndexStore implements AutoCloseable {
   private final MVMap<String, Object> meta;
   private final MVMap<String, long[]> files;
   private final MVMap<Integer, byte[]> structureSets;
+  private final MVMap<Integer, String[]> roiLinks;
   private final Map<String, TableStore> tables = new LinkedHashMap<>();
 
   private IndexStore(MVStore store, boolean firstBuild) {
@@ -34,10 +35,9 @@ final class IndexStore implements AutoCloseable {
     this.meta = store.openMap("meta");
     this.files = store.openMap("files");
     this.structureSets = store.openMap("structure_set_facts");
+    this.roiLinks = store.openMap("roi_links");
     for (TableDefinition table : Tables.ALL) {
-      boolean derived = table != Tables.INSTANCES && table != Tables.CONTOURS
-          && table != Tables.SCAN_ERRORS;
-      tables.put(table.name(), new TableStore(store, meta, table, firstBuild || derived));
+      tables.put(table.name(), new TableStore(store, meta, table, firstBuild));
     }
   }
 
@@ -70,6 +70,15 @@ final class IndexStore implements AutoCloseable {
 
   MVMap<Integer, byte[]> structureSets() {
     return structureSets;
+  }
+
+  /**
+   * How each ROI of a structure set (by its instance row) was linked to a series: per ROI the
+   * series UID and the rule that found it, kept so that a refresh links again only the ROIs
+   * whose referenced images changed.
+   */
+  MVMap<Integer, String[]> roiLinks() {
+    return roiLinks;
   }
 
   Object meta(String key) {

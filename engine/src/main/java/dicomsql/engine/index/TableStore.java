@@ -2,8 +2,11 @@ package dicomsql.engine.index;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -141,6 +144,56 @@ final class TableStore {
     }
     live = new RoaringBitmap();
     nextRow = 0;
+  }
+
+  /**
+   * Makes the table hold exactly {@code wanted}: rows that did not change keep their ids, and
+   * only the rows that differ are removed and added, so that rewriting a derived table costs
+   * in proportion to what changed. Rows are matched by their key columns (and, for rows that
+   * share a key, by their order).
+   */
+  void replaceRows(List<Object[]> wanted) {
+    int[] key = new int[table.key().size()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = table.indexOf(table.key().get(k));
+    }
+    Map<List<Object>, Integer> existing = new HashMap<>();
+    for (int id : live) {
+      existing.put(keyOf(get(id), key, existing), id);
+    }
+    Map<List<Object>, Boolean> seen = new HashMap<>();
+    List<Object[]> toAdd = new ArrayList<>();
+    for (Object[] row : wanted) {
+      List<Object> rowKey = keyOf(row, key, seen);
+      seen.put(rowKey, Boolean.TRUE);
+      Integer id = existing.remove(rowKey);
+      if (id == null) {
+        toAdd.add(row);
+      } else if (!Arrays.deepEquals(get(id), row)) {
+        remove(id);
+        toAdd.add(row);
+      }
+    }
+    for (int id : existing.values()) {
+      remove(id);
+    }
+    for (Object[] row : toAdd) {
+      add(row);
+    }
+  }
+
+  /** The key columns of a row, plus how many rows before it had the same ones. */
+  private static List<Object> keyOf(Object[] row, int[] key, Map<List<Object>, ?> before) {
+    List<Object> values = new ArrayList<>(key.length + 1);
+    for (int column : key) {
+      values.add(row[column]);
+    }
+    values.add(0);
+    int occurrence = 0;
+    while (before.containsKey(values)) {
+      values.set(key.length, ++occurrence);
+    }
+    return values;
   }
 
   /** Writes what bulk mode gathered, and the live and null sets. */
