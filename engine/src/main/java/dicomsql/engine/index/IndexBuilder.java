@@ -207,21 +207,21 @@ final class IndexBuilder {
           new Object[] {scanned.path(), scanned.error(), scanned.size()});
     } else if (scanned.instance() != null) {
       state[2] = IndexStore.KIND_INSTANCE;
-      int id = store.table(I).add(scanned.instance());
+      int id = store.table(I).add(scanned.instance(), scanned.encodedInstance());
       state[3] = id;
       if (scanned.structureSet() != null) {
         store.structureSets().put(id, scanned.structureSet().encode());
       }
       TableStore contours = store.table(Tables.CONTOURS);
-      for (Object[] contour : scanned.contours()) {
-        int contourId = contours.add(contour);
+      for (int k = 0; k < scanned.contours().size(); k++) {
+        int contourId = contours.add(scanned.contours().get(k), scanned.encodedContours().get(k));
         if (state[4] < 0) {
           state[4] = contourId;
         }
         state[5]++;
       }
     }
-    store.files().put(scanned.path(), state);
+    store.putFile(scanned.path(), state);
     return scanned.instance();
   }
 

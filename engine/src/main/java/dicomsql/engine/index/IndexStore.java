@@ -24,6 +24,7 @@ final class IndexStore implements AutoCloseable {
   private static final int BUILD_BUFFER_KB = 64 * 1024;
 
   private final MVStore store;
+  private final boolean firstBuild;
   private final MVMap<String, Object> meta;
   private final MVMap<String, long[]> files;
   private final MVMap<Integer, byte[]> structureSets;
@@ -32,13 +33,16 @@ final class IndexStore implements AutoCloseable {
 
   private IndexStore(MVStore store, boolean firstBuild) {
     this.store = store;
+    this.firstBuild = firstBuild;
     this.meta = store.openMap("meta");
-    this.files = store.openMap("files");
+    this.files = store.openMap("files", new MVMap.Builder<String, long[]>().singleWriter());
     this.structureSets = store.openMap("structure_set_facts");
     this.roiLinks = store.openMap("roi_links");
     for (TableDefinition table : Tables.ALL) {
       tables.put(table.name(), new TableStore(store, meta, table, firstBuild));
     }
+    table(Tables.INSTANCES).usePathsOf(files, KIND_INSTANCE);
+    table(Tables.SCAN_ERRORS).usePathsOf(files, KIND_ERROR);
   }
 
   /** A new, empty index file for a first build; it is not complete until marked so. */
@@ -66,6 +70,18 @@ final class IndexStore implements AutoCloseable {
 
   MVMap<String, long[]> files() {
     return files;
+  }
+
+  /**
+   * Records a file's state. A first build meets files in path order, so it can append, which
+   * skips the search a put makes.
+   */
+  void putFile(String path, long[] state) {
+    if (firstBuild) {
+      files.append(path, state);
+    } else {
+      files.put(path, state);
+    }
   }
 
   MVMap<Integer, byte[]> structureSets() {

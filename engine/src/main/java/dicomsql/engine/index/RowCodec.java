@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Rows to bytes and back: a null mask, then each present value (strings as UTF-8 with a varint
@@ -14,7 +16,20 @@ final class RowCodec {
   private final ColumnType[] types;
   private final int maskBytes;
 
-  RowCodec(TableDefinition table) {
+  private static final Map<String, RowCodec> SHARED = new HashMap<>();
+
+  static {
+    for (TableDefinition table : Tables.ALL) {
+      SHARED.put(table.name(), new RowCodec(table));
+    }
+  }
+
+  /** The codec of a stored table; codecs hold no state, so threads share them. */
+  static RowCodec of(TableDefinition table) {
+    return SHARED.get(table.name());
+  }
+
+  private RowCodec(TableDefinition table) {
     this.types = table.types();
     this.maskBytes = (types.length + 7) / 8;
   }
@@ -114,7 +129,7 @@ final class RowCodec {
 
   /** A growable byte array written front to back. */
   private static final class Output {
-    private byte[] buf = new byte[128];
+    private byte[] buf = new byte[512];
     private int size;
 
     void ensure(int n) {

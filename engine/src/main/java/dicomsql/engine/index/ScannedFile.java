@@ -4,25 +4,26 @@ import java.util.List;
 
 /**
  * What scanning one file gave: an instance row (with, for a structure set, its facts and contour
- * rows), or the error that kept it out, or nothing because the file is not data (skipped).
+ * rows), or the error that kept it out, or nothing because the file is not data (skipped). Rows
+ * come encoded too, so that the scanning threads, not the one writer, pay for encoding.
  */
 record ScannedFile(String path, long size, long modified, Object[] instance,
-    StructureSetFacts structureSet, List<Object[]> contours, String error) {
+    byte[] encodedInstance, StructureSetFacts structureSet, List<Object[]> contours,
+    List<byte[]> encodedContours, String error) {
 
   static ScannedFile instance(String path, long size, long modified, Object[] row,
       StructureSetFacts structureSet, List<Object[]> contours) {
-    return new ScannedFile(path, size, modified, row, structureSet, contours, null);
+    RowCodec contourCodec = RowCodec.of(Tables.CONTOURS);
+    List<byte[]> encoded = contours.stream().map(contourCodec::encode).toList();
+    return new ScannedFile(path, size, modified, row, RowCodec.of(Tables.INSTANCES).encode(row),
+        structureSet, contours, encoded, null);
   }
 
   static ScannedFile error(String path, long size, long modified, String error) {
-    return new ScannedFile(path, size, modified, null, null, List.of(), error);
+    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), error);
   }
 
   static ScannedFile skipped(String path, long size, long modified) {
-    return new ScannedFile(path, size, modified, null, null, List.of(), null);
-  }
-
-  boolean isSkipped() {
-    return instance == null && error == null;
+    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), null);
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.roaringbitmap.RoaringBitmap;
@@ -29,14 +30,19 @@ final class TableStore {
   private final boolean bulk;
   private RoaringBitmap live;
   private int nextRow;
+  /** For instances and scan errors: the file states, which map each path to its row. */
+  private MVMap<String, long[]> files;
+  private long fileKind;
+  private int pathColumn = -1;
 
   @SuppressWarnings("unchecked")
   TableStore(MVStore store, MVMap<String, Object> meta, TableDefinition table, boolean bulk) {
     this.table = table;
-    this.codec = new RowCodec(table);
+    this.codec = RowCodec.of(table);
     this.meta = meta;
     this.bulk = bulk;
-    this.rows = store.openMap("rows." + table.name());
+    this.rows = store.openMap("rows." + table.name(),
+        new MVMap.Builder<Integer, byte[]>().singleWriter());
     int width = table.width();
     this.indexes = new MVMap[width];
     this.nulls = new RoaringBitmap[width];
@@ -44,16 +50,28 @@ final class TableStore {
     for (int i = 0; i < width; i++) {
       Column column = table.column(i);
       if (column.indexed()) {
-        indexes[i] = store.openMap("index." + table.name() + "." + column.name());
+        indexes[i] = store.openMap("index." + table.name() + "." + column.name(),
+            new MVMap.Builder<Object, byte[]>().singleWriter());
         nulls[i] = RowSets.decode((byte[]) meta.get(nullsKey(i)));
         if (bulk) {
-          pending[i] = new HashMap<>();
+          // Doubles that differ only in low mantissa bits collide in a HashMap; sort them.
+          pending[i] = column.type() == ColumnType.DOUBLE ? new TreeMap<>() : new HashMap<>();
         }
       }
     }
     this.live = RowSets.decode((byte[]) meta.get("live." + table.name()));
     Object next = meta.get("next." + table.name());
     this.nextRow = next == null ? 0 : (Integer) next;
+  }
+
+  /**
+   * Answers lookups on the {@code path} column from the file states, whose keys are the paths
+   * of every file with the row each gave (rows of kind {@code kind} are this table's).
+   */
+  void usePathsOf(MVMap<String, long[]> fileStates, long kind) {
+    this.files = fileStates;
+    this.fileKind = kind;
+    this.pathColumn = table.indexOf("path");
   }
 
   private String nullsKey(int column) {
@@ -66,8 +84,18 @@ final class TableStore {
 
   /** Stores a row under the next free id and returns the id. */
   int add(Object[] row) {
+    return add(row, codec.encode(row));
+  }
+
+  /** Stores a row already encoded by this table's codec (on another thread, say). */
+  int add(Object[] row, byte[] bytes) {
     int id = nextRow++;
-    rows.put(id, codec.encode(row));
+    // Ids only grow, and one thread writes: appending skips the search a put would make.
+    if (bulk) {
+      rows.append(id, bytes);
+    } else {
+      rows.put(id, bytes);
+    }
     live.add(id);
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
@@ -203,11 +231,7 @@ final class TableStore {
         continue;
       }
       if (bulk) {
-        for (Map.Entry<Object, Object> entry : pending[i].entrySet()) {
-          Object value = entry.getValue();
-          indexes[i].put(entry.getKey(), value instanceof RoaringBitmap set ? RowSets.encode(set)
-              : RowSets.single((Integer) value));
-        }
+        writeSorted(indexes[i], pending[i]);
         pending[i].clear();
       }
       meta.put(nullsKey(i), RowSets.encode(nulls[i]));
@@ -215,6 +239,24 @@ final class TableStore {
     live.runOptimize();
     meta.put("live." + table.name(), RowSets.encode(live));
     meta.put("next." + table.name(), nextRow);
+  }
+
+  /** Writes gathered index entries into an empty map, in key order so they can be appended. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void writeSorted(MVMap<Object, byte[]> index, Map<Object, Object> entries) {
+    Object[] keys = entries.keySet().toArray();
+    Arrays.parallelSort(keys, (a, b) -> ((Comparable) a).compareTo(b));
+    boolean empty = index.isEmpty();
+    for (Object key : keys) {
+      Object value = entries.get(key);
+      byte[] bytes = value instanceof RoaringBitmap set ? RowSets.encode(set)
+          : RowSets.single((Integer) value);
+      if (empty) {
+        index.append(key, bytes);
+      } else {
+        index.put(key, bytes);
+      }
+    }
   }
 
   /** The row with this id, all columns; null when there is none. */
@@ -240,6 +282,9 @@ final class TableStore {
 
   /** Rows whose indexed column equals the value. */
   RoaringBitmap equal(int column, Object value) {
+    if (column == pathColumn) {
+      return pathRows((String) value, (String) value, true);
+    }
     requireIndex(column);
     if (value == null) {
       return new RoaringBitmap();
@@ -249,6 +294,9 @@ final class TableStore {
 
   /** Rows whose indexed column is null. */
   RoaringBitmap nulls(int column) {
+    if (column == pathColumn) {
+      return new RoaringBitmap();
+    }
     requireIndex(column);
     return nulls[column].clone();
   }
@@ -259,6 +307,9 @@ final class TableStore {
    */
   RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
       boolean highInclusive) {
+    if (column == pathColumn) {
+      return pathRange((String) low, lowInclusive, (String) high, highInclusive);
+    }
     requireIndex(column);
     ColumnType type = table.column(column).type();
     Object from = low == null ? null : key(type, low);
@@ -284,6 +335,9 @@ final class TableStore {
 
   /** Rows whose indexed text column starts with {@code prefix}. */
   RoaringBitmap prefix(int column, String prefix) {
+    if (column == pathColumn) {
+      return pathRows(prefix, null, false);
+    }
     requireIndex(column);
     RoaringBitmap result = new RoaringBitmap();
     MVMap<Object, byte[]> map = indexes[column];
@@ -300,12 +354,58 @@ final class TableStore {
 
   /** How many distinct values an indexed column holds (for the planner's estimates). */
   long distinctValues(int column) {
+    if (column == pathColumn) {
+      return size();
+    }
     requireIndex(column);
     return indexes[column].sizeAsLong();
   }
 
   boolean isIndexed(int column) {
-    return indexes[column] != null;
+    return indexes[column] != null || column == pathColumn;
+  }
+
+  /** Rows of paths equal to {@code path} ({@code exact}) or starting with it. */
+  private RoaringBitmap pathRows(String path, String exactly, boolean exact) {
+    RoaringBitmap result = new RoaringBitmap();
+    if (path == null) {
+      return result;
+    }
+    Iterator<String> keys = files.keyIterator(path);
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (exact ? !key.equals(exactly) : !key.startsWith(path)) {
+        break;
+      }
+      addRowOf(files.get(key), result);
+    }
+    return result;
+  }
+
+  private RoaringBitmap pathRange(String low, boolean lowInclusive, String high,
+      boolean highInclusive) {
+    RoaringBitmap result = new RoaringBitmap();
+    Iterator<String> keys = files.keyIterator(low);
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (low != null && !lowInclusive && key.equals(low)) {
+        continue;
+      }
+      if (high != null) {
+        int cmp = key.compareTo(high);
+        if (cmp > 0 || cmp == 0 && !highInclusive) {
+          break;
+        }
+      }
+      addRowOf(files.get(key), result);
+    }
+    return result;
+  }
+
+  private void addRowOf(long[] state, RoaringBitmap result) {
+    if (state != null && state[2] == fileKind) {
+      result.add((int) state[3]);
+    }
   }
 
   private void requireIndex(int column) {

@@ -79,7 +79,8 @@ public final class Tables {
       List.of("series_uid"));
 
   public static final TableDefinition INSTANCES = new TableDefinition("instances", List.of(
-      indexed("path", VARCHAR),
+      // Looked up through the index's file states rather than an index of its own.
+      plain("path", VARCHAR),
       plain("file_size", BIGINT),
       indexed("sop_uid", VARCHAR),
       indexed("sop_class_uid", VARCHAR),
@@ -168,7 +169,7 @@ public final class Tables {
       List.of("rtss_uid", "roi_number", "contour_index"));
 
   public static final TableDefinition SCAN_ERRORS = new TableDefinition("scan_errors", List.of(
-      indexed("path", VARCHAR),
+      plain("path", VARCHAR),
       plain("error", VARCHAR),
       plain("file_size", BIGINT)),
       List.of("path"));
