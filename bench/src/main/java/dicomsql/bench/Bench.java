@@ -2,7 +2,7 @@ package dicomsql.bench;
 
 import java.util.Arrays;
 
-/** Runs one benchmark by name: {@code reader} or {@code generator}; see BENCHMARKS.md. */
+/** Runs one benchmark by name ({@code reader}, {@code generator}, {@code index}); see BENCHMARKS.md. */
 public final class Bench {
   private Bench() {}
 
@@ -10,14 +10,16 @@ public final class Bench {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       System.out.println("usage: bench/run reader [--cases N] [--rounds R] [--dir DIR]");
       System.out.println("       bench/run generator [--patients N] [--dir DIR]");
+      System.out.println("       bench/run index [--cases N] [--sample N] [--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
     switch (args[0]) {
       case "reader" -> new ReaderBenchmark(options).run();
       case "generator" -> new GeneratorBenchmark(options).run();
+      case "index" -> new IndexBenchmark(options).run();
       default -> {
-        System.err.println("unknown benchmark: " + args[0] + " (reader, generator)");
+        System.err.println("unknown benchmark: " + args[0] + " (reader, generator, index)");
         System.exit(2);
       }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,6 +38,21 @@ final class BenchData {
     }
   }
 
+  /** Every file of a dataset (truth files included), in a stable order. */
+  static List<Path> allFiles(Path data) throws IOException {
+    try (Stream<Path> walk = Files.walk(data)) {
+      return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** The files of the first case's first CT series. */
+  static List<Path> oneSeries(Path data) throws IOException {
+    Path first = ctFiles(data).get(0).getParent();
+    try (Stream<Path> files = Files.list(first)) {
+      return files.sorted().collect(Collectors.toList());
+    }
+  }
+
   /** Reads every byte once so that timed runs find the files in the page cache. */
   static long warm(List<Path> files) throws IOException {
     long bytes = 0;
@@ -56,7 +72,7 @@ final class BenchData {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
         Files.delete(p);
       }
     }

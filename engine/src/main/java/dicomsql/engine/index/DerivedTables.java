@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -211,7 +212,6 @@ final class DerivedTables {
   private void structureSetsAndRois(Map<String, Object[]> series, Set<String> changedSops,
       List<Object[]> structureSets, List<Object[]> rois) {
     TableStore instances = store.table(I);
-    Map<String, String> seriesOfSop = new HashMap<>();
     TreeMap<String, Integer> order = new TreeMap<>();
     Map<Integer, Object[]> instanceOf = new HashMap<>();
     for (int id : store.structureSets().keySet()) {
@@ -221,30 +221,38 @@ final class DerivedTables {
         order.put(instance[I.indexOf("sop_uid")] + "\u0000" + instance[I.indexOf("path")], id);
       }
     }
+    Map<Integer, StructureSetFacts> factsOf = new HashMap<>();
+    Map<Integer, boolean[]> relink = new HashMap<>();
+    Set<String> wanted = new HashSet<>();
+    for (int id : order.values()) {
+      StructureSetFacts facts = StructureSetFacts.decode(store.structureSets().get(id));
+      factsOf.put(id, facts);
+      String[] stored = store.roiLinks().get(id);
+      boolean[] again = new boolean[facts.rois().size()];
+      for (int k = 0; k < again.length; k++) {
+        StructureSetFacts.Roi roi = facts.rois().get(k);
+        again[k] = stored == null || stored.length != 2 * again.length
+            || BY_FRAME_OF_REFERENCE.equals(stored[2 * k + 1])
+            || roi.referencedSopUids().stream().anyMatch(changedSops::contains);
+        if (again[k]) {
+          wanted.addAll(roi.referencedSopUids());
+        }
+      }
+      relink.put(id, again);
+    }
+    Map<String, String> seriesOfSop = seriesOfSops(wanted);
     for (int id : order.values()) {
       Object[] instance = instanceOf.get(id);
-      StructureSetFacts facts = StructureSetFacts.decode(store.structureSets().get(id));
+      StructureSetFacts facts = factsOf.get(id);
       String rtssUid = (String) instance[I.indexOf("sop_uid")];
-      Object[] set = new Object[SS.width()];
-      set[0] = rtssUid;
-      set[SS.indexOf("path")] = instance[I.indexOf("path")];
-      set[SS.indexOf("series_uid")] = instance[I.indexOf("series_uid")];
-      set[SS.indexOf("study_uid")] = instance[I.indexOf("study_uid")];
-      set[SS.indexOf("patient_id")] = instance[I.indexOf("patient_id")];
-      set[SS.indexOf("label")] = facts.label();
-      set[SS.indexOf("structure_set_date")] = facts.date();
-      set[SS.indexOf("referenced_series_uid")] = facts.referencedSeriesUid();
-      set[SS.indexOf("roi_count")] = facts.rois().size();
-      structureSets.add(set);
+      structureSets.add(structureSetRow(rtssUid, instance, facts));
       String[] stored = store.roiLinks().get(id);
       String[] links = new String[facts.rois().size() * 2];
-      for (int k = 0; k < facts.rois().size(); k++) {
+      boolean[] again = relink.get(id);
+      for (int k = 0; k < again.length; k++) {
         StructureSetFacts.Roi roi = facts.rois().get(k);
-        boolean reuse = stored != null && stored.length == links.length
-            && !BY_FRAME_OF_REFERENCE.equals(stored[2 * k + 1])
-            && roi.referencedSopUids().stream().noneMatch(changedSops::contains);
-        String[] link = reuse ? new String[] {stored[2 * k], stored[2 * k + 1]}
-            : link(roi, facts, series, seriesOfSop);
+        String[] link = again[k] ? link(roi, facts, series, seriesOfSop)
+            : new String[] {stored[2 * k], stored[2 * k + 1]};
         links[2 * k] = link[0];
         links[2 * k + 1] = link[1];
         rois.add(roiRow(rtssUid, instance, roi, link, series));
@@ -253,6 +261,46 @@ final class DerivedTables {
         store.roiLinks().put(id, links);
       }
     }
+  }
+
+  private static Object[] structureSetRow(String rtssUid, Object[] instance,
+      StructureSetFacts facts) {
+    Object[] set = new Object[SS.width()];
+    set[0] = rtssUid;
+    set[SS.indexOf("path")] = instance[I.indexOf("path")];
+    set[SS.indexOf("series_uid")] = instance[I.indexOf("series_uid")];
+    set[SS.indexOf("study_uid")] = instance[I.indexOf("study_uid")];
+    set[SS.indexOf("patient_id")] = instance[I.indexOf("patient_id")];
+    set[SS.indexOf("label")] = facts.label();
+    set[SS.indexOf("structure_set_date")] = facts.date();
+    set[SS.indexOf("referenced_series_uid")] = facts.referencedSeriesUid();
+    set[SS.indexOf("roi_count")] = facts.rois().size();
+    return set;
+  }
+
+  /**
+   * The series of each indexed instance among these SOP Instance UIDs. Looked up in key order,
+   * then rows read in id order, so that each page of the index is read once.
+   */
+  private Map<String, String> seriesOfSops(Set<String> sops) {
+    TableStore instances = store.table(I);
+    int sopColumn = I.indexOf("sop_uid");
+    int seriesColumn = I.indexOf("series_uid");
+    TreeMap<Integer, String> sopOfRow = new TreeMap<>();
+    for (String sop : new TreeSet<>(sops)) {
+      RoaringBitmap rows = instances.equal(sopColumn, sop);
+      if (!rows.isEmpty()) {
+        sopOfRow.put(rows.first(), sop);
+      }
+    }
+    Map<String, String> seriesOf = new HashMap<>();
+    for (Map.Entry<Integer, String> entry : sopOfRow.entrySet()) {
+      Object[] row = instances.get(entry.getKey(), seriesColumn + 1);
+      if (row != null && row[seriesColumn] != null) {
+        seriesOf.put(entry.getValue(), (String) row[seriesColumn]);
+      }
+    }
+    return seriesOf;
   }
 
   private static Object[] roiRow(String rtssUid, Object[] instance, StructureSetFacts.Roi roi,
@@ -285,8 +333,8 @@ final class DerivedTables {
       Map<String, Object[]> series, Map<String, String> seriesOfSop) {
     Map<String, Integer> votes = new HashMap<>();
     for (String sop : roi.referencedSopUids()) {
-      String uid = seriesOfSop.computeIfAbsent(sop, this::seriesOfSop);
-      if (!uid.isEmpty()) {
+      String uid = seriesOfSop.get(sop);
+      if (uid != null) {
         votes.merge(uid, 1, Integer::sum);
       }
     }
@@ -306,18 +354,6 @@ final class DerivedTables {
     String byFrame = byFrameOfReference(roi, facts.frameOfReferenceUid(), series);
     return byFrame == null ? new String[] {null, null}
         : new String[] {byFrame, BY_FRAME_OF_REFERENCE};
-  }
-
-  /** The series of the instance with this SOP Instance UID, or "" when none is indexed. */
-  private String seriesOfSop(String sopUid) {
-    TableStore instances = store.table(I);
-    RoaringBitmap rows = instances.equal(I.indexOf("sop_uid"), sopUid);
-    if (rows.isEmpty()) {
-      return "";
-    }
-    Object[] row = instances.get(rows.first(), I.indexOf("series_uid") + 1);
-    String uid = (String) row[I.indexOf("series_uid")];
-    return uid == null ? "" : uid;
   }
 
   private static String byFrameOfReference(StructureSetFacts.Roi roi, String frame,
