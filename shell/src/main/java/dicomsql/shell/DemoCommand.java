@@ -5,6 +5,7 @@ import dicomsql.engine.index.IndexLocation;
 import dicomsql.engine.index.IndexOptions;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.Tables;
+import dicomsql.engine.synth.GroundTruth;
 import dicomsql.engine.synth.SynthOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,21 +96,22 @@ final class DemoCommand implements Callable<Integer> {
             .add((String) row[phase]);
       }
     }
-    Map<String, String[]> truth = new HashMap<>();
-    for (String[] row : csv(data.resolve("truth.csv"))) {
-      truth.put(row[3] + "/" + row[4], row);
+    Map<String, Map<String, String>> truth = new HashMap<>();
+    for (Map<String, String> row : GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE))) {
+      truth.put(row.get("rtss_uid") + "/" + row.get("roi_number"), row);
     }
     Map<String, List<String>> rois = new HashMap<>();
     IndexTable roiTable = index.table("rois");
     for (int id : roiTable.all()) {
       Object[] row = roiTable.row(id);
-      String[] expected = truth.get(row[0] + "/" + row[1]);
+      Map<String, String> expected = truth.get(row[0] + "/" + row[1]);
       String drawnOn = (String) row[Tables.ROIS.indexOf("phase")];
       rois.computeIfAbsent(caseOfPatient.get((String) row[Tables.ROIS.indexOf("patient_id")]),
           c -> new ArrayList<>()).add(String.format(Locale.ROOT,
           "%-6s %-2s %6.1f  %-13s %s/%s/%s/%s", row[2], drawnOn,
-          Double.parseDouble(expected[11]), expected[6], hu(expected[16]), hu(expected[17]),
-          hu(expected[18]), hu(expected[19])));
+          Double.parseDouble(expected.get("volume_cc")), expected.get("pattern"),
+          hu(expected.get("mean_hu_n")), hu(expected.get("mean_hu_a")),
+          hu(expected.get("mean_hu_p")), hu(expected.get("mean_hu_d"))));
     }
     out.printf("%-5s %-8s %-6s %-2s %6s  %-13s %s%n", "case", "phases", "ROI", "on", "cc",
         "pattern", "mean HU N/A/P/D");
@@ -126,14 +128,5 @@ final class DemoCommand implements Callable<Integer> {
 
   private static String hu(String value) {
     return value.isEmpty() ? "-" : Long.toString(Math.round(Double.parseDouble(value)));
-  }
-
-  private static List<String[]> csv(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
   }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -16,9 +18,11 @@ import java.util.Locale;
  * lesion's designed and measured HU in each phase), and {@code truth_series.csv} with the phase
  * of every CT series.
  */
-final class GroundTruth {
-  static final String LESIONS_FILE = "truth.csv";
-  static final String SERIES_FILE = "truth_series.csv";
+public final class GroundTruth {
+  /** Per lesion ROI: voxel count, volume, designed and measured HU per phase. */
+  public static final String LESIONS_FILE = "truth.csv";
+  /** Per CT series: its phase. */
+  public static final String SERIES_FILE = "truth_series.csv";
   private static final String LESION_HEADER = "case,patient_id,study_uid,rtss_uid,roi_number,"
       + "roi_name,pattern,annotated_phase,annotated_series_uid,contour_count,voxel_count,"
       + "volume_cc,nominal_hu_n,nominal_hu_a,nominal_hu_p,nominal_hu_d,"
@@ -79,6 +83,22 @@ final class GroundTruth {
         out.write('\n');
       }
     }
+  }
+
+  /** The rows of a truth file as column name to text (empty where there is no value). */
+  public static List<Map<String, String>> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String[] header = lines.get(0).split(",");
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.length; i++) {
+        row.put(header[i], cells[i]);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static String number(double value) {

@@ -1,12 +1,12 @@
 package dicomsql.engine.index;
 
 import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.engine.synth.GroundTruth;
 import dicomsql.engine.synth.SynthOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,18 +26,8 @@ final class TestData {
   /** The rows of a truth CSV, moved out of the data root so that it holds only DICOM. */
   static List<Map<String, String>> takeTruth(Path data, String name) throws IOException {
     Path file = data.resolve(name);
-    List<String> lines = Files.readAllLines(file);
+    List<Map<String, String>> rows = GroundTruth.read(file);
     Files.delete(file);
-    String[] header = lines.get(0).split(",");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells[i]);
-      }
-      rows.add(row);
-    }
     return rows;
   }
 

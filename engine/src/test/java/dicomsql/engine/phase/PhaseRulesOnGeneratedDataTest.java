@@ -6,6 +6,7 @@ import dicomsql.engine.dicom.DataSet;
 import dicomsql.engine.dicom.ReadOptions;
 import dicomsql.engine.dicom.Tag;
 import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.engine.synth.GroundTruth;
 import dicomsql.engine.synth.SynthOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,8 @@ class PhaseRulesOnGeneratedDataTest {
     new DatasetGenerator(new SynthOptions(60, 11, 16, 2, 2)).generate(data,
         DatasetGenerator.Listener.NONE);
     Map<String, String> truth = new HashMap<>();
-    List<String> lines = Files.readAllLines(data.resolve("truth_series.csv"));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",");
-      truth.put(cells[3], cells[6]);
+    for (Map<String, String> row : GroundTruth.read(data.resolve(GroundTruth.SERIES_FILE))) {
+      truth.put(row.get("series_uid"), row.get("phase"));
     }
     Map<String, Map<String, DataSet>> studies = new LinkedHashMap<>();
     List<Path> files;

@@ -57,18 +57,7 @@ class DatasetGeneratorTest {
   }
 
   private static List<Map<String, String>> csv(String name) throws IOException {
-    List<String> lines = Files.readAllLines(data.resolve(name));
-    String[] header = lines.get(0).split(",");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells[i]);
-      }
-      rows.add(row);
-    }
-    return rows;
+    return GroundTruth.read(data.resolve(name));
   }
 
   @Test
