@@ -2,7 +2,7 @@ package dicomsql.bench;
 
 import java.util.Arrays;
 
-/** Runs one benchmark by name ({@code reader}, {@code generator}, {@code index}); see BENCHMARKS.md. */
+/** Runs one benchmark by name: {@code reader}, {@code generator} or {@code index}. */
 public final class Bench {
   private Bench() {}
 

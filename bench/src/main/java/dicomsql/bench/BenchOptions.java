@@ -23,7 +23,9 @@ final class BenchOptions {
     return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
   }
 
-  Path path(String name, Path fallback) {
-    return values.containsKey(name) ? Path.of(values.get(name)) : fallback;
+  /** Where benchmarks keep their data: {@code --dir}, by default the temp folder's. */
+  Path root() {
+    return values.containsKey("dir") ? Path.of(values.get("dir"))
+        : Path.of(System.getProperty("java.io.tmpdir"), "dicomsql-bench");
   }
 }

@@ -13,7 +13,7 @@ final class GeneratorBenchmark {
 
   GeneratorBenchmark(BenchOptions options) {
     this.patients = options.integer("patients", 200);
-    this.root = options.path("dir", Path.of(System.getProperty("java.io.tmpdir"), "dicomsql-bench"));
+    this.root = options.root();
   }
 
   void run() throws Exception {
@@ -27,7 +27,8 @@ final class GeneratorBenchmark {
       Files.createDirectories(root);
       long start = System.nanoTime();
       DatasetGenerator.Summary summary = new DatasetGenerator(
-          new SynthOptions(cases, 1, matrix, 0, cores)).generate(out, DatasetGenerator.Listener.NONE);
+          new SynthOptions(cases, 1, matrix, 0, cores))
+          .generate(out, DatasetGenerator.Listener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "| %d | %d | %,d | %,.0f | %.1f | %,.0f | %,.0f |%n", matrix,
           cases, summary.files(), summary.bytes() / 1e6, seconds, summary.files() / seconds,

@@ -26,7 +26,7 @@ final class IndexBenchmark {
   IndexBenchmark(BenchOptions options) {
     this.cases = options.integer("cases", 2646);
     this.sample = options.integer("sample", 20000);
-    this.root = options.path("dir", Path.of(System.getProperty("java.io.tmpdir"), "dicomsql-bench"));
+    this.root = options.root();
   }
 
   void run() throws Exception {

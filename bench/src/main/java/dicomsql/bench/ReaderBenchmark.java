@@ -38,7 +38,7 @@ final class ReaderBenchmark {
   ReaderBenchmark(BenchOptions options) {
     this.cases = options.integer("cases", 16);
     this.rounds = options.integer("rounds", 5);
-    this.root = options.path("dir", Path.of(System.getProperty("java.io.tmpdir"), "dicomsql-bench"));
+    this.root = options.root();
   }
 
   void run() throws Exception {

@@ -42,10 +42,12 @@ final class DateTimeValues {
     int nanos = 0;
     if (dot >= 0) {
       String fraction = s.substring(dot + 1);
-      if (fraction.isEmpty() || fraction.length() > 9 || !allDigits(fraction, 0, fraction.length())) {
-        return fraction.isEmpty() && whole.length() == 6 ? time(hour, minute, second, 0) : null;
+      if (!fraction.isEmpty()) {
+        if (fraction.length() > 9 || !allDigits(fraction, 0, fraction.length())) {
+          return null;
+        }
+        nanos = Integer.parseInt((fraction + "000000000").substring(0, 9));
       }
-      nanos = Integer.parseInt((fraction + "000000000").substring(0, 9));
     }
     return time(hour, minute, second, nanos);
   }

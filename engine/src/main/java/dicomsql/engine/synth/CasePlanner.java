@@ -39,8 +39,9 @@ final class CasePlanner {
     // Geometry goes through DS text and back, so the plan holds exactly what readers will see;
     // the odd thousandths keep pixel centres off the 0.01 mm grid of contour vertices.
     double spacing = DecimalStrings.asWritten(fov / options.matrix());
-    double x0 = DecimalStrings.asWritten(-fov / 2 + spacing / 2 + random.nextInt(-10000, 10001) / 1e3);
-    double y0 = DecimalStrings.asWritten(-fov / 2 + spacing / 2 + random.nextInt(-5000, 20001) / 1e3);
+    double corner = -fov / 2 + spacing / 2;
+    double x0 = DecimalStrings.asWritten(corner + random.nextInt(-10000, 10001) / 1e3);
+    double y0 = DecimalStrings.asWritten(corner + random.nextInt(-5000, 20001) / 1e3);
     int slices = options.slices() > 0 ? options.slices() : random.nextInt(40, 51);
     double zTop = random.nextInt(40, 121);
     Anatomy anatomy = anatomy(random, zTop - (slices - 1) * SLICE_SPACING / 2);

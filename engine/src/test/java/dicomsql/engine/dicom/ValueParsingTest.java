@@ -22,7 +22,8 @@ class ValueParsingTest {
   void parsesTimesWithAnyPrecision() {
     assertThat(DateTimeValues.parseTime("07")).isEqualTo(LocalTime.of(7, 0));
     assertThat(DateTimeValues.parseTime("0715")).isEqualTo(LocalTime.of(7, 15));
-    assertThat(DateTimeValues.parseTime("071503.25")).isEqualTo(LocalTime.of(7, 15, 3, 250_000_000));
+    assertThat(DateTimeValues.parseTime("071503.25"))
+        .isEqualTo(LocalTime.of(7, 15, 3, 250_000_000));
     assertThat(DateTimeValues.parseTime("07:15:03")).isEqualTo(LocalTime.of(7, 15, 3));
     assertThat(DateTimeValues.parseTime("235960")).isEqualTo(LocalTime.of(23, 59, 59));
     assertThat(DateTimeValues.parseTime("071503.")).isEqualTo(LocalTime.of(7, 15, 3));
@@ -47,7 +48,8 @@ class ValueParsingTest {
     assertThat(DecimalStrings.format(1e-7)).isEqualTo("0.0000001");
     String third = DecimalStrings.format(1.0 / 3);
     assertThat(third).hasSizeLessThanOrEqualTo(16);
-    assertThat(Double.parseDouble(third)).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-14));
+    assertThat(Double.parseDouble(third))
+        .isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-14));
     assertThat(DecimalStrings.format(-123456.78901234567)).hasSizeLessThanOrEqualTo(16);
     assertThat(DecimalStrings.format(1.5e300)).hasSizeLessThanOrEqualTo(16);
   }

@@ -75,7 +75,8 @@ class DatasetGeneratorTest {
     assertThat(Files.mismatch(data.resolve("truth.csv"), again.resolve("truth.csv")))
         .isEqualTo(-1L);
     Path other = tmp.resolve("other");
-    new DatasetGenerator(new SynthOptions(1, 8, 64, 12, 1)).generate(other, DatasetGenerator.Listener.NONE);
+    new DatasetGenerator(new SynthOptions(1, 8, 64, 12, 1))
+        .generate(other, DatasetGenerator.Listener.NONE);
     assertThat(Files.mismatch(dicomFiles(other).get(0), first.get(0))).isNotEqualTo(-1L);
   }
 

@@ -24,7 +24,8 @@ class PointInPolygonTruthTest {
   }
 
   private static Contour square(double z, double from, double to) {
-    return new Contour(0, "i0", z, new double[] {from, from, z, to, from, z, to, to, z, from, to, z});
+    return new Contour(0, "i0", z,
+        new double[] {from, from, z, to, from, z, to, to, z, from, to, z});
   }
 
   private static long voxels(Contour... contours) {
