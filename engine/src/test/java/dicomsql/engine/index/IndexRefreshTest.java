@@ -155,6 +155,27 @@ class IndexRefreshTest {
   }
 
   @Test
+  void anIndexOfAnotherFormatIsRebuiltNotMisread() throws IOException {
+    try (IndexStore store = IndexStore.openForUpdate(folder.resolve(DicomIndex.STORE))) {
+      store.meta("format", IndexStore.FORMAT - 1);
+      store.commit();
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
+      assertThat(index.table("rois").size()).isEqualTo(lesions.size());
+    }
+  }
+
+  @Test
+  void aDamagedIndexFileIsRebuilt() throws IOException {
+    Files.write(folder.resolve(DicomIndex.STORE), new byte[] {1, 2, 3, 4, 5});
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
+      assertThat(index.table("rois").size()).isEqualTo(lesions.size());
+    }
+  }
+
+  @Test
   void handlesInOneProcessShareTheOpenIndex() throws IOException {
     try (DicomIndex first = open(); DicomIndex second = open()) {
       assertThat(second.update().kind()).isEqualTo(IndexUpdate.Kind.NOT_REFRESHED);
