@@ -1,0 +1,98 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.Column;
+import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.DicomIndex;
+import dicomsql.engine.index.IndexOptions;
+import dicomsql.engine.index.TableDefinition;
+import dicomsql.engine.index.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The {@code dicom} schema: every table of the SQL contract over one data root. The index is
+ * opened (built or refreshed) the first time a query needs a table's rows, not before.
+ */
+public final class DicomSchema extends AbstractSchema implements AutoCloseable {
+  private final Path dataRoot;
+  private final IndexOptions options;
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+  private DicomIndex index;
+
+  public DicomSchema(Path dataRoot, IndexOptions options) {
+    this.dataRoot = dataRoot;
+    this.options = options;
+    for (TableDefinition definition : Tables.ALL) {
+      tables.put(definition.name(), storedTable(definition));
+    }
+  }
+
+  private DicomTable storedTable(TableDefinition definition) {
+    List<String> names = new ArrayList<>();
+    List<ColumnType> types = new ArrayList<>();
+    for (Column column : StoredRows.visible(definition)) {
+      names.add(column.name());
+      types.add(column.type());
+    }
+    int[] key = new int[definition.key().size()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = definition.indexOf(definition.key().get(k));
+    }
+    return new DicomTable(definition.name(), names, types, List.of(key),
+        () -> new StoredRows(index().table(definition.name())));
+  }
+
+  /** Table, column and position (1-based) of each table's primary key. */
+  public static List<String[]> primaryKeys() {
+    List<String[]> keys = new ArrayList<>();
+    for (TableDefinition definition : Tables.ALL) {
+      for (int k = 0; k < definition.key().size(); k++) {
+        keys.add(new String[] {definition.name(), definition.key().get(k), Integer.toString(k + 1)});
+      }
+    }
+    return keys;
+  }
+
+  /** Every column name of every table, for suggestions when a name is misspelt. */
+  public Set<String> columnNames() {
+    Set<String> names = new TreeSet<>();
+    for (Table table : tables.values()) {
+      names.addAll(((DicomTable) table).columnNames());
+    }
+    return names;
+  }
+
+  /** The index, opened on first use. */
+  synchronized DicomIndex index() {
+    if (index == null) {
+      try {
+        index = DicomIndex.open(dataRoot, options);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return index;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+  }
+}

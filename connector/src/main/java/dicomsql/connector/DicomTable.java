@@ -1,0 +1,173 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.ColumnType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.QueryableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A SQL table over the index. Planning turns it into a {@link DicomTableScan}, into which
+ * filters and projections are pushed; at run time the scan's generated code calls
+ * {@link #scan}, which evaluates the pushed filter as bitmaps and decodes only the rows that
+ * pass and only the columns asked for. Nothing is read before a query needs it.
+ */
+public final class DicomTable extends AbstractTable
+    implements TranslatableTable, QueryableTable {
+  private final String name;
+  private final List<String> columns;
+  private final List<ColumnType> types;
+  private final List<int[]> keys;
+  private final Supplier<? extends RowSource> source;
+
+  DicomTable(String name, List<String> columns, List<ColumnType> types, List<int[]> keys,
+      Supplier<? extends RowSource> source) {
+    this.name = name;
+    this.columns = List.copyOf(columns);
+    this.types = List.copyOf(types);
+    this.keys = List.copyOf(keys);
+    this.source = source;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<String> columnNames() {
+    return columns;
+  }
+
+  RowSource source() {
+    return source.get();
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (int i = 0; i < columns.size(); i++) {
+      builder.add(columns.get(i), SqlValues.sqlType(typeFactory, types.get(i)));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    RowSource rows = source.get();
+    List<ImmutableBitSet> unique = new ArrayList<>();
+    for (int[] key : keys) {
+      if (!(rows instanceof StoredRows stored) || stored.isUnique(key)) {
+        unique.add(ImmutableBitSet.of(key));
+      }
+    }
+    return Statistics.of(rows.rowCount(), unique);
+  }
+
+  @Override
+  public Type getElementType() {
+    return Object[].class;
+  }
+
+  /** How generated code reaches this table, to call {@link #scan}. */
+  @Override
+  public Expression getExpression(SchemaPlus schema, String tableName, Class clazz) {
+    return Schemas.tableExpression(schema, getElementType(), tableName, clazz);
+  }
+
+  @Override
+  public <T> Queryable<T> asQueryable(QueryProvider queryProvider, SchemaPlus schema,
+      String tableName) {
+    throw new UnsupportedOperationException("dicomsql tables are read through their scan");
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return ScanSpec.of(relOptTable, this).toRel(context.getCluster());
+  }
+
+  /**
+   * Called by generated code: the rows where the encoded condition holds, as arrays of the
+   * given columns in Calcite's internal form. Stops early when the statement is cancelled.
+   */
+  public Enumerable<Object[]> scan(DataContext root, String condition, int[] fields) {
+    RowSource rows = source.get();
+    IndexCondition filter = IndexCondition.decode(condition);
+    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        RoaringBitmap ids = filter == null ? rows.all() : filter.rows(rows);
+        return new RowEnumerator(rows.rows(ids, fields), cancelled);
+      }
+    };
+  }
+
+  /** Hands out rows, converted to Calcite's form, until they end or the query is cancelled. */
+  private static final class RowEnumerator implements Enumerator<Object[]> {
+    private final Iterator<Object[]> rows;
+    private final AtomicBoolean cancelled;
+    private Object[] current;
+
+    RowEnumerator(Iterator<Object[]> rows, AtomicBoolean cancelled) {
+      this.rows = rows;
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (cancelled != null && cancelled.get()) {
+        throw new QueryCancelledException();
+      }
+      if (!rows.hasNext()) {
+        return false;
+      }
+      Object[] row = rows.next();
+      for (int i = 0; i < row.length; i++) {
+        row[i] = SqlValues.internal(row[i]);
+      }
+      current = row;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("rows cannot be read twice");
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A query stopped because its statement was cancelled. */
+  static final class QueryCancelledException extends RuntimeException {
+    QueryCancelledException() {
+      super("the query was cancelled");
+    }
+  }
+}

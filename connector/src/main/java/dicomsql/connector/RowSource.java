@@ -1,0 +1,42 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.ColumnType;
+import java.util.Iterator;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Where a SQL table's rows come from: the index's row sets for filters and the rows
+ * themselves by id, with values in the engine's types ({@code String}, {@code Integer},
+ * {@code Long}, {@code Double}, {@code LocalDate}, {@code LocalTime}).
+ */
+interface RowSource {
+  /** Names of the columns, in order. */
+  List<String> columns();
+
+  /** The engine's type of a column. */
+  ColumnType type(int column);
+
+  /** Whether filters on this column can be answered by the index. */
+  boolean isIndexed(int column);
+
+  /** Estimated row count, for the planner. */
+  double rowCount();
+
+  RoaringBitmap all();
+
+  RoaringBitmap equal(int column, Object value);
+
+  RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
+      boolean highInclusive);
+
+  RoaringBitmap prefix(int column, String prefix);
+
+  RoaringBitmap nulls(int column);
+
+  /**
+   * The rows of these ids as arrays of the given columns (in that order); rows that vanish
+   * are left out. Values are the engine's.
+   */
+  Iterator<Object[]> rows(RoaringBitmap ids, int[] columns);
+}

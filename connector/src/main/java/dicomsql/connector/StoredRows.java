@@ -1,0 +1,158 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.Column;
+import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.TableDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/** The rows of a table the index stores, its columns those the contract shows. */
+final class StoredRows implements RowSource {
+  private final IndexTable table;
+  private final List<String> columns = new ArrayList<>();
+
+  StoredRows(IndexTable table) {
+    this.table = table;
+    for (Column column : table.definition().columns()) {
+      if (!column.hidden()) {
+        columns.add(column.name());
+      }
+    }
+  }
+
+  /** The columns a SQL table shows: the visible ones, which come before any hidden one. */
+  static List<Column> visible(TableDefinition definition) {
+    List<Column> visible = new ArrayList<>();
+    for (Column column : definition.columns()) {
+      if (!column.hidden()) {
+        visible.add(column);
+      }
+    }
+    return visible;
+  }
+
+  @Override
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public ColumnType type(int column) {
+    return table.definition().column(column).type();
+  }
+
+  @Override
+  public boolean isIndexed(int column) {
+    return table.isIndexed(column);
+  }
+
+  @Override
+  public double rowCount() {
+    return table.size();
+  }
+
+  /** Whether the rows' values in these columns are all different (a key in fact). */
+  boolean isUnique(int[] key) {
+    if (key.length == 1 && table.isIndexed(key[0])) {
+      return table.nulls(key[0]).isEmpty() && table.distinctValues(key[0]) == table.size();
+    }
+    Set<List<Object>> seen = new HashSet<>();
+    Iterator<Object[]> rows = rows(table.all(), key);
+    while (rows.hasNext()) {
+      if (!seen.add(List.of(rows.next()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public RoaringBitmap all() {
+    return table.all();
+  }
+
+  @Override
+  public RoaringBitmap equal(int column, Object value) {
+    return table.equal(column, value);
+  }
+
+  @Override
+  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
+      boolean highInclusive) {
+    return table.range(column, low, lowInclusive, high, highInclusive);
+  }
+
+  @Override
+  public RoaringBitmap prefix(int column, String prefix) {
+    return table.prefix(column, prefix);
+  }
+
+  @Override
+  public RoaringBitmap nulls(int column) {
+    return table.nulls(column);
+  }
+
+  @Override
+  public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
+    int width = 0;
+    for (int column : wanted) {
+      width = Math.max(width, column + 1);
+    }
+    int decode = width;
+    IntIterator id = ids.getIntIterator();
+    if (wanted.length == 0) {
+      // COUNT(*) and the like need no values: the ids are enough.
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return id.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+          id.next();
+          return new Object[0];
+        }
+      };
+    }
+    return new Iterator<>() {
+      private Object[] next = advance();
+
+      private Object[] advance() {
+        while (id.hasNext()) {
+          Object[] row = table.row(id.next(), decode);
+          if (row != null) {
+            Object[] out = new Object[wanted.length];
+            for (int i = 0; i < wanted.length; i++) {
+              out[i] = row[wanted[i]];
+            }
+            return out;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Object[] next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Object[] current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+}

@@ -1,0 +1,160 @@
+package dicomsql.jdbc;
+
+import dicomsql.connector.DicomSchema;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * What a {@code jdbc:dicom:} connection adds to Calcite's, through proxies of the JDBC
+ * interfaces: closing it lets go of the index; every SQL error is cleaned into one line with a
+ * suggestion for a misspelt name; its metadata gives the URL as the user wrote it and the
+ * tables' primary keys.
+ */
+final class DicomConnection implements InvocationHandler, SqlErrors.Names {
+  private final Connection delegate;
+  private final DicomSchema schema;
+  private final String url;
+  private Connection proxy;
+
+  private DicomConnection(Connection delegate, DicomSchema schema, String url) {
+    this.delegate = delegate;
+    this.schema = schema;
+    this.url = url;
+  }
+
+  static Connection wrap(Connection delegate, DicomSchema schema, String url) {
+    DicomConnection handler = new DicomConnection(delegate, schema, url);
+    handler.proxy = proxy(Connection.class, handler);
+    return handler.proxy;
+  }
+
+  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    return type.cast(Proxy.newProxyInstance(DicomConnection.class.getClassLoader(),
+        new Class<?>[] {type}, handler));
+  }
+
+  @Override
+  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "close":
+        try {
+          return call(delegate, method, args);
+        } finally {
+          schema.close();
+        }
+      case "getMetaData":
+        DatabaseMetaData metaData = (DatabaseMetaData) call(delegate, method, args);
+        return proxy(DatabaseMetaData.class, (p, m, a) -> metaData(metaData, m, a));
+      case "createStatement":
+        return statement(Statement.class, (Statement) call(delegate, method, args));
+      case "prepareStatement":
+        return statement(PreparedStatement.class,
+            (PreparedStatement) call(delegate, method, args));
+      case "prepareCall":
+        return statement(CallableStatement.class,
+            (CallableStatement) call(delegate, method, args));
+      default:
+        return call(delegate, method, args);
+    }
+  }
+
+  private <T extends Statement> T statement(Class<T> type, T statement) {
+    return proxy(type, (p, method, args) -> method.getName().equals("getConnection") ? proxy
+        : call(statement, method, args));
+  }
+
+  private Object metaData(DatabaseMetaData metaData, Method method, Object[] args)
+      throws Throwable {
+    switch (method.getName()) {
+      case "getURL":
+        return url;
+      case "getConnection":
+        return proxy;
+      case "getPrimaryKeys":
+        return primaryKeys((String) args[1], (String) args[2]);
+      default:
+        return call(metaData, method, args);
+    }
+  }
+
+  /** Calls through, cleaning any SQL error into one line. */
+  private Object call(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw SqlErrors.clean(sql, this);
+      }
+      throw cause;
+    }
+  }
+
+  /**
+   * The primary keys of the contract's tables (TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME,
+   * KEY_SEQ, PK_NAME), answered by a query so that the result is an ordinary result set.
+   */
+  private ResultSet primaryKeys(String schemaName, String table) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    if (schemaName == null || schemaName.equalsIgnoreCase("dicom")) {
+      for (String[] key : DicomSchema.primaryKeys()) {
+        if (table == null || table.equalsIgnoreCase(key[0])) {
+          rows.add("(CAST(NULL AS VARCHAR), 'dicom', '" + key[0] + "', '" + key[1] + "', "
+              + key[2] + ", 'pk_" + key[0] + "')");
+        }
+      }
+    }
+    String values = rows.isEmpty()
+        ? "SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')) "
+            + "AS k(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME) WHERE 1 = 0"
+        : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") "
+            + "AS k(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME)";
+    return delegate.createStatement().executeQuery(values);
+  }
+
+  @Override
+  public Collection<String> tables() {
+    return schema.getTableNames();
+  }
+
+  @Override
+  public Collection<String> columns() {
+    return schema.columnNames();
+  }
+
+  @Override
+  public Collection<String> functions() {
+    TreeSet<String> names = new TreeSet<>();
+    try {
+      SchemaPlus root = delegate.unwrap(CalciteConnection.class).getRootSchema();
+      SchemaPlus dicom = root.getSubSchema("dicom");
+      if (dicom != null) {
+        names.addAll(dicom.getFunctionNames());
+      }
+    } catch (SQLException e) {
+      return names;
+    }
+    for (SqlOperator operator : SqlStdOperatorTable.instance().getOperatorList()) {
+      names.add(operator.getName().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,75 @@
+package dicomsql.jdbc;
+
+import dicomsql.connector.DicomSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * The {@code jdbc:dicom:} driver: a Calcite connection whose default schema {@code dicom} holds
+ * the tables of one data folder ({@code jdbc:dicom:/path/to/data;index=DIR;refresh=auto|never;
+ * phaseRules=FILE}). Identifiers are case-insensitive unless double-quoted; LIMIT and GROUP BY
+ * aliases work. Errors come back as one line.
+ */
+public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
+  static {
+    new DicomDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return DicomUrl.PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = version();
+    String[] parts = version.split("[.-]");
+    int major = Integer.parseInt(parts[0]);
+    int minor = Integer.parseInt(parts[1]);
+    return new DriverVersion("dicomsql JDBC Driver", version, "dicomsql", version, true,
+        major, minor, major, minor);
+  }
+
+  /** This driver's version, as Maven wrote it into the jar. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = DicomDriver.class.getResourceAsStream("/dicomsql-jdbc.properties")) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version");
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return url != null && url.startsWith(DicomUrl.PREFIX);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    DicomUrl parsed = DicomUrl.parse(url, info);
+    Properties calcite = new Properties();
+    calcite.setProperty("quoting", "DOUBLE_QUOTE");
+    calcite.setProperty("unquotedCasing", "UNCHANGED");
+    calcite.setProperty("quotedCasing", "UNCHANGED");
+    calcite.setProperty("caseSensitive", "false");
+    calcite.setProperty("conformance", "LENIENT");
+    Connection connection = super.connect(DicomUrl.PREFIX, calcite);
+    DicomSchema schema = new DicomSchema(parsed.dataRoot().toAbsolutePath(),
+        parsed.indexOptions());
+    CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
+    calciteConnection.getRootSchema().add("dicom", schema);
+    calciteConnection.setSchema("dicom");
+    return DicomConnection.wrap(connection, schema, url);
+  }
+}

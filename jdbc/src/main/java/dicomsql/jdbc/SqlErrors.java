@@ -1,0 +1,109 @@
+package dicomsql.jdbc;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the errors Calcite raises into one line a user can act on: the "Error while executing
+ * SQL" preamble and the parser's list of expected tokens go, the position stays, and an
+ * unknown table, column or function gets the closest known name as a suggestion.
+ */
+final class SqlErrors {
+  private static final Pattern OBJECT =
+      Pattern.compile("Object '([^']+)' not found(?: within '[^']+')?");
+  private static final Pattern COLUMN =
+      Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')");
+  private static final Pattern FUNCTION =
+      Pattern.compile("No match found for function signature ([A-Za-z0-9_]+)\\(");
+  private static final Pattern POSITION =
+      Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
+  private static final Pattern PREAMBLE =
+      Pattern.compile("^Error while executing SQL \".*?\": ", Pattern.DOTALL);
+
+  /** What a name could have been meant as. */
+  interface Names {
+    Collection<String> tables();
+
+    Collection<String> columns();
+
+    Collection<String> functions();
+  }
+
+  private SqlErrors() {}
+
+  static SQLException clean(SQLException e, Names names) {
+    String message = message(e);
+    Matcher object = OBJECT.matcher(message);
+    Matcher column = COLUMN.matcher(message);
+    Matcher function = FUNCTION.matcher(message);
+    if (object.find()) {
+      message = message.replace(object.group(), "table '" + object.group(1) + "' not found"
+          + suggestion(object.group(1), names.tables()));
+    } else if (column.find()) {
+      message = message.replace(column.group(), "column '" + column.group(1) + "' not found"
+          + suggestion(column.group(1), names.columns()));
+    } else if (function.find()) {
+      message = message + suggestion(function.group(1), names.functions());
+    }
+    SQLException clean = new SQLException(message, e.getSQLState(), e.getErrorCode(), e);
+    clean.setStackTrace(e.getStackTrace());
+    return clean;
+  }
+
+  /** The message without the preamble, the parser's expectations or a repeated position. */
+  private static String message(SQLException e) {
+    String text = e.getMessage();
+    for (Throwable t = e; (text == null || text.isBlank()) && t != null; t = t.getCause()) {
+      text = t.getMessage();
+    }
+    if (text == null) {
+      return e.getClass().getSimpleName();
+    }
+    text = PREAMBLE.matcher(text).replaceFirst("");
+    int expecting = text.indexOf("Was expecting");
+    if (expecting > 0) {
+      text = text.substring(0, expecting);
+    }
+    text = POSITION.matcher(text).replaceFirst("line $1, column $2: ");
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** " (did you mean 'x'?)" when a known name is within a few edits, else "". */
+  static String suggestion(String typed, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : known) {
+      int distance = distance(typed.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = name;
+        bestDistance = distance;
+      }
+    }
+    int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+    return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
+            previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
