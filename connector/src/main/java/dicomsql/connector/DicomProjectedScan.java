@@ -62,6 +62,6 @@ final class DicomProjectedScan extends AbstractRelNode implements DicomScan {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    return spec.implement(implementor, getRowType());
+    return spec.implement(implementor, pref, this);
   }
 }

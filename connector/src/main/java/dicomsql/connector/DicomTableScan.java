@@ -43,8 +43,7 @@ final class DicomTableScan extends TableScan implements DicomScan {
 
   @Override
   public void register(RelOptPlanner planner) {
-    planner.addRule(DicomRules.FILTER);
-    planner.addRule(DicomRules.PROJECT);
+    DicomRules.register(planner);
   }
 
   @Override
@@ -62,6 +61,6 @@ final class DicomTableScan extends TableScan implements DicomScan {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    return spec.implement(implementor, getRowType());
+    return spec.implement(implementor, pref, this);
   }
 }

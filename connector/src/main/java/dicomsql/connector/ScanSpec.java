@@ -2,6 +2,7 @@ package dicomsql.connector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -16,16 +17,21 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 
 /**
- * What a scan of a {@link DicomTable} does: which columns it decodes and which condition the
- * index answers for it; shared by the two kinds of scan node, one per shape of row.
+ * What a scan of a {@link DicomTable} does: which columns it decodes, which condition the
+ * index answers for it, and which rest of the filter it checks on each decoded row (so that a
+ * filter moves into the scan whole); shared by the two kinds of scan node.
  */
 record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
-    IndexCondition condition) {
+    IndexCondition condition, RexNode residual) {
 
   /** A full-row scan of a table. */
   static ScanSpec of(RelOptTable table, DicomTable dicomTable) {
@@ -33,10 +39,13 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     for (int i = 0; i < fields.length; i++) {
       fields[i] = i;
     }
-    return new ScanSpec(table, dicomTable, fields, null);
+    return new ScanSpec(table, dicomTable, fields, null, null);
   }
 
   boolean isFullRow() {
+    if (residual != null) {
+      return false;
+    }
     for (int i = 0; i < fields.length; i++) {
       if (fields[i] != i) {
         return false;
@@ -45,17 +54,17 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     return fields.length == dicomTable.columnNames().size();
   }
 
-  ScanSpec withFields(int[] newFields) {
-    return new ScanSpec(table, dicomTable, newFields, condition);
+  ScanSpec withFields(int[] newFields, RexNode newResidual) {
+    return new ScanSpec(table, dicomTable, newFields, condition, newResidual);
   }
 
-  ScanSpec withCondition(IndexCondition newCondition) {
-    return new ScanSpec(table, dicomTable, fields, newCondition);
+  ScanSpec withFilter(IndexCondition newCondition, RexNode newResidual) {
+    return new ScanSpec(table, dicomTable, fields, newCondition, newResidual);
   }
 
   /**
    * The scan node: a {@link DicomTableScan} (a TableScan, so that Calcite's metadata and field
-   * trimming treat it as one) for the full row, else a {@link DicomProjectedScan}.
+   * trimming treat it as one) for all rows' full rows, else a {@link DicomProjectedScan}.
    */
   RelNode toRel(RelOptCluster cluster) {
     return isFullRow() ? new DicomTableScan(cluster, this) : new DicomProjectedScan(cluster, this);
@@ -77,25 +86,55 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     }
     return pw.item("columns", names)
         .itemIf("index", condition == null ? "" : condition.describe(dicomTable.columnNames()),
-            condition != null);
-  }
-
-  /** The exact number of rows when a condition was pushed (the index tells it cheaply). */
-  double rowCount() {
-    RowSource source = dicomTable.source();
-    return condition == null ? source.rowCount() : condition.rows(source).getCardinality();
+            condition != null)
+        .itemIf("filter", residual, residual != null);
   }
 
   /**
-   * Cheaper with fewer rows and fewer columns to decode. The width scales the row count too,
-   * since Calcite's planner compares costs by rows alone.
+   * Rows out: exact for what the index answers (it tells cheaply), times Calcite's guess for
+   * the rest of the filter.
+   */
+  double rowCount() {
+    RowSource source = dicomTable.source();
+    double indexed = condition == null ? source.rowCount()
+        : condition.rows(source).getCardinality();
+    return residual == null ? indexed : indexed * RelMdUtil.guessSelectivity(residual);
+  }
+
+  /**
+   * Cheaper with fewer rows and fewer columns to decode, and cheaper with a pushed condition
+   * than without even when it keeps every row (bitmaps beat evaluating the filter per row).
+   * The factors scale the row count, since Calcite's planner compares costs by rows alone.
    */
   RelOptCost cost(RelOptPlanner planner, double rowCount) {
     double width = (fields.length + 2D) / (dicomTable.columnNames().size() + 2D);
-    return planner.getCostFactory().makeCost(rowCount * width, rowCount * width + 1, 0);
+    double rows = rowCount * width * (condition == null ? 1 : 0.9);
+    return planner.getCostFactory().makeCost(rows, rows + 1, 0);
   }
 
-  EnumerableRel.Result implement(EnumerableRelImplementor implementor, RelDataType rowType) {
+  /**
+   * The code of the scan; with a residual, the plain scan's rows go through a generated
+   * EnumerableCalc that checks it, as Calcite's own file adapter does.
+   */
+  EnumerableRel.Result implement(EnumerableRelImplementor implementor, EnumerableRel.Prefer pref,
+      RelNode node) {
+    if (residual != null) {
+      RelOptCluster cluster = node.getCluster();
+      RelNode plain = new ScanSpec(table, dicomTable, fields, condition, null).toRel(cluster);
+      RexBuilder rexBuilder = cluster.getRexBuilder();
+      RelDataType rowType = node.getRowType();
+      List<RexNode> identity = new ArrayList<>();
+      for (int i = 0; i < rowType.getFieldCount(); i++) {
+        identity.add(rexBuilder.makeInputRef(rowType.getFieldList().get(i).getType(), i));
+      }
+      RexProgram program = RexProgram.create(rowType, identity, residual, rowType, rexBuilder);
+      return EnumerableCalc.create(plain, program).implement(implementor, pref);
+    }
+    return implementScan(implementor, node.getRowType());
+  }
+
+  private EnumerableRel.Result implementScan(EnumerableRelImplementor implementor,
+      RelDataType rowType) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), rowType,
         JavaRowFormat.ARRAY, false);
     Expression tableExpression = table.getExpression(DicomTable.class);
