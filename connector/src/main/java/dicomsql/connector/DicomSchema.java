@@ -34,6 +34,12 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     for (TableDefinition definition : Tables.ALL) {
       tables.put(definition.name(), storedTable(definition));
     }
+    tables.put("contour_points", new DicomTable("contour_points", ContourPointRows.COLUMNS,
+        ContourPointRows.TYPES, List.of(new int[] {0, 1, 2, 3}),
+        () -> new ContourPointRows(index().table(Tables.CONTOURS.name()))));
+    tables.put("attributes", new DicomTable("attributes", AttributeRows.COLUMNS,
+        AttributeRows.TYPES, List.of(),
+        () -> new AttributeRows(index().table(Tables.INSTANCES.name()), index().dataRoot())));
   }
 
   private DicomTable storedTable(TableDefinition definition) {
@@ -56,7 +62,8 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     List<String[]> keys = new ArrayList<>();
     for (TableDefinition definition : Tables.ALL) {
       for (int k = 0; k < definition.key().size(); k++) {
-        keys.add(new String[] {definition.name(), definition.key().get(k), Integer.toString(k + 1)});
+        keys.add(new String[] {definition.name(), definition.key().get(k),
+            Integer.toString(k + 1)});
       }
     }
     return keys;

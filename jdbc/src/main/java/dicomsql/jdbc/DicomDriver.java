@@ -64,6 +64,10 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("quotedCasing", "UNCHANGED");
     calcite.setProperty("caseSensitive", "false");
     calcite.setProperty("conformance", "LENIENT");
+    // Babel's parser takes keywords as names where they can only be names, so that the
+    // contract's columns value, rows and columns need no quotes.
+    calcite.setProperty("parserFactory",
+        "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
     Connection connection = super.connect(DicomUrl.PREFIX, calcite);
     DicomSchema schema = new DicomSchema(parsed.dataRoot().toAbsolutePath(),
         parsed.indexOptions());

@@ -1,0 +1,146 @@
+package dicomsql.connector;
+
+import dicomsql.engine.dicom.DicomException;
+import dicomsql.engine.dicom.ElementListing;
+import dicomsql.engine.dicom.Tag;
+import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.TableDefinition;
+import dicomsql.engine.index.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The {@code attributes} table: every data element of every instance, nested ones included,
+ * read from the files when a query asks. Filters on the path, SOP Instance UID and series are
+ * answered by the instances' index, so that a query for one series opens only its files; the
+ * row ids here are those of instances. Files are read one at a time as rows are consumed.
+ */
+final class AttributeRows implements RowSource {
+  static final List<String> COLUMNS = List.of("path", "sop_uid", "series_uid", "tag",
+      "tag_path", "keyword", "vr", "value");
+  static final List<ColumnType> TYPES = List.of(ColumnType.VARCHAR, ColumnType.VARCHAR,
+      ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.VARCHAR,
+      ColumnType.VARCHAR, ColumnType.VARCHAR);
+  /** Guess of elements per instance, for the planner. */
+  private static final int ELEMENTS_PER_FILE = 100;
+  private static final TableDefinition I = Tables.INSTANCES;
+  /** The instance column behind each of the first three columns. */
+  private static final int[] INSTANCE_COLUMN = {I.indexOf("path"), I.indexOf("sop_uid"),
+      I.indexOf("series_uid")};
+
+  private final IndexTable instances;
+  private final Path dataRoot;
+
+  AttributeRows(IndexTable instances, Path dataRoot) {
+    this.instances = instances;
+    this.dataRoot = dataRoot;
+  }
+
+  @Override
+  public List<String> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public ColumnType type(int column) {
+    return TYPES.get(column);
+  }
+
+  @Override
+  public boolean isIndexed(int column) {
+    return column < INSTANCE_COLUMN.length;
+  }
+
+  @Override
+  public double rowCount() {
+    return (double) instances.size() * ELEMENTS_PER_FILE;
+  }
+
+  @Override
+  public RoaringBitmap all() {
+    return instances.all();
+  }
+
+  @Override
+  public RoaringBitmap equal(int column, Object value) {
+    return instances.equal(INSTANCE_COLUMN[column], value);
+  }
+
+  @Override
+  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
+      boolean highInclusive) {
+    return instances.range(INSTANCE_COLUMN[column], low, lowInclusive, high, highInclusive);
+  }
+
+  @Override
+  public RoaringBitmap prefix(int column, String prefix) {
+    return instances.prefix(INSTANCE_COLUMN[column], prefix);
+  }
+
+  @Override
+  public RoaringBitmap nulls(int column) {
+    return instances.nulls(INSTANCE_COLUMN[column]);
+  }
+
+  @Override
+  public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
+    IntIterator id = ids.getIntIterator();
+    int width = INSTANCE_COLUMN[2] + 1;
+    return new Iterator<>() {
+      private final Deque<Object[]> pending = new ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (pending.isEmpty()) {
+          if (!id.hasNext()) {
+            return false;
+          }
+          Object[] instance = instances.row(id.next(), width);
+          if (instance != null) {
+            read(instance);
+          }
+        }
+        return true;
+      }
+
+      private void read(Object[] instance) {
+        String path = (String) instance[INSTANCE_COLUMN[0]];
+        Object[] file = {path, instance[INSTANCE_COLUMN[1]], instance[INSTANCE_COLUMN[2]]};
+        try {
+          ElementListing.list(dataRoot.resolve(path), row -> {
+            Object[] all = {file[0], file[1], file[2], Tag.toHex(row.tag()),
+                row.tagPath(), row.keyword(), row.vr() == null ? null : row.vr().name(),
+                row.value()};
+            Object[] out = new Object[wanted.length];
+            for (int i = 0; i < wanted.length; i++) {
+              out[i] = all[wanted[i]];
+            }
+            pending.add(out);
+            return true;
+          });
+        } catch (DicomException e) {
+          throw new UncheckedIOException(new IOException(path + ": " + e.detail(), e));
+        } catch (IOException e) {
+          throw new UncheckedIOException(new IOException(path + ": " + e.getMessage(), e));
+        }
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return pending.poll();
+      }
+    };
+  }
+}

@@ -1,0 +1,129 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.TableDefinition;
+import dicomsql.engine.index.Tables;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The {@code contour_points} table: each contour's packed points expanded into one row per
+ * point, only for the contours the index picks. Filters on the structure set and ROI are
+ * answered by the contours' index; the row ids here are those of contours.
+ */
+final class ContourPointRows implements RowSource {
+  static final List<String> COLUMNS = List.of("rtss_uid", "roi_number", "contour_index",
+      "point_index", "x", "y", "z");
+  static final List<ColumnType> TYPES = List.of(ColumnType.VARCHAR, ColumnType.INTEGER,
+      ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE,
+      ColumnType.DOUBLE);
+  private static final TableDefinition C = Tables.CONTOURS;
+  private static final int POINT_COUNT = C.indexOf("point_count");
+  private static final int POINTS = C.indexOf("points");
+
+  private final IndexTable contours;
+  private double points = -1;
+
+  ContourPointRows(IndexTable contours) {
+    this.contours = contours;
+  }
+
+  @Override
+  public List<String> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public ColumnType type(int column) {
+    return TYPES.get(column);
+  }
+
+  /** The structure set and ROI columns, which the contours' index answers. */
+  @Override
+  public boolean isIndexed(int column) {
+    return column < 2;
+  }
+
+  @Override
+  public synchronized double rowCount() {
+    if (points < 0) {
+      double total = 0;
+      for (int id : contours.all()) {
+        Integer count = (Integer) contours.row(id, POINT_COUNT + 1)[POINT_COUNT];
+        total += count == null ? 0 : count;
+      }
+      points = total;
+    }
+    return points;
+  }
+
+  @Override
+  public RoaringBitmap all() {
+    return contours.all();
+  }
+
+  @Override
+  public RoaringBitmap equal(int column, Object value) {
+    return contours.equal(column, value);
+  }
+
+  @Override
+  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
+      boolean highInclusive) {
+    return contours.range(column, low, lowInclusive, high, highInclusive);
+  }
+
+  @Override
+  public RoaringBitmap prefix(int column, String prefix) {
+    return contours.prefix(column, prefix);
+  }
+
+  @Override
+  public RoaringBitmap nulls(int column) {
+    return contours.nulls(column);
+  }
+
+  @Override
+  public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
+    IntIterator id = ids.getIntIterator();
+    return new Iterator<>() {
+      private Object[] contour;
+      private double[] xyz;
+      private int point;
+
+      @Override
+      public boolean hasNext() {
+        while (xyz == null || point >= xyz.length / 3) {
+          if (!id.hasNext()) {
+            return false;
+          }
+          contour = contours.row(id.next());
+          xyz = contour == null ? null : (double[]) contour[POINTS];
+          point = 0;
+        }
+        return true;
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object[] out = new Object[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+          out[i] = switch (wanted[i]) {
+            case 0, 1, 2 -> contour[wanted[i]];
+            case 3 -> point;
+            default -> xyz[3 * point + wanted[i] - 4];
+          };
+        }
+        point++;
+        return out;
+      }
+    };
+  }
+}
