@@ -77,8 +77,18 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
   }
 
   private <T extends Statement> T statement(Class<T> type, T statement) {
-    return proxy(type, (p, method, args) -> method.getName().equals("getConnection") ? proxy
-        : call(statement, method, args));
+    return proxy(type, (p, method, args) -> {
+      if (method.getName().equals("getConnection")) {
+        return proxy;
+      }
+      Object result = call(statement, method, args);
+      return result instanceof ResultSet rows ? resultSet(rows) : result;
+    });
+  }
+
+  /** Rows are produced while the result set is read: errors then must be cleaned too. */
+  private ResultSet resultSet(ResultSet rows) {
+    return proxy(ResultSet.class, (p, method, args) -> call(rows, method, args));
   }
 
   private Object metaData(DatabaseMetaData metaData, Method method, Object[] args)
@@ -91,18 +101,28 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
       case "getPrimaryKeys":
         return primaryKeys((String) args[1], (String) args[2]);
       default:
-        return call(metaData, method, args);
+        Object result = call(metaData, method, args);
+        return result instanceof ResultSet rows ? resultSet(rows) : result;
     }
   }
 
-  /** Calls through, cleaning any SQL error into one line. */
+  /**
+   * Calls through, turning every failure into one clean SQL error: Calcite's own, and what
+   * escapes it from running a query (an unreadable file, a division by zero in a constant).
+   */
   private Object call(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof ExceptionInInitializerError error && error.getCause() != null) {
+        cause = error.getCause();
+      }
       if (cause instanceof SQLException sql) {
         throw SqlErrors.clean(sql, this);
+      }
+      if (cause instanceof RuntimeException || cause instanceof LinkageError) {
+        throw SqlErrors.clean(new SQLException(SqlErrors.describe(cause), cause), this);
       }
       throw cause;
     }
@@ -117,8 +137,8 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
     if (schemaName == null || schemaName.equalsIgnoreCase("dicom")) {
       for (String[] key : DicomSchema.primaryKeys()) {
         if (table == null || table.equalsIgnoreCase(key[0])) {
-          rows.add("(CAST(NULL AS VARCHAR), 'dicom', '" + key[0] + "', '" + key[1] + "', "
-              + key[2] + ", 'pk_" + key[0] + "')");
+          rows.add("(CAST(NULL AS VARCHAR), 'dicom', " + text(key[0]) + ", " + text(key[1])
+              + ", " + key[2] + ", " + text("pk_" + key[0]) + ")");
         }
       }
     }
@@ -128,6 +148,11 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") "
             + "AS k(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME)";
     return delegate.createStatement().executeQuery(values);
+  }
+
+  /** A VARCHAR literal: plain literals would be CHAR and padded to the longest in a VALUES. */
+  private static String text(String value) {
+    return "CAST('" + value + "' AS VARCHAR)";
   }
 
   @Override

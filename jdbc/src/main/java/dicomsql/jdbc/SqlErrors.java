@@ -18,8 +18,9 @@ final class SqlErrors {
       Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')");
   private static final Pattern FUNCTION =
       Pattern.compile("No match found for function signature ([A-Za-z0-9_]+)\\(");
-  private static final Pattern POSITION =
-      Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
+  private static final Pattern POSITION = Pattern.compile(
+      "^(?:From|At) line (\\d+), column (\\d+)(?: to line \\d+, column \\d+)?: ");
+  private static final String NOT_A_QUERY = "Non-query expression encountered in illegal context";
   private static final Pattern PREAMBLE =
       Pattern.compile("^Error while executing SQL \".*?\": ", Pattern.DOTALL);
 
@@ -68,11 +69,32 @@ final class SqlErrors {
       text = text.substring(0, expecting);
     }
     text = POSITION.matcher(text).replaceFirst("line $1, column $2: ");
+    text = text.replace(NOT_A_QUERY, "expected a query: SELECT, WITH, VALUES or EXPLAIN");
     return text.replaceAll("\\s+", " ").strip();
   }
 
-  /** " (did you mean 'x'?)" when a known name is within a few edits, else "". */
+  /** What a failure that is no SQLException says: its own message, else its cause's. */
+  static String describe(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        if (t instanceof ArithmeticException) {
+          return "arithmetic error: " + t.getMessage();
+        }
+        return t instanceof NumberFormatException ? "not a number: " + t.getMessage()
+            : t.getMessage();
+      }
+    }
+    return failure.getClass().getSimpleName();
+  }
+
+  /**
+   * " (did you mean 'x'?)" when a known name is within a few edits, else "". Names of one or
+   * two letters are more likely a string without its quotes than a misspelling.
+   */
   static String suggestion(String typed, Collection<String> known) {
+    if (typed.length() < 3) {
+      return "";
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String name : known) {
