@@ -2,7 +2,7 @@ package dicomsql.bench;
 
 import java.util.Arrays;
 
-/** Runs one benchmark by name: {@code reader}, {@code generator} or {@code index}. */
+/** Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql}. */
 public final class Bench {
   private Bench() {}
 
@@ -11,6 +11,7 @@ public final class Bench {
       System.out.println("usage: bench/run reader [--cases N] [--rounds R] [--dir DIR]");
       System.out.println("       bench/run generator [--patients N] [--dir DIR]");
       System.out.println("       bench/run index [--cases N] [--sample N] [--dir DIR]");
+      System.out.println("       bench/run sql [--cases N] [--runs N] [--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -18,8 +19,9 @@ public final class Bench {
       case "reader" -> new ReaderBenchmark(options).run();
       case "generator" -> new GeneratorBenchmark(options).run();
       case "index" -> new IndexBenchmark(options).run();
+      case "sql" -> new SqlBenchmark(options).run();
       default -> {
-        System.err.println("unknown benchmark: " + args[0] + " (reader, generator, index)");
+        System.err.println("unknown benchmark: " + args[0] + " (reader, generator, index, sql)");
         System.exit(2);
       }
     }
