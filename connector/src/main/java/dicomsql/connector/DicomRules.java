@@ -11,7 +11,10 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -19,6 +22,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
@@ -42,6 +46,12 @@ final class DicomRules {
           b1 -> b1.operand(DicomScan.class).noInputs()),
       ProjectRule::new).toRule();
 
+  /** Answers COUNT(*) (grouped by an indexed column, or not) from the index's row sets. */
+  static final RelOptRule COUNT = new RuleConfig("DicomCountRule",
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(
+          b1 -> b1.operand(DicomScan.class).noInputs()),
+      CountRule::new).toRule();
+
   /**
    * Adds the rules, and Calcite's rule that moves filters below projections: field trimming puts
    * a projection right above each scan, and a filter must reach the scan to be pushed.
@@ -49,6 +59,7 @@ final class DicomRules {
   static void register(RelOptPlanner planner) {
     planner.addRule(FILTER);
     planner.addRule(PROJECT);
+    planner.addRule(COUNT);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }
 
@@ -140,6 +151,40 @@ final class DicomRules {
       }
       call.transformTo(LogicalProject.create(narrow, project.getHints(), projects,
           project.getRowType().getFieldNames(), project.getVariablesSet()));
+    }
+  }
+
+  /** Aggregate of only COUNT(*) on a scan the index filters entirely: count row sets. */
+  static final class CountRule extends RelRule<RuleConfig> {
+    CountRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalAggregate aggregate = call.rel(0);
+      ScanSpec scan = ((DicomScan) call.rel(1)).spec();
+      if (scan.residual() != null || aggregate.getGroupType() != Aggregate.Group.SIMPLE
+          || aggregate.getGroupCount() > 1 || aggregate.getAggCallList().isEmpty()) {
+        return;
+      }
+      for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
+        if (aggregateCall.getAggregation().getKind() != SqlKind.COUNT
+            || !aggregateCall.getArgList().isEmpty() || aggregateCall.isDistinct()
+            || aggregateCall.filterArg >= 0) {
+          return;
+        }
+      }
+      int column = -1;
+      if (aggregate.getGroupCount() == 1) {
+        column = scan.fields()[aggregate.getGroupSet().nth(0)];
+        if (!scan.dicomTable().source().isIndexed(column)
+            || scan.dicomTable().source().groups(column) == null) {
+          return;
+        }
+      }
+      call.transformTo(new DicomGroupCount(aggregate.getCluster(), scan, column,
+          aggregate.getAggCallList().size(), aggregate.getRowType()));
     }
   }
 }

@@ -5,12 +5,14 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -121,6 +123,48 @@ public final class DicomTable extends AbstractTable
         return new RowEnumerator(rows.rows(ids, fields), cancelled);
       }
     };
+  }
+
+  /**
+   * Called by generated code for {@code COUNT(*)}, grouped by one indexed column or not at all:
+   * the counts come from the sizes of the index's row sets, no row is decoded. Each output row
+   * holds the group's value (when grouped) and the count, {@code counts} times.
+   */
+  public Enumerable<Object[]> groupCount(DataContext root, String condition, int column,
+      int counts) {
+    RowSource rows = source.get();
+    IndexCondition filter = IndexCondition.decode(condition);
+    RoaringBitmap selected = filter == null ? rows.all() : filter.rows(rows);
+    List<Object[]> result = new ArrayList<>();
+    if (column < 0) {
+      result.add(countRow(null, selected.getLongCardinality(), counts, false));
+    } else {
+      Iterator<Map.Entry<Object, RoaringBitmap>> groups = rows.groups(column);
+      while (groups.hasNext()) {
+        Map.Entry<Object, RoaringBitmap> group = groups.next();
+        long count = RoaringBitmap.andCardinality(group.getValue(), selected);
+        if (count > 0) {
+          result.add(countRow(SqlValues.internal(group.getKey()), count, counts, true));
+        }
+      }
+      long nulls = RoaringBitmap.andCardinality(rows.nulls(column), selected);
+      if (nulls > 0) {
+        result.add(countRow(null, nulls, counts, true));
+      }
+    }
+    return Linq4j.asEnumerable(result);
+  }
+
+  private static Object[] countRow(Object key, long count, int counts, boolean grouped) {
+    Object[] row = new Object[counts + (grouped ? 1 : 0)];
+    int at = 0;
+    if (grouped) {
+      row[at++] = key;
+    }
+    for (int k = 0; k < counts; k++) {
+      row[at++] = count;
+    }
+    return row;
   }
 
   /** Hands out rows, converted to Calcite's form, until they end or the query is cancelled. */

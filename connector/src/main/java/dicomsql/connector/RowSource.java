@@ -3,6 +3,7 @@ package dicomsql.connector;
 import dicomsql.engine.index.ColumnType;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -33,6 +34,14 @@ interface RowSource {
   RoaringBitmap prefix(int column, String prefix);
 
   RoaringBitmap nulls(int column);
+
+  /**
+   * Each distinct value of an indexed column with its rows, for counting groups without
+   * decoding rows; null when this source cannot tell.
+   */
+  default Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
+    return null;
+  }
 
   /**
    * The rows of these ids as arrays of the given columns (in that order); rows that vanish

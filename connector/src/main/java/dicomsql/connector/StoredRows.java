@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.roaringbitmap.IntIterator;
@@ -71,6 +72,12 @@ final class StoredRows implements RowSource {
       }
     }
     return true;
+  }
+
+  @Override
+  public Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
+    return table.isIndexed(column) && !columns.get(column).equals("path")
+        ? table.valueSets(column) : null;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dicomsql.engine.index;
 
+import java.util.Iterator;
+import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -61,6 +63,11 @@ public final class IndexTable {
   /** Rows whose indexed column is null. */
   public RoaringBitmap nulls(int column) {
     return store.nulls(column);
+  }
+
+  /** Each distinct value of an indexed column with its rows, in value order. */
+  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
+    return store.valueSets(column);
   }
 
   /** Distinct non-null values of an indexed column. */

@@ -352,6 +352,28 @@ final class TableStore {
     return result;
   }
 
+  /**
+   * Each distinct value of an indexed column with the rows holding it, in value order (values
+   * in the engine's types); for counting groups without reading a row.
+   */
+  Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
+    requireIndex(column);
+    ColumnType type = table.column(column).type();
+    Iterator<Map.Entry<Object, byte[]>> entries = indexes[column].entrySet().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public Map.Entry<Object, RoaringBitmap> next() {
+        Map.Entry<Object, byte[]> entry = entries.next();
+        return Map.entry(value(type, entry.getKey()), RowSets.decode(entry.getValue()));
+      }
+    };
+  }
+
   /** How many distinct values an indexed column holds (for the planner's estimates). */
   long distinctValues(int column) {
     if (column == pathColumn) {
@@ -412,6 +434,18 @@ final class TableStore {
     if (indexes[column] == null) {
       throw new IllegalArgumentException(table.name() + "." + table.column(column).name()
           + " is not indexed");
+    }
+  }
+
+  /** The value an index key stands for: the inverse of {@link #key}. */
+  static Object value(ColumnType type, Object key) {
+    switch (type) {
+      case DATE:
+        return LocalDate.ofEpochDay(((Number) key).longValue());
+      case TIME:
+        return LocalTime.ofNanoOfDay(((Number) key).longValue() * 1000);
+      default:
+        return key;
     }
   }
 
