@@ -51,6 +51,11 @@ final class AttributeRows implements RowSource {
   }
 
   @Override
+  public boolean idsAreRows() {
+    return false;
+  }
+
+  @Override
   public ColumnType type(int column) {
     return TYPES.get(column);
   }

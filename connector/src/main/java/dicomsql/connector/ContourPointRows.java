@@ -38,6 +38,11 @@ final class ContourPointRows implements RowSource {
   }
 
   @Override
+  public boolean idsAreRows() {
+    return false;
+  }
+
+  @Override
   public ColumnType type(int column) {
     return TYPES.get(column);
   }

@@ -5,17 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
@@ -23,6 +29,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
@@ -37,29 +44,45 @@ final class DicomRules {
    */
   static final RelOptRule FILTER = new RuleConfig("DicomFilterRule",
       b0 -> b0.operand(LogicalFilter.class).oneInput(
-          b1 -> b1.operand(DicomScan.class).noInputs()),
+          b1 -> b1.operand(DicomTableScan.class).noInputs()),
       FilterRule::new).toRule();
 
   /** Narrows the scan below a projection to the columns the projection uses. */
   static final RelOptRule PROJECT = new RuleConfig("DicomProjectRule",
       b0 -> b0.operand(LogicalProject.class).oneInput(
-          b1 -> b1.operand(DicomScan.class).noInputs()),
+          b1 -> b1.operand(DicomTableScan.class).noInputs()),
       ProjectRule::new).toRule();
 
   /** Answers COUNT(*) (grouped by an indexed column, or not) from the index's row sets. */
   static final RelOptRule COUNT = new RuleConfig("DicomCountRule",
       b0 -> b0.operand(LogicalAggregate.class).oneInput(
-          b1 -> b1.operand(DicomScan.class).noInputs()),
+          b1 -> b1.operand(DicomTableScan.class).noInputs()),
       CountRule::new).toRule();
+
+  /** Joins on an indexed column of a scan by looking each key up in the index. */
+  static final RelOptRule INDEX_JOIN = new RuleConfig("DicomIndexJoinRule",
+      b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(RelNode.class).anyInputs(),
+          b2 -> b2.operand(DicomTableScan.class).noInputs()),
+      IndexJoinRule::new).toRule();
 
   /**
    * Adds the rules, and Calcite's rule that moves filters below projections: field trimming puts
    * a projection right above each scan, and a filter must reach the scan to be pushed.
    */
+  /** Turns a logical scan into the one that runs. */
+  static final RelOptRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
+      .withConversion(DicomTableScan.class, Convention.NONE, EnumerableConvention.INSTANCE,
+          "DicomToEnumerableRule")
+      .withRuleFactory(ToEnumerableRule::new)
+      .toRule();
+
   static void register(RelOptPlanner planner) {
+    planner.addRule(TO_ENUMERABLE);
     planner.addRule(FILTER);
     planner.addRule(PROJECT);
     planner.addRule(COUNT);
+    planner.addRule(INDEX_JOIN);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }
 
@@ -101,7 +124,7 @@ final class DicomRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
-      ScanSpec scan = ((DicomScan) call.rel(1)).spec();
+      ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
       RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
       DicomFilterTranslator.Result result =
           new DicomFilterTranslator(scan.dicomTable().source(), scan.fields())
@@ -128,7 +151,7 @@ final class DicomRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalProject project = call.rel(0);
-      ScanSpec scan = ((DicomScan) call.rel(1)).spec();
+      ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
       ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), scan.residual());
       if (used.cardinality() == scan.fields().length) {
         return;
@@ -149,8 +172,12 @@ final class DicomRules {
       for (RexNode expression : project.getProjects()) {
         projects.add(expression.accept(shuttle));
       }
-      call.transformTo(LogicalProject.create(narrow, project.getHints(), projects,
-          project.getRowType().getFieldNames(), project.getVariablesSet()));
+      boolean identity = RexUtil.isIdentity(projects, narrow.getRowType())
+          && narrow.getRowType().getFieldNames().equals(project.getRowType().getFieldNames());
+      // A projection that only names the scan's columns is the scan: then other rules (index
+      // joins, counts) see the scan itself.
+      call.transformTo(identity ? narrow : LogicalProject.create(narrow, project.getHints(),
+          projects, project.getRowType().getFieldNames(), project.getVariablesSet()));
     }
   }
 
@@ -163,8 +190,9 @@ final class DicomRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalAggregate aggregate = call.rel(0);
-      ScanSpec scan = ((DicomScan) call.rel(1)).spec();
-      if (scan.residual() != null || aggregate.getGroupType() != Aggregate.Group.SIMPLE
+      ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
+      if (scan.residual() != null || !scan.dicomTable().source().idsAreRows()
+          || aggregate.getGroupType() != Aggregate.Group.SIMPLE
           || aggregate.getGroupCount() > 1 || aggregate.getAggCallList().isEmpty()) {
         return;
       }
@@ -185,6 +213,70 @@ final class DicomRules {
       }
       call.transformTo(new DicomGroupCount(aggregate.getCluster(), scan, column,
           aggregate.getAggCallList().size(), aggregate.getRowType()));
+    }
+  }
+
+  /**
+   * Inner join whose right side is a scan and whose condition equates a left column with an
+   * indexed column of that scan: an index nested-loop join, the rest of the condition checked
+   * on the joined rows.
+   */
+  static final class IndexJoinRule extends RelRule<RuleConfig> {
+    IndexJoinRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalJoin join = call.rel(0);
+      RelNode left = call.rel(1);
+      ScanSpec scan = ((DicomTableScan) call.rel(2)).spec();
+      if (join.getJoinType() != JoinRelType.INNER || scan.residual() != null) {
+        return;
+      }
+      JoinInfo info = join.analyzeCondition();
+      RowSource source = scan.dicomTable().source();
+      int chosen = -1;
+      for (int i = 0; i < info.rightKeys.size() && chosen < 0; i++) {
+        if (source.isIndexed(scan.fields()[info.rightKeys.get(i)])) {
+          chosen = i;
+        }
+      }
+      if (chosen < 0) {
+        return;
+      }
+      RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+      int leftWidth = left.getRowType().getFieldCount();
+      List<RexNode> rest = new ArrayList<>();
+      for (int i = 0; i < info.leftKeys.size(); i++) {
+        if (i != chosen) {
+          int l = info.leftKeys.get(i);
+          int r = leftWidth + info.rightKeys.get(i);
+          rest.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS,
+              rexBuilder.makeInputRef(join.getRowType().getFieldList().get(l).getType(), l),
+              rexBuilder.makeInputRef(join.getRowType().getFieldList().get(r).getType(), r)));
+        }
+      }
+      rest.add(info.getRemaining(rexBuilder));
+      RelNode enumerableLeft = convert(left, left.getTraitSet().replace(
+          EnumerableConvention.INSTANCE));
+      RelNode joined = new DicomIndexJoin(join.getCluster(), enumerableLeft, scan,
+          info.leftKeys.get(chosen), scan.fields()[info.rightKeys.get(chosen)]);
+      RexNode condition = RexUtil.composeConjunction(rexBuilder, rest);
+      call.transformTo(condition.isAlwaysTrue() ? joined
+          : LogicalFilter.create(joined, condition));
+    }
+  }
+
+  /** The converter from {@link DicomTableScan} to {@link DicomEnumerableScan}. */
+  static final class ToEnumerableRule extends ConverterRule {
+    ToEnumerableRule(ConverterRule.Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return new DicomEnumerableScan(rel.getCluster(), ((DicomTableScan) rel).spec());
     }
   }
 }

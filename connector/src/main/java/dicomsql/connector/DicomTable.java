@@ -3,6 +3,8 @@ package dicomsql.connector;
 import dicomsql.engine.index.ColumnType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +167,85 @@ public final class DicomTable extends AbstractTable
       row[at++] = count;
     }
     return row;
+  }
+
+  /**
+   * Called by generated code for an index nested-loop join: for each left row, the rows of this
+   * table whose indexed column equals the left row's key (and that the encoded condition keeps),
+   * each joined row being the left row's values followed by {@code fields} of this table.
+   */
+  public Enumerable<Object[]> indexJoin(DataContext root, Enumerable<Object[]> left, int leftKey,
+      int column, String condition, int[] fields) {
+    RowSource rows = source.get();
+    IndexCondition filter = IndexCondition.decode(condition);
+    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+    ColumnType type = types.get(column);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        RoaringBitmap kept = filter == null ? null : filter.rows(rows);
+        Map<Object, List<Object[]>> matches = new HashMap<>();
+        Enumerator<Object[]> outer = left.enumerator();
+        return new Enumerator<>() {
+          private Object[] leftRow;
+          private Iterator<Object[]> inner = Collections.emptyIterator();
+          private Object[] current;
+
+          @Override
+          public Object[] current() {
+            return current;
+          }
+
+          @Override
+          public boolean moveNext() {
+            while (!inner.hasNext()) {
+              if (cancelled != null && cancelled.get()) {
+                throw new QueryCancelledException();
+              }
+              if (!outer.moveNext()) {
+                return false;
+              }
+              leftRow = outer.current();
+              Object key = leftRow[leftKey];
+              inner = key == null ? Collections.emptyIterator()
+                  : matches.computeIfAbsent(key, k -> lookup(k)).iterator();
+            }
+            Object[] right = inner.next();
+            current = new Object[leftRow.length + right.length];
+            System.arraycopy(leftRow, 0, current, 0, leftRow.length);
+            System.arraycopy(right, 0, current, leftRow.length, right.length);
+            return true;
+          }
+
+          private List<Object[]> lookup(Object key) {
+            RoaringBitmap ids = rows.equal(column, SqlValues.engine(key, type));
+            if (kept != null) {
+              ids.and(kept);
+            }
+            List<Object[]> found = new ArrayList<>();
+            Iterator<Object[]> matched = rows.rows(ids, fields);
+            while (matched.hasNext()) {
+              Object[] row = matched.next();
+              for (int i = 0; i < row.length; i++) {
+                row[i] = SqlValues.internal(row[i]);
+              }
+              found.add(row);
+            }
+            return found;
+          }
+
+          @Override
+          public void reset() {
+            throw new UnsupportedOperationException("rows cannot be read twice");
+          }
+
+          @Override
+          public void close() {
+            outer.close();
+          }
+        };
+      }
+    };
   }
 
   /** Hands out rows, converted to Calcite's form, until they end or the query is cancelled. */

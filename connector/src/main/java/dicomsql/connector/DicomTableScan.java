@@ -1,8 +1,7 @@
 package dicomsql.connector;
 
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -13,21 +12,22 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * A full-row scan of a {@link DicomTable}, with the condition the index answers for it. Being
- * a TableScan lets Calcite trim unused columns above it and know the table's keys; what the
- * index cannot answer stays in a filter above it.
+ * A scan of a {@link DicomTable} with what has been pushed into it (see {@link ScanSpec}), in
+ * the logical convention, where the rules that push filters, projections, counts and joins
+ * into it meet it; {@link DicomEnumerableScan} runs it. It is a TableScan of a table of just the
+ * decoded columns, so that Calcite's metadata knows its row type and keys.
  */
-final class DicomTableScan extends TableScan implements DicomScan {
+final class DicomTableScan extends TableScan {
   private final ScanSpec spec;
   private Double rows;
 
   DicomTableScan(RelOptCluster cluster, ScanSpec spec) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), spec.table());
+    super(cluster, cluster.traitSetOf(Convention.NONE), List.of(),
+        spec.scannedTable(cluster.getTypeFactory()));
     this.spec = spec;
   }
 
-  @Override
-  public ScanSpec spec() {
+  ScanSpec spec() {
     return spec;
   }
 
@@ -57,10 +57,5 @@ final class DicomTableScan extends TableScan implements DicomScan {
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     return spec.cost(planner, estimateRowCount(mq));
-  }
-
-  @Override
-  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    return spec.implement(implementor, pref, this);
   }
 }

@@ -26,6 +26,19 @@ interface RowSource {
 
   RoaringBitmap all();
 
+  /**
+   * Whether each id of the row sets is one row; not so where a row set's ids stand for
+   * several rows each (contours for their points, instances for their elements).
+   */
+  default boolean idsAreRows() {
+    return true;
+  }
+
+  /** Distinct values of an indexed column (for estimating joins). */
+  default double distinctValues(int column) {
+    return Math.max(1, rowCount() / 10);
+  }
+
   RoaringBitmap equal(int column, Object value);
 
   RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,

@@ -15,6 +15,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -43,9 +44,6 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
   }
 
   boolean isFullRow() {
-    if (residual != null) {
-      return false;
-    }
     for (int i = 0; i < fields.length; i++) {
       if (fields[i] != i) {
         return false;
@@ -62,12 +60,23 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     return new ScanSpec(table, dicomTable, fields, newCondition, newResidual);
   }
 
-  /**
-   * The scan node: a {@link DicomTableScan} (a TableScan, so that Calcite's metadata and field
-   * trimming treat it as one) for all rows' full rows, else a {@link DicomProjectedScan}.
-   */
+  /** The scan node. */
   RelNode toRel(RelOptCluster cluster) {
-    return isFullRow() ? new DicomTableScan(cluster, this) : new DicomProjectedScan(cluster, this);
+    return new DicomTableScan(cluster, this);
+  }
+
+  /**
+   * The table a scan node reports: the table itself for a full-row scan, else a table of just
+   * the decoded columns, whose keys Calcite's metadata can then trust.
+   */
+  RelOptTable scannedTable(RelDataTypeFactory typeFactory) {
+    if (isFullRow()) {
+      return table;
+    }
+    RelDataType projected = rowType(typeFactory);
+    return RelOptTableImpl.create(table.getRelOptSchema(), projected,
+        table.getQualifiedName(), new ProjectedTable(dicomTable, table.getRowType(), fields),
+        table::getExpression);
   }
 
   RelDataType rowType(RelDataTypeFactory typeFactory) {
@@ -120,7 +129,8 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
       RelNode node) {
     if (residual != null) {
       RelOptCluster cluster = node.getCluster();
-      RelNode plain = new ScanSpec(table, dicomTable, fields, condition, null).toRel(cluster);
+      RelNode plain = new DicomEnumerableScan(cluster,
+          new ScanSpec(table, dicomTable, fields, condition, null));
       RexBuilder rexBuilder = cluster.getRexBuilder();
       RelDataType rowType = node.getRowType();
       List<RexNode> identity = new ArrayList<>();

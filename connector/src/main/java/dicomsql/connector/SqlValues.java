@@ -28,6 +28,21 @@ final class SqlValues {
     return factory.createTypeWithNullability(factory.createSqlType(name), true);
   }
 
+  /** A value in Calcite's internal form as the engine has it for a column of this type. */
+  static Object engine(Object internal, ColumnType type) {
+    if (internal == null) {
+      return null;
+    }
+    return switch (type) {
+      case DATE -> LocalDate.ofEpochDay(((Number) internal).longValue());
+      case TIME -> LocalTime.ofNanoOfDay(((Number) internal).longValue() * 1_000_000L);
+      case INTEGER -> ((Number) internal).intValue();
+      case BIGINT -> ((Number) internal).longValue();
+      case DOUBLE -> ((Number) internal).doubleValue();
+      default -> internal.toString();
+    };
+  }
+
   /** An engine value in Calcite's internal form. */
   static Object internal(Object value) {
     if (value instanceof LocalDate date) {

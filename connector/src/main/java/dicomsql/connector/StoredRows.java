@@ -75,6 +75,11 @@ final class StoredRows implements RowSource {
   }
 
   @Override
+  public double distinctValues(int column) {
+    return Math.max(1, table.distinctValues(column));
+  }
+
+  @Override
   public Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
     return table.isIndexed(column) && !columns.get(column).equals("path")
         ? table.valueSets(column) : null;

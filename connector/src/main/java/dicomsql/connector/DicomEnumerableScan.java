@@ -2,49 +2,36 @@ package dicomsql.connector;
 
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.type.RelDataType;
 
-/**
- * A scan of a {@link DicomTable} that decodes only some columns. Not a TableScan on purpose:
- * Calcite's metadata takes a TableScan's columns to be the table's, and would give this scan
- * the table's keys on other columns.
- */
-final class DicomProjectedScan extends AbstractRelNode implements DicomScan {
+/** A {@link DicomTableScan} as run: generated code that calls {@link DicomTable#scan}. */
+final class DicomEnumerableScan extends TableScan implements EnumerableRel {
   private final ScanSpec spec;
   private Double rows;
 
-  DicomProjectedScan(RelOptCluster cluster, ScanSpec spec) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
+  DicomEnumerableScan(RelOptCluster cluster, ScanSpec spec) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(),
+        spec.scannedTable(cluster.getTypeFactory()));
     this.spec = spec;
   }
 
   @Override
-  public ScanSpec spec() {
-    return spec;
-  }
-
-  @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomProjectedScan(getCluster(), spec);
-  }
-
-  @Override
-  protected RelDataType deriveRowType() {
-    return spec.rowType(getCluster().getTypeFactory());
+    return new DicomEnumerableScan(getCluster(), spec);
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return spec.explain(super.explainTerms(pw).item("table", spec.table().getQualifiedName()));
+    return spec.explain(super.explainTerms(pw));
   }
 
   @Override
