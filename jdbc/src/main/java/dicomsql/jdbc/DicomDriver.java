@@ -17,6 +17,12 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * aliases work. Errors come back as one line.
  */
 public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
+  /**
+   * A connection property for programs in the same process: an
+   * {@link dicomsql.engine.index.IndexProgress} that hears how building the index goes.
+   */
+  public static final String PROGRESS = "dicomsql.progress";
+
   static {
     new DicomDriver().register();
   }

@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import dicomsql.engine.index.IndexOptions;
+import dicomsql.engine.index.IndexProgress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Set;
  * refresh=auto|never;phaseRules=FILE}. The same properties may come in the connection's
  * {@code Properties}; the URL's win.
  */
-record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path phaseRules) {
+record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path phaseRules,
+    IndexProgress progress) {
   static final String PREFIX = "jdbc:dicom:";
   private static final Set<String> PROPERTIES = Set.of("index", "refresh", "phaseRules");
 
@@ -43,8 +45,10 @@ record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path ph
       }
       merged.setProperty(name, parts[i].substring(equals + 1).strip());
     }
+    Object progress = info == null ? null : info.get(DicomDriver.PROGRESS);
     return new DicomUrl(Path.of(parts[0].strip()), path(merged.getProperty("index")),
-        refresh(merged.getProperty("refresh")), path(merged.getProperty("phaseRules")));
+        refresh(merged.getProperty("refresh")), path(merged.getProperty("phaseRules")),
+        progress instanceof IndexProgress listener ? listener : IndexProgress.NONE);
   }
 
   private static Path path(String text) {
@@ -67,6 +71,6 @@ record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path ph
 
   IndexOptions indexOptions() {
     return IndexOptions.defaults().withFolder(index).withRefresh(refresh)
-        .withPhaseRules(phaseRules);
+        .withPhaseRules(phaseRules).withProgress(progress);
   }
 }

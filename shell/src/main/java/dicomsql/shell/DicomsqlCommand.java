@@ -1,31 +1,72 @@
 package dicomsql.shell;
 
+import dicomsql.engine.index.IndexLocation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code dicomsql} command: usage, version, and the subcommands. */
+/**
+ * The top-level {@code dicomsql} command: SQL over a data folder (interactive, one statement
+ * with {@code -e}, or a script on standard input), and the subcommands.
+ */
 @Command(
     name = "dicomsql",
     mixinStandardHelpOptions = true,
     versionProvider = DicomsqlCommand.Version.class,
-    description = {
-        "SQL over folders of DICOM files (CT series, RT Structure Sets).",
-        "",
-        "The SQL shell and the JDBC driver are not built yet; see README.md."
-    },
+    description = "SQL over a folder of DICOM files (CT series, RT Structure Sets): an "
+        + "interactive shell, or with -e one statement (several, separated by ';'), or a "
+        + "script on standard input. The first query indexes the folder (with a progress bar); "
+        + "the folder itself is only ever read.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  dicomsql ~/data/hcc",
+        "  dicomsql ~/data/hcc -e \"SELECT phase, COUNT(*) FROM series GROUP BY phase\"",
+        "  dicomsql ~/data/hcc --format csv < queries.sql > results.csv",
+        "  dicomsql demo"},
     subcommands = {IndexCommand.class, GenerateCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
-public final class DicomsqlCommand implements Runnable {
+public final class DicomsqlCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
       description = "Show the stack trace of errors.")
   private boolean verbose;
+
+  @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "DATA_DIR",
+      description = "Folder of DICOM files to query.")
+  private Path data;
+
+  @CommandLine.Option(names = {"-e", "--execute"}, paramLabel = "SQL",
+      description = "Run the statement(s) and exit.")
+  private String execute;
+
+  @CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  @CommandLine.Option(names = "--index", paramLabel = "DIR",
+      description = "Where the index lives (default: a folder per DATA_DIR in the user cache).")
+  private Path index;
+
+  @CommandLine.Option(names = "--refresh", paramLabel = "auto|never",
+      description = "Bring the index up to date first (auto, the default) or use it as it is.")
+  private String refresh;
+
+  @CommandLine.Option(names = "--phase-rules", paramLabel = "FILE",
+      description = "Phase keyword rules to use instead of the built-in ones (see README).")
+  private Path phaseRules;
 
   /** The configured command line, shared by {@link Main} and tests. */
   public static CommandLine commandLine() {
@@ -55,8 +96,54 @@ public final class DicomsqlCommand implements Runnable {
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() throws Exception {
+    if (data == null) {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return USAGE_ERROR;
+    }
+    ResultFormat resultFormat;
+    try {
+      resultFormat = ResultFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format must be table, csv, tsv or json, not '"
+          + format + "'");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (SqlSession session = new SqlSession(data, index, refresh, phaseRules, resultFormat)) {
+      if (execute != null) {
+        return script(session, execute, out);
+      }
+      if (System.console() == null) {
+        return script(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
+            out);
+      }
+      new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
+      return 0;
+    } catch (SQLException e) {
+      spec.commandLine().getErr().println("dicomsql: " + e.getMessage());
+      return DATA_ERROR;
+    }
+  }
+
+  /** Runs each statement of a script; stops at the first error, which is one line on stderr. */
+  private int script(SqlSession session, String sql, PrintWriter out) {
+    Statements.Split split = Statements.split(sql);
+    List<String> statements = new ArrayList<>(split.statements());
+    if (!Statements.isBlank(split.rest())) {
+      statements.add(split.rest().strip());
+    }
+    for (String statement : statements) {
+      try {
+        session.run(statement, out);
+      } catch (SQLException e) {
+        out.flush();
+        spec.commandLine().getErr().println("dicomsql: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return DATA_ERROR;
+      }
+    }
+    out.flush();
+    return 0;
   }
 
   /** Reads the version Maven wrote into {@code version.properties}. */

@@ -64,4 +64,59 @@ class DicomsqlCommandTest {
         .doesNotContain("Exception");
     assertThat(tmp.resolve("keep.txt")).hasContent("mine");
   }
+
+  private Path dataset() {
+    Path data = tmp.resolve("sql-data");
+    assertThat(run("generate", data.toString(), "--patients", "2", "--matrix", "16",
+        "--slices", "3", "--seed", "9")).isZero();
+    out.getBuffer().setLength(0);
+    return data;
+  }
+
+  private String[] sql(Path data, String format, String statement) {
+    return new String[] {data.toString(), "--index", tmp.resolve("sql-index").toString(),
+        "--format", format, "-e", statement};
+  }
+
+  @Test
+  void executesStatementsInEveryFormat() {
+    Path data = dataset();
+    String query = "SELECT roi_name, roi_number FROM rois ORDER BY rtss_uid, roi_number LIMIT 1";
+    assertThat(run(sql(data, "csv", query))).as(err.toString()).isZero();
+    assertThat(out.toString()).matches("roi_name,roi_number\\r\\nHCC[NAPD]\\d?,1\\r\\n");
+    out.getBuffer().setLength(0);
+    assertThat(run(sql(data, "tsv", query))).isZero();
+    assertThat(out.toString()).matches("roi_name\\troi_number\\r\\nHCC[NAPD]\\d?\\t1\\r\\n");
+    out.getBuffer().setLength(0);
+    assertThat(run(sql(data, "json", query))).isZero();
+    assertThat(out.toString()).matches("(?s)\\[\\s*\\{\"roi_name\": \"HCC[NAPD]\\d?\", "
+        + "\"roi_number\": 1}\\s*]\\s*");
+    out.getBuffer().setLength(0);
+    assertThat(run(sql(data, "table", query + "; SELECT NULL AS nothing"))).isZero();
+    assertThat(out.toString()).contains("roi_name | roi_number").contains("(1 row)")
+        .contains("NULL");
+  }
+
+  @Test
+  void csvQuotesWhatNeedsQuotesAndWritesBinaryAsHex() {
+    Path data = dataset();
+    assertThat(run(sql(data, "csv", "SELECT 'a,b' AS t, 'say \"hi\"' AS q, "
+        + "X'0AFF' AS b"))).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("t,q,b\r\n\"a,b\",\"say \"\"hi\"\"\",0aff\r\n");
+  }
+
+  @Test
+  void anSqlErrorIsOneLineAndExitStatusOne() {
+    Path data = dataset();
+    assertThat(run(sql(data, "table", "SELECT * FROM roiz"))).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo("dicomsql: line 1, column 15: table 'roiz' not found (did you mean 'rois'?)");
+  }
+
+  @Test
+  void aBadFormatOrNoDataFolderIsAUsageError() {
+    assertThat(run(tmp.toString(), "--format", "xml", "-e", "SELECT 1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format must be table, csv, tsv or json");
+    assertThat(run()).isEqualTo(2);
+  }
 }

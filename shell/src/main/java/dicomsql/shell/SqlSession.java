@@ -1,0 +1,108 @@
+package dicomsql.shell;
+
+import dicomsql.jdbc.DicomDriver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * A JDBC connection to a data folder and the running of statements on it, each result printed
+ * in the chosen format. The shell reaches the engine only through this connection, as any JDBC
+ * client does.
+ */
+final class SqlSession implements AutoCloseable {
+  private final Connection connection;
+  private final FileProgress progress;
+  private ResultFormat format;
+  private int maxWidth = 60;
+  private boolean timing;
+  private volatile Statement running;
+
+  SqlSession(Path data, Path index, String refresh, Path phaseRules, ResultFormat format)
+      throws SQLException {
+    StringBuilder url = new StringBuilder("jdbc:dicom:").append(data.toAbsolutePath());
+    if (index != null) {
+      url.append(";index=").append(index.toAbsolutePath());
+    }
+    if (refresh != null) {
+      url.append(";refresh=").append(refresh);
+    }
+    if (phaseRules != null) {
+      url.append(";phaseRules=").append(phaseRules.toAbsolutePath());
+    }
+    this.progress = new FileProgress("Indexing");
+    Properties properties = new Properties();
+    properties.put(DicomDriver.PROGRESS, IndexCommand.listener(progress));
+    this.connection = DriverManager.getConnection(url.toString(), properties);
+    this.format = format;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  void format(ResultFormat newFormat) {
+    this.format = newFormat;
+  }
+
+  ResultFormat format() {
+    return format;
+  }
+
+  void maxWidth(int width) {
+    this.maxWidth = Math.max(10, width);
+  }
+
+  void timing(boolean on) {
+    this.timing = on;
+  }
+
+  boolean timing() {
+    return timing;
+  }
+
+  /** Runs one statement and prints its result; an SQL error is thrown for the caller to show. */
+  void run(String sql, PrintWriter out) throws SQLException {
+    long started = System.nanoTime();
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      boolean hasRows = statement.execute(sql);
+      progress.close();
+      if (hasRows) {
+        try (ResultSet result = statement.getResultSet()) {
+          format.write(result, out, maxWidth);
+        }
+      }
+      if (timing) {
+        out.printf(Locale.ROOT, "Time: %.3f s%n", (System.nanoTime() - started) / 1e9);
+      }
+      out.flush();
+    } finally {
+      running = null;
+      progress.close();
+    }
+  }
+
+  /** Cancels the statement that is running, if one is. */
+  void cancel() {
+    Statement statement = running;
+    if (statement != null) {
+      try {
+        statement.cancel();
+      } catch (SQLException e) {
+        // The statement ended meanwhile: nothing left to cancel.
+      }
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}
