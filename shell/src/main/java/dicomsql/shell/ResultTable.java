@@ -24,6 +24,15 @@ final class ResultTable {
   long print(ResultSet rows, PrintWriter out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
+    if (width == 1 && meta.getColumnLabel(1).equals("PLAN")) {
+      // An EXPLAIN: its lines are the point; a table would cut them.
+      long count = 0;
+      while (rows.next()) {
+        out.println(rows.getString(1).stripTrailing());
+        count++;
+      }
+      return count;
+    }
     String[] names = new String[width];
     boolean[] numeric = new boolean[width];
     int[] widths = new int[width];
