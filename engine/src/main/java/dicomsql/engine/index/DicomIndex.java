@@ -75,8 +75,9 @@ public final class DicomIndex implements AutoCloseable {
     }
     PhaseKeywords keywords = options.phaseRules() == null ? PhaseKeywords.builtIn()
         : PhaseKeywords.load(options.phaseRules());
-    IndexBuilder builder = new IndexBuilder(root, new PhaseRules(keywords),
-        keywords.fingerprint(), options.threads(), options.progress());
+    PhaseRules rules = new PhaseRules(keywords);
+    IndexBuilder builder = new IndexBuilder(root, rules, rules.fingerprint(), options.threads(),
+        options.progress());
     long started = System.nanoTime();
     synchronized (OPEN) {
       Shared shared = OPEN.get(folder);

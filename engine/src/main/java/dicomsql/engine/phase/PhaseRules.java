@@ -22,6 +22,9 @@ public final class PhaseRules {
   /** Prefix of the {@code phase_source} of a series decided by a description keyword. */
   public static final String DESCRIPTION = "description:";
 
+  /** Bump when the rules below decide differently. */
+  private static final int RULES_VERSION = 2;
+
   /** Series acquired this close together are reconstructions of one acquisition. */
   private static final Duration SAME_ACQUISITION = Duration.ofSeconds(10);
   private static final Set<String> IMAGE_MODALITIES = Set.of("CT", "MR");
@@ -44,9 +47,12 @@ public final class PhaseRules {
     this.keywords = keywords;
   }
 
-  /** Changes whenever the keywords do; see {@link PhaseKeywords#fingerprint()}. */
+  /**
+   * Changes whenever the keywords or these rules do, so that an index decides its phases again
+   * (see {@link PhaseKeywords#fingerprint()}).
+   */
   public String fingerprint() {
-    return keywords.fingerprint();
+    return RULES_VERSION + ":" + keywords.fingerprint();
   }
 
   /** The rules with the built-in keywords. */
@@ -80,34 +86,53 @@ public final class PhaseRules {
   }
 
   /**
-   * Walks the contrast acquisitions in time order: one whose series a description named sets
-   * the phase, the others take the next phase after the one before them.
+   * Orders the contrast acquisitions in time. An acquisition whose series a description named
+   * keeps that phase and anchors its neighbours: unnamed acquisitions before the first anchor
+   * take the phases just before it (a study without an arterial series, with its portal series
+   * unnamed and its delayed one named, is read right), the others take the phase after the one
+   * before them. With no anchor at all, the first contrast acquisition is arterial.
    */
   private static void orderContrastSeries(List<SeriesFacts> study, List<Decision> decisions,
       List<Integer> contrastSeries) {
     contrastSeries.sort(Comparator.comparing(i -> study.get(i).acquisitionTime()));
-    Phase next = Phase.A;
-    int start = 0;
-    while (start < contrastSeries.size()) {
-      int end = start + 1;
-      LocalTime first = study.get(contrastSeries.get(start)).acquisitionTime();
-      while (end < contrastSeries.size() && Duration.between(first,
-          study.get(contrastSeries.get(end)).acquisitionTime()).compareTo(SAME_ACQUISITION) <= 0) {
-        end++;
+    List<List<Integer>> acquisitions = new ArrayList<>();
+    for (int series : contrastSeries) {
+      List<Integer> last = acquisitions.isEmpty() ? null
+          : acquisitions.get(acquisitions.size() - 1);
+      if (last != null && Duration.between(study.get(last.get(0)).acquisitionTime(),
+          study.get(series).acquisitionTime()).compareTo(SAME_ACQUISITION) <= 0) {
+        last.add(series);
+      } else {
+        acquisitions.add(new ArrayList<>(List.of(series)));
       }
-      Phase named = null;
-      for (int k = start; k < end && named == null; k++) {
-        named = decisions.get(contrastSeries.get(k)).phase();
-      }
-      Phase phase = named != null ? named : next;
-      for (int k = start; k < end; k++) {
-        int series = contrastSeries.get(k);
-        if (decisions.get(series).phase() == null) {
-          decisions.set(series, new Decision(phase, ACQUISITION_ORDER));
+    }
+    Phase[] phases = new Phase[acquisitions.size()];
+    int firstAnchor = -1;
+    for (int a = 0; a < phases.length; a++) {
+      for (int series : acquisitions.get(a)) {
+        if (phases[a] == null) {
+          phases[a] = decisions.get(series).phase();
         }
       }
-      next = phase == Phase.D ? Phase.D : Phase.values()[phase.ordinal() + 1];
-      start = end;
+      if (phases[a] != null && firstAnchor < 0) {
+        firstAnchor = a;
+      }
+    }
+    for (int a = firstAnchor - 1; a >= 0; a--) {
+      phases[a] = phases[a + 1] == Phase.A ? Phase.A : Phase.values()[phases[a + 1].ordinal() - 1];
+    }
+    for (int a = Math.max(0, firstAnchor); a < phases.length; a++) {
+      if (phases[a] == null) {
+        phases[a] = a == 0 ? Phase.A
+            : phases[a - 1] == Phase.D ? Phase.D : Phase.values()[phases[a - 1].ordinal() + 1];
+      }
+    }
+    for (int a = 0; a < phases.length; a++) {
+      for (int series : acquisitions.get(a)) {
+        if (decisions.get(series).phase() == null) {
+          decisions.set(series, new Decision(phases[a], ACQUISITION_ORDER));
+        }
+      }
     }
   }
 

@@ -108,6 +108,15 @@ class PhaseRulesTest {
   }
 
   @Test
+  void unnamedAcquisitionsBeforeANamedOneTakeThePhasesBeforeIt() {
+    assertThat(decisions(RULES,
+        ct("Non Contrast", null, null, "100000"),
+        ct("ABD 5.0 B31f", "IV CONTRAST", null, "100400"),
+        ct("Delay Phas 5.0 B31f", "IV CONTRAST", null, "100600")))
+        .isEqualTo("N description:non contrast | P acquisition-order | D description:delay");
+  }
+
+  @Test
   void reconstructionsOfOneAcquisitionShareItsPhase() {
     assertThat(decisions(RULES,
         ct("Arterial 5.0 B31f", "IV CONTRAST", null, "100400"),
