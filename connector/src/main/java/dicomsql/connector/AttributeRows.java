@@ -22,9 +22,9 @@ import org.roaringbitmap.RoaringBitmap;
  * The {@code attributes} table: every data element of every instance, nested ones included,
  * read from the files when a query asks. Filters on the path, SOP Instance UID and series are
  * answered by the instances' index, so that a query for one series opens only its files; the
- * row ids here are those of instances. Files are read one at a time as rows are consumed.
+ * row ids here are those of table. Files are read one at a time as rows are consumed.
  */
-final class AttributeRows implements RowSource {
+final class AttributeRows extends IndexedRows {
   static final List<String> COLUMNS = List.of("path", "sop_uid", "series_uid", "tag",
       "tag_path", "keyword", "vr", "value");
   static final List<ColumnType> TYPES = List.of(ColumnType.VARCHAR, ColumnType.VARCHAR,
@@ -37,11 +37,11 @@ final class AttributeRows implements RowSource {
   private static final int[] INSTANCE_COLUMN = {I.indexOf("path"), I.indexOf("sop_uid"),
       I.indexOf("series_uid")};
 
-  private final IndexTable instances;
   private final Path dataRoot;
 
   AttributeRows(IndexTable instances, Path dataRoot) {
-    this.instances = instances;
+    super(instances, new int[] {INSTANCE_COLUMN[0], INSTANCE_COLUMN[1], INSTANCE_COLUMN[2], -1,
+        -1, -1, -1, -1});
     this.dataRoot = dataRoot;
   }
 
@@ -61,39 +61,8 @@ final class AttributeRows implements RowSource {
   }
 
   @Override
-  public boolean isIndexed(int column) {
-    return column < INSTANCE_COLUMN.length;
-  }
-
-  @Override
   public double rowCount() {
-    return (double) instances.size() * ELEMENTS_PER_FILE;
-  }
-
-  @Override
-  public RoaringBitmap all() {
-    return instances.all();
-  }
-
-  @Override
-  public RoaringBitmap equal(int column, Object value) {
-    return instances.equal(INSTANCE_COLUMN[column], value);
-  }
-
-  @Override
-  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
-      boolean highInclusive) {
-    return instances.range(INSTANCE_COLUMN[column], low, lowInclusive, high, highInclusive);
-  }
-
-  @Override
-  public RoaringBitmap prefix(int column, String prefix) {
-    return instances.prefix(INSTANCE_COLUMN[column], prefix);
-  }
-
-  @Override
-  public RoaringBitmap nulls(int column) {
-    return instances.nulls(INSTANCE_COLUMN[column]);
+    return (double) table.size() * ELEMENTS_PER_FILE;
   }
 
   @Override
@@ -109,7 +78,7 @@ final class AttributeRows implements RowSource {
           if (!id.hasNext()) {
             return false;
           }
-          Object[] instance = instances.row(id.next(), width);
+          Object[] instance = table.row(id.next(), width);
           if (instance != null) {
             read(instance);
           }

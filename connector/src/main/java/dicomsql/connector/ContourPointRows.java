@@ -13,9 +13,9 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * The {@code contour_points} table: each contour's packed points expanded into one row per
  * point, only for the contours the index picks. Filters on the structure set and ROI are
- * answered by the contours' index; the row ids here are those of contours.
+ * answered by the contours' index; the row ids here are those of table.
  */
-final class ContourPointRows implements RowSource {
+final class ContourPointRows extends IndexedRows {
   static final List<String> COLUMNS = List.of("rtss_uid", "roi_number", "contour_index",
       "point_index", "x", "y", "z");
   static final List<ColumnType> TYPES = List.of(ColumnType.VARCHAR, ColumnType.INTEGER,
@@ -25,11 +25,11 @@ final class ContourPointRows implements RowSource {
   private static final int POINT_COUNT = C.indexOf("point_count");
   private static final int POINTS = C.indexOf("points");
 
-  private final IndexTable contours;
   private double points = -1;
 
+  /** The structure set and ROI columns are the contours', whose index answers them. */
   ContourPointRows(IndexTable contours) {
-    this.contours = contours;
+    super(contours, new int[] {0, 1, -1, -1, -1, -1, -1});
   }
 
   @Override
@@ -47,49 +47,17 @@ final class ContourPointRows implements RowSource {
     return TYPES.get(column);
   }
 
-  /** The structure set and ROI columns, which the contours' index answers. */
-  @Override
-  public boolean isIndexed(int column) {
-    return column < 2;
-  }
-
   @Override
   public synchronized double rowCount() {
     if (points < 0) {
       double total = 0;
-      for (int id : contours.all()) {
-        Integer count = (Integer) contours.row(id, POINT_COUNT + 1)[POINT_COUNT];
+      for (int id : table.all()) {
+        Integer count = (Integer) table.row(id, POINT_COUNT + 1)[POINT_COUNT];
         total += count == null ? 0 : count;
       }
       points = total;
     }
     return points;
-  }
-
-  @Override
-  public RoaringBitmap all() {
-    return contours.all();
-  }
-
-  @Override
-  public RoaringBitmap equal(int column, Object value) {
-    return contours.equal(column, value);
-  }
-
-  @Override
-  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
-      boolean highInclusive) {
-    return contours.range(column, low, lowInclusive, high, highInclusive);
-  }
-
-  @Override
-  public RoaringBitmap prefix(int column, String prefix) {
-    return contours.prefix(column, prefix);
-  }
-
-  @Override
-  public RoaringBitmap nulls(int column) {
-    return contours.nulls(column);
   }
 
   @Override
@@ -106,7 +74,7 @@ final class ContourPointRows implements RowSource {
           if (!id.hasNext()) {
             return false;
           }
-          contour = contours.row(id.next());
+          contour = table.row(id.next());
           xyz = contour == null ? null : (double[]) contour[POINTS];
           point = 0;
         }

@@ -15,17 +15,24 @@ import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /** The rows of a table the index stores, its columns those the contract shows. */
-final class StoredRows implements RowSource {
-  private final IndexTable table;
+final class StoredRows extends IndexedRows {
   private final List<String> columns = new ArrayList<>();
 
   StoredRows(IndexTable table) {
-    this.table = table;
+    super(table, identity(table));
     for (Column column : table.definition().columns()) {
       if (!column.hidden()) {
         columns.add(column.name());
       }
     }
+  }
+
+  private static int[] identity(IndexTable table) {
+    int[] columns = new int[table.definition().width()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = i;
+    }
+    return columns;
   }
 
   /** The columns a SQL table shows: the visible ones, which come before any hidden one. */
@@ -50,11 +57,6 @@ final class StoredRows implements RowSource {
   }
 
   @Override
-  public boolean isIndexed(int column) {
-    return table.isIndexed(column);
-  }
-
-  @Override
   public double rowCount() {
     return table.size();
   }
@@ -75,40 +77,9 @@ final class StoredRows implements RowSource {
   }
 
   @Override
-  public double distinctValues(int column) {
-    return Math.max(1, table.distinctValues(column));
-  }
-
-  @Override
   public Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
     return table.isIndexed(column) && !columns.get(column).equals("path")
         ? table.valueSets(column) : null;
-  }
-
-  @Override
-  public RoaringBitmap all() {
-    return table.all();
-  }
-
-  @Override
-  public RoaringBitmap equal(int column, Object value) {
-    return table.equal(column, value);
-  }
-
-  @Override
-  public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
-      boolean highInclusive) {
-    return table.range(column, low, lowInclusive, high, highInclusive);
-  }
-
-  @Override
-  public RoaringBitmap prefix(int column, String prefix) {
-    return table.prefix(column, prefix);
-  }
-
-  @Override
-  public RoaringBitmap nulls(int column) {
-    return table.nulls(column);
   }
 
   @Override
