@@ -1,6 +1,5 @@
 package dicomsql.shell;
 
-import picocli.CommandLine;
 
 /** Entry point of {@code ./dicomsql}: runs the command line and exits with its status. */
 public final class Main {
