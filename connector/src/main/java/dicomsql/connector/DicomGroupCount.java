@@ -4,10 +4,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -77,13 +74,11 @@ final class DicomGroupCount extends AbstractRelNode implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
     Expression table = scan.table().getExpression(DicomTable.class);
     IndexCondition condition = scan.condition();
     Expression rows = Expressions.call(table, "groupCount", implementor.getRootExpression(),
         Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
         Expressions.constant(column), Expressions.constant(counts));
-    return implementor.result(physType, Blocks.toBlock(rows));
+    return ArrayRowResult.of(implementor, getRowType(), new BlockBuilder(), rows);
   }
 }

@@ -7,8 +7,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -96,9 +94,6 @@ final class DicomIndexJoin extends SingleRel implements EnumerableRel {
         Expressions.constant(column),
         Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
         Expressions.constant(lookedUp.fields()));
-    builder.add(Expressions.return_(null, joined));
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
-    return implementor.result(physType, builder.toBlock());
+    return ArrayRowResult.of(implementor, getRowType(), builder, joined);
   }
 }

@@ -5,10 +5,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -145,13 +142,11 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
 
   private EnumerableRel.Result implementScan(EnumerableRelImplementor implementor,
       RelDataType rowType) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), rowType,
-        JavaRowFormat.ARRAY, false);
     Expression tableExpression = table.getExpression(DicomTable.class);
     Expression rows = Expressions.call(tableExpression, "scan",
         implementor.getRootExpression(),
         Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
         Expressions.constant(fields));
-    return implementor.result(physType, Blocks.toBlock(rows));
+    return ArrayRowResult.of(implementor, rowType, new BlockBuilder(), rows);
   }
 }

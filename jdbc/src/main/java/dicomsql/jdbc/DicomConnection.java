@@ -67,10 +67,10 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         return statement(Statement.class, (Statement) call(delegate, method, args));
       case "prepareStatement":
         return statement(PreparedStatement.class,
-            (PreparedStatement) call(delegate, method, args));
+            (PreparedStatement) call(delegate, method, withNamesQuoted(args)));
       case "prepareCall":
         return statement(CallableStatement.class,
-            (CallableStatement) call(delegate, method, args));
+            (CallableStatement) call(delegate, method, withNamesQuoted(args)));
       default:
         return call(delegate, method, args);
     }
@@ -81,9 +81,21 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
       if (method.getName().equals("getConnection")) {
         return proxy;
       }
-      Object result = call(statement, method, args);
+      boolean runsSql = method.getName().startsWith("execute")
+          || method.getName().equals("addBatch");
+      Object result = call(statement, method, runsSql ? withNamesQuoted(args) : args);
       return result instanceof ResultSet rows ? resultSet(rows) : result;
     });
+  }
+
+  /** The arguments with the SQL text, when the first is one, passed through ReservedNames. */
+  private static Object[] withNamesQuoted(Object[] args) {
+    if (args == null || args.length == 0 || !(args[0] instanceof String sql)) {
+      return args;
+    }
+    Object[] quoted = args.clone();
+    quoted[0] = ReservedNames.quote(sql);
+    return quoted;
   }
 
   /** Rows are produced while the result set is read: errors then must be cleaned too. */

@@ -56,19 +56,7 @@ class DicomDriverTest {
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<List<Object>> result = new ArrayList<>();
-      int width = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= width; i++) {
-          row.add(rows.getObject(i));
-        }
-        result.add(row);
-      }
-      return result;
-    }
+    return QueryRows.of(connection, sql);
   }
 
   private static long count(String sql) throws SQLException {
@@ -81,6 +69,23 @@ class DicomDriverTest {
       plan.append(row.get(0));
     }
     return plan.toString();
+  }
+
+  @Test
+  void rowsIsAColumnNameAsTheContractSays() throws SQLException {
+    assertThat(query("SELECT rows, s.rows * columns FROM series s WHERE modality = 'CT' "
+        + "AND rows > 0 FETCH FIRST 1 ROWS ONLY")).containsExactly(List.of(32, 1024));
+  }
+
+  @Test
+  void oneColumnUnderALimitOrJoinIsItsValue() throws SQLException {
+    assertThat(query("SELECT modality FROM series WHERE modality = 'CT' LIMIT 1"))
+        .containsExactly(List.of("CT"));
+    assertThat(query("SELECT COUNT(*) FROM rois LIMIT 1").get(0).get(0))
+        .isEqualTo((long) lesions.size());
+    assertThat(query("SELECT s.phase FROM rois r JOIN series s "
+        + "ON s.series_uid = r.referenced_series_uid LIMIT 1").get(0).get(0))
+        .isInstanceOf(String.class);
   }
 
   @Test

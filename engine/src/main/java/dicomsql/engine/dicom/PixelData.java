@@ -95,6 +95,11 @@ public final class PixelData {
     });
   }
 
+  /** The data set the pixel data belongs to, for the attributes that say how to show it. */
+  public DataSet dataSet() {
+    return dataSet;
+  }
+
   public ImagePixelModule module() {
     return module;
   }

@@ -1,0 +1,164 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.DicomIndex;
+import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.TableDefinition;
+import dicomsql.engine.index.Tables;
+import dicomsql.engine.raster.ImagePlane;
+import dicomsql.engine.raster.ImageStack;
+import dicomsql.engine.raster.PlanarContour;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * What the raster functions need from the index, looked up through its keys: a ROI's contours
+ * and referenced series, a series' image stack and frame of reference, the series of an image.
+ * Stacks are kept, since every ROI on a series needs the same one.
+ */
+final class RoiCatalog {
+  /** A ROI as the functions see it. */
+  record Roi(String rtssUid, int roiNumber, String name, String referencedSeriesUid,
+      int[] color) {}
+
+  private static final TableDefinition R = Tables.ROIS;
+  private static final TableDefinition C = Tables.CONTOURS;
+  private static final TableDefinition S = Tables.SERIES;
+  private static final TableDefinition I = Tables.INSTANCES;
+
+  private final IndexTable rois;
+  private final IndexTable contours;
+  private final IndexTable series;
+  private final IndexTable instances;
+  private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
+
+  RoiCatalog(DicomIndex index) {
+    this.rois = index.table(R.name());
+    this.contours = index.table(C.name());
+    this.series = index.table(S.name());
+    this.instances = index.table(I.name());
+  }
+
+  /** The ROI, or null when the structure set has no ROI of that number. */
+  Roi roi(String rtssUid, int roiNumber) {
+    RoaringBitmap ids = RoaringBitmap.and(rois.equal(R.indexOf("rtss_uid"), rtssUid),
+        rois.equal(R.indexOf("roi_number"), roiNumber));
+    if (ids.isEmpty()) {
+      return null;
+    }
+    Object[] row = rois.row(ids.first());
+    return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
+        (String) row[R.indexOf("referenced_series_uid")],
+        color((String) row[R.indexOf("color")]));
+  }
+
+  /** The ROI's contours in file order. */
+  List<PlanarContour> contours(Roi roi) {
+    RoaringBitmap ids = RoaringBitmap.and(contours.equal(C.indexOf("rtss_uid"), roi.rtssUid()),
+        contours.equal(C.indexOf("roi_number"), roi.roiNumber()));
+    List<PlanarContour> list = new ArrayList<>();
+    for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
+      Object[] row = contours.row(id.next());
+      double[] points = (double[]) row[C.indexOf("points")];
+      list.add(new PlanarContour((Integer) row[C.indexOf("contour_index")],
+          (String) row[C.indexOf("geometric_type")],
+          (String) row[C.indexOf("referenced_sop_uid")],
+          points == null ? new double[0] : points));
+    }
+    list.sort(Comparator.comparingInt(PlanarContour::index));
+    return list;
+  }
+
+  /** The series' Frame of Reference UID, or null when the series is unknown or names none. */
+  String frameOfReference(String seriesUid) {
+    RoaringBitmap ids = series.equal(S.indexOf("series_uid"), seriesUid);
+    return ids.isEmpty() ? null
+        : (String) series.row(ids.first())[S.indexOf("frame_of_reference_uid")];
+  }
+
+  /** The series of the image with this SOP Instance UID, or null. */
+  String seriesOfImage(String sopUid) {
+    RoaringBitmap ids = instances.equal(I.indexOf("sop_uid"), sopUid);
+    return ids.isEmpty() ? null : (String) instances.row(ids.first())[I.indexOf("series_uid")];
+  }
+
+  /** The stack of the series' images that have a full geometry, or null when none has. */
+  ImageStack stack(String seriesUid) {
+    ImageStack stack = stacks.get(seriesUid);
+    if (stack == null) {
+      stack = buildStack(seriesUid);
+      if (stack != null) {
+        stacks.put(seriesUid, stack);
+      }
+    }
+    return stack;
+  }
+
+  private ImageStack buildStack(String seriesUid) {
+    List<ImagePlane> planes = new ArrayList<>();
+    RoaringBitmap ids = instances.equal(I.indexOf("series_uid"), seriesUid);
+    for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
+      ImagePlane plane = plane(instances.row(id.next()));
+      if (plane != null) {
+        planes.add(plane);
+      }
+    }
+    return planes.isEmpty() ? null : ImageStack.of(planes);
+  }
+
+  /** The plane of an instance row, or null when it lacks any part of the geometry. */
+  private static ImagePlane plane(Object[] row) {
+    Integer rows = (Integer) row[I.indexOf("rows")];
+    Integer columns = (Integer) row[I.indexOf("columns")];
+    Double rowSpacing = (Double) row[I.indexOf("pixel_spacing_row")];
+    Double columnSpacing = (Double) row[I.indexOf("pixel_spacing_col")];
+    Double x = (Double) row[I.indexOf("position_x")];
+    Double y = (Double) row[I.indexOf("position_y")];
+    Double z = (Double) row[I.indexOf("position_z")];
+    double[] orientation = numbers((String) row[I.indexOf("orientation")], 6);
+    if (rows == null || columns == null || rowSpacing == null || columnSpacing == null
+        || x == null || y == null || z == null || orientation == null) {
+      return null;
+    }
+    Double thickness = (Double) row[I.indexOf("slice_thickness")];
+    try {
+      return new ImagePlane((String) row[I.indexOf("sop_uid")], (String) row[I.indexOf("path")],
+          rows, columns, new double[] {x, y, z},
+          new double[] {orientation[0], orientation[1], orientation[2]},
+          new double[] {orientation[3], orientation[4], orientation[5]},
+          rowSpacing, columnSpacing, thickness == null ? Double.NaN : thickness);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** ROI Display Color as red, green, blue; null when absent or not three numbers. */
+  private static int[] color(String text) {
+    double[] values = numbers(text, 3);
+    return values == null ? null : new int[] {(int) values[0], (int) values[1], (int) values[2]};
+  }
+
+  /** A multi-valued number as {@code count} doubles; null when absent or not that. */
+  private static double[] numbers(String text, int count) {
+    if (text == null) {
+      return null;
+    }
+    String[] parts = text.split("\\\\");
+    if (parts.length != count) {
+      return null;
+    }
+    double[] values = new double[count];
+    try {
+      for (int i = 0; i < count; i++) {
+        values[i] = Double.parseDouble(parts[i].strip());
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return values;
+  }
+}

@@ -1,0 +1,9 @@
+package dicomsql.engine.raster;
+
+/**
+ * A greyscale image's modality values (Hounsfield units for CT) row by row, with what is needed
+ * to show it: its own window, when it names one, and whether low values are white
+ * (MONOCHROME1).
+ */
+public record DecodedImage(int rows, int columns, float[] values, Window window,
+    boolean invertedGrey) {}
