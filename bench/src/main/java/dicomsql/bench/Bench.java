@@ -2,7 +2,10 @@ package dicomsql.bench;
 
 import java.util.Arrays;
 
-/** Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql}. */
+/**
+ * Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql},
+ * {@code raster}.
+ */
 public final class Bench {
   private Bench() {}
 
@@ -12,6 +15,8 @@ public final class Bench {
       System.out.println("       bench/run generator [--patients N] [--dir DIR]");
       System.out.println("       bench/run index [--cases N] [--sample N] [--dir DIR]");
       System.out.println("       bench/run sql [--cases N] [--runs N] [--dir DIR]");
+      System.out.println(
+          "       bench/run raster [--slices N] [--matrix M] [--runs N] [--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -20,8 +25,10 @@ public final class Bench {
       case "generator" -> new GeneratorBenchmark(options).run();
       case "index" -> new IndexBenchmark(options).run();
       case "sql" -> new SqlBenchmark(options).run();
+      case "raster" -> new RasterBenchmark(options).run();
       default -> {
-        System.err.println("unknown benchmark: " + args[0] + " (reader, generator, index, sql)");
+        System.err.println("unknown benchmark: " + args[0]
+            + " (reader, generator, index, sql, raster)");
         System.exit(2);
       }
     }

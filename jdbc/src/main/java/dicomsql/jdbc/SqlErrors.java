@@ -21,6 +21,7 @@ final class SqlErrors {
   private static final Pattern POSITION = Pattern.compile(
       "^(?:From|At) line (\\d+), column (\\d+)(?: to line \\d+, column \\d+)?: ");
   private static final String NOT_A_QUERY = "Non-query expression encountered in illegal context";
+  private static final String UNABLE = "Unable to implement ";
   private static final Pattern PREAMBLE =
       Pattern.compile("^Error while executing SQL \".*?\": ", Pattern.DOTALL);
 
@@ -70,7 +71,24 @@ final class SqlErrors {
     }
     text = POSITION.matcher(text).replaceFirst("line $1, column $2: ");
     text = text.replace(NOT_A_QUERY, "expected a query: SELECT, WITH, VALUES or EXPLAIN");
+    if (text.startsWith(UNABLE)) {
+      text = unimplementable(text);
+    }
     return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Calcite's "Unable to implement" comes with the whole plan; what a user needs is the one
+   * thing to change. A subquery as a table function's argument is the usual cause.
+   */
+  private static String unimplementable(String text) {
+    if (text.contains("EnumerableTableFunctionScan") && text.contains("$SCALAR_QUERY")) {
+      return "a table function's arguments cannot be subqueries; join it instead, e.g. "
+          + "FROM rois r, LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x";
+    }
+    int end = text.indexOf('(', UNABLE.length());
+    return "this query cannot be run as written (Calcite could not implement "
+        + text.substring(UNABLE.length(), end < 0 ? text.length() : end) + ")";
   }
 
   /** What a failure that is no SQLException says: its own message, else its cause's. */

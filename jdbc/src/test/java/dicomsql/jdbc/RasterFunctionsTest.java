@@ -196,6 +196,11 @@ class RasterFunctionsTest {
     org.roaringbitmap.RoaringBitmap mask = new org.roaringbitmap.RoaringBitmap();
     mask.deserialize(java.nio.ByteBuffer.wrap((byte[]) row.get(0)));
     assertThat(mask.getCardinality()).isEqualTo(row.get(1));
+    assertThatThrownBy(() -> query("SELECT x.sop_uid FROM TABLE(roi_slices("
+        + "(SELECT MIN(rtss_uid) FROM rois), 1)) x"))
+        .isInstanceOf(SQLException.class)
+        .hasMessage("a table function's arguments cannot be subqueries; join it instead, e.g. "
+            + "FROM rois r, LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x");
     assertThatThrownBy(() -> query("SELECT mask_count(x'0102')"))
         .isInstanceOf(SQLException.class)
         .hasMessage("mask_count: the argument is not a mask from roi_mask (a serialized "

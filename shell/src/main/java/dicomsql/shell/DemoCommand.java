@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,9 +86,23 @@ final class DemoCommand implements Callable<Integer> {
               + "r.contour_count FROM rois r JOIN series s "
               + "ON s.series_uid = r.referenced_series_uid JOIN patients p "
               + "ON p.patient_id = r.patient_id ORDER BY p.patient_name, r.roi_number"},
+      {"Each tumour's volume, and its mean HU inside the one outline on every phase: "
+          + "arterial enhancement, then wash-out",
+          "SELECT p.patient_name AS case_number, r.roi_name, "
+              + "ROUND(roi_volume_cc(r.rtss_uid, r.roi_number), 1) AS volume_cc, "
+              + huOnPhase("N") + ", " + huOnPhase("A") + ", " + huOnPhase("P") + ", "
+              + huOnPhase("D") + " FROM rois r JOIN series s ON s.study_uid = r.study_uid "
+              + "JOIN patients p ON p.patient_id = r.patient_id WHERE s.modality = 'CT' "
+              + "GROUP BY p.patient_name, r.rtss_uid, r.roi_number, r.roi_name "
+              + "ORDER BY p.patient_name, r.roi_number"},
       {"Cases missing a phase",
           "SELECT p.patient_name AS case_number, COUNT(*) AS phases "
               + "FROM series s JOIN patients p ON p.patient_id = s.patient_id "
               + "WHERE s.phase IS NOT NULL GROUP BY p.patient_name HAVING COUNT(*) < 4 "
               + "ORDER BY p.patient_name"}};
+
+  private static String huOnPhase(String phase) {
+    return "ROUND(MAX(CASE WHEN s.phase = '" + phase + "' THEN roi_hu_mean(r.rtss_uid, "
+        + "r.roi_number, s.series_uid) END), 1) AS hu_" + phase.toLowerCase(Locale.ROOT);
+  }
 }

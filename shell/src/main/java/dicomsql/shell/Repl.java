@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -19,11 +20,12 @@ import org.jline.terminal.TerminalBuilder;
  * The interactive shell: statements end with {@code ;} and may span lines; history is kept
  * across sessions; Ctrl-C cancels a running query or clears the line, Ctrl-D leaves. A few
  * backslash commands: {@code \d}, {@code \d TABLE}, {@code \format}, {@code \timing},
- * {@code \q}, {@code \?}.
+ * {@code \png}, {@code \q}, {@code \?}.
  */
 final class Repl {
   private static final String PROMPT = "dicomsql> ";
   private static final String CONTINUATION = "       -> ";
+  private static final String PNG_FOLDER = "dicomsql-png";
 
   private final SqlSession session;
   private final Path history;
@@ -98,6 +100,9 @@ final class Repl {
           session.timing(!session.timing());
           out.println("Timing is " + (session.timing() ? "on." : "off."));
           break;
+        case "\\png":
+          pngs(line.substring(words[0].length()).strip(), out);
+          break;
         case "\\format":
           if (words.length == 2) {
             session.format(ResultFormat.valueOf(words[1].toUpperCase(Locale.ROOT)));
@@ -109,6 +114,8 @@ final class Repl {
           out.println("\\d TABLE        list a table's columns and types");
           out.println("\\format FORMAT  table, csv, tsv or json");
           out.println("\\timing         show how long each statement takes");
+          out.println("\\png QUERY      write each PNG the query returns (roi_png) to a file in "
+              + PNG_FOLDER + "/");
           out.println("\\q              leave (so does Ctrl-D)");
           break;
         default:
@@ -118,9 +125,26 @@ final class Repl {
       out.println("Error: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       out.println("Error: the format is one of table, csv, tsv, json");
+    } catch (IOException e) {
+      out.println("Error: " + e.getMessage());
     }
     out.flush();
     return true;
+  }
+
+  /** Runs a query and writes the PNGs it returns, one path per line. */
+  private void pngs(String sql, PrintWriter out) throws SQLException, IOException {
+    String query = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+    if (query.isBlank()) {
+      out.println("Usage: \\png SELECT x.sop_uid, roi_png('RTSS_UID', 1, x.sop_uid) "
+          + "FROM TABLE(roi_slices('RTSS_UID', 1)) x");
+      return;
+    }
+    List<Path> files = session.writePngs(query, Path.of(PNG_FOLDER));
+    for (Path file : files) {
+      out.println(file.toAbsolutePath());
+    }
+    out.println(files.size() + (files.size() == 1 ? " PNG written." : " PNGs written."));
   }
 
   private void tables(PrintWriter out) throws SQLException {

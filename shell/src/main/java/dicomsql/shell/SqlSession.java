@@ -1,6 +1,7 @@
 package dicomsql.shell;
 
 import dicomsql.jdbc.DicomDriver;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -83,6 +85,20 @@ final class SqlSession implements AutoCloseable {
         out.printf(Locale.ROOT, "Time: %.3f s%n", (System.nanoTime() - started) / 1e9);
       }
       out.flush();
+    } finally {
+      running = null;
+      progress.close();
+    }
+  }
+
+  /** Runs a query and writes the PNG values it returns to files in {@code folder}. */
+  List<Path> writePngs(String sql, Path folder) throws SQLException, IOException {
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      try (ResultSet result = statement.executeQuery(sql)) {
+        progress.close();
+        return PngExport.write(result, folder);
+      }
     } finally {
       running = null;
       progress.close();

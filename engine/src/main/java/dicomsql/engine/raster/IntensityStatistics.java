@@ -15,14 +15,14 @@ public final class IntensityStatistics {
   public static final List<String> STATS =
       List.of("mean", "std", "min", "max", "median", "p10", "p90");
 
-  private final float[] sorted;
+  private final float[] values;
   private final double mean;
   private final double std;
+  private boolean sorted;
 
-  /** Statistics of these values; the array is sorted in place and kept. */
+  /** Statistics of these values; the array is kept, and sorted in place when a rank is asked. */
   public IntensityStatistics(float[] values) {
-    Arrays.sort(values);
-    this.sorted = values;
+    this.values = values;
     double sum = 0;
     for (float value : values) {
       sum += value;
@@ -36,7 +36,7 @@ public final class IntensityStatistics {
   }
 
   public int count() {
-    return sorted.length;
+    return values.length;
   }
 
   public double mean() {
@@ -63,13 +63,17 @@ public final class IntensityStatistics {
     };
   }
 
-  private double percentile(double fraction) {
-    if (sorted.length == 0) {
+  private synchronized double percentile(double fraction) {
+    if (values.length == 0) {
       return Double.NaN;
     }
-    double rank = fraction * (sorted.length - 1);
+    if (!sorted) {
+      Arrays.sort(values);
+      sorted = true;
+    }
+    double rank = fraction * (values.length - 1);
     int below = (int) Math.floor(rank);
-    int above = Math.min(sorted.length - 1, below + 1);
-    return sorted[below] + (rank - below) * ((double) sorted[above] - sorted[below]);
+    int above = Math.min(values.length - 1, below + 1);
+    return values[below] + (rank - below) * ((double) values[above] - values[below]);
   }
 }
