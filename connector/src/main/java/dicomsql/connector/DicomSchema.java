@@ -1,6 +1,5 @@
 package dicomsql.connector;
 
-import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnType;
@@ -20,8 +19,6 @@ import java.util.TreeSet;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 /**
  * The {@code dicom} schema: every table of the SQL contract over one data root. The index is
@@ -112,22 +109,7 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   /** The functions of the SQL contract, found like any name: case-insensitive unquoted. */
   @Override
   protected Multimap<String, Function> getFunctionMultimap() {
-    return ImmutableMultimap.<String, Function>builder()
-        .put("roi_mask", DicomFunction.of(RasterFunctions.class, "roiMask",
-            "rtss_uid", "roi_number", "sop_uid"))
-        .put("mask_count", ScalarFunctionImpl.create(RasterFunctions.class, "maskCount"))
-        .put("roi_voxel_count", DicomFunction.of(RasterFunctions.class, "roiVoxelCount",
-            "rtss_uid", "roi_number"))
-        .put("roi_volume_cc", DicomFunction.of(RasterFunctions.class, "roiVolumeCc",
-            "rtss_uid", "roi_number"))
-        .put("roi_hu_mean", DicomFunction.of(RasterFunctions.class, "roiHuMean",
-            "rtss_uid", "roi_number", "series_uid"))
-        .put("roi_hu_stat", DicomFunction.of(RasterFunctions.class, "roiHuStat",
-            "rtss_uid", "roi_number", "series_uid", "stat"))
-        .put("roi_png", DicomFunction.of(RasterFunctions.class, "roiPng",
-            "rtss_uid", "roi_number", "sop_uid"))
-        .put("roi_slices", TableFunctionImpl.create(RoiSlicesTable.class, "roiSlices"))
-        .build();
+    return DicomFunctions.byName();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dicomsql.jdbc;
 
+import dicomsql.connector.DicomFunctions;
 import dicomsql.connector.DicomSchema;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -112,6 +113,8 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         return proxy;
       case "getPrimaryKeys":
         return primaryKeys((String) args[1], (String) args[2]);
+      case "getFunctions":
+        return functions((String) args[1], (String) args[2]);
       default:
         Object result = call(metaData, method, args);
         return result instanceof ResultSet rows ? resultSet(rows) : result;
@@ -154,17 +157,42 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         }
       }
     }
+    return rows("TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME",
+        "(CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')", rows, "");
+  }
+
+  /**
+   * The contract's functions (FUNCTION_CAT, FUNCTION_SCHEM, FUNCTION_NAME, REMARKS,
+   * FUNCTION_TYPE, SPECIFIC_NAME), with the signature and meaning as REMARKS, which Calcite
+   * leaves empty.
+   */
+  private ResultSet functions(String schemaPattern, String namePattern) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    for (DicomFunctions.Description function : DicomFunctions.descriptions()) {
+      rows.add("(CAST(NULL AS VARCHAR), 'dicom', " + text(function.name()) + ", "
+          + text(function.signature() + ": " + function.meaning()) + ", "
+          + (function.table() ? DatabaseMetaData.functionReturnsTable
+              : DatabaseMetaData.functionNoTable) + ", " + text(function.name()) + ")");
+    }
+    return rows("FUNCTION_CAT, FUNCTION_SCHEM, FUNCTION_NAME, REMARKS, FUNCTION_TYPE, "
+        + "SPECIFIC_NAME", "(CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')", rows,
+        " WHERE FUNCTION_SCHEM LIKE " + text(schemaPattern == null ? "%" : schemaPattern)
+            + " AND FUNCTION_NAME LIKE " + text(namePattern == null ? "%" : namePattern));
+  }
+
+  /** Metadata rows as a result set: the VALUES rows, or an empty set shaped like the template. */
+  private ResultSet rows(String columns, String template, List<String> rows, String where)
+      throws SQLException {
     String values = rows.isEmpty()
-        ? "SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')) "
-            + "AS k(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME) WHERE 1 = 0"
-        : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") "
-            + "AS k(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME)";
+        ? "SELECT * FROM (VALUES " + template + ") AS m(" + columns + ") WHERE 1 = 0"
+        : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") AS m(" + columns + ")"
+            + where;
     return delegate.createStatement().executeQuery(values);
   }
 
   /** A VARCHAR literal: plain literals would be CHAR and padded to the longest in a VALUES. */
   private static String text(String value) {
-    return "CAST('" + value + "' AS VARCHAR)";
+    return "CAST('" + value.replace("'", "''") + "' AS VARCHAR)";
   }
 
   @Override

@@ -72,6 +72,24 @@ class DicomDriverTest {
   }
 
   @Test
+  void metadataListsTheFunctionsWithTheirSignatures() throws SQLException {
+    List<String> functions = new ArrayList<>();
+    try (ResultSet rows = connection.getMetaData().getFunctions(null, "dicom", "roi_hu%")) {
+      while (rows.next()) {
+        functions.add(rows.getString("FUNCTION_NAME") + ": " + rows.getString("REMARKS"));
+      }
+    }
+    assertThat(functions).containsExactly(
+        "roi_hu_mean: roi_hu_mean(rtss_uid, roi_number, series_uid) DOUBLE: mean HU inside the "
+            + "ROI on any series of its frame of reference",
+        "roi_hu_stat: roi_hu_stat(rtss_uid, roi_number, series_uid, stat) DOUBLE: mean, std, "
+            + "min, max, median, p10 or p90 of the HU inside the ROI");
+    try (ResultSet rows = connection.getMetaData().getFunctions(null, null, "%'")) {
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
   void rowsIsAColumnNameAsTheContractSays() throws SQLException {
     assertThat(query("SELECT rows, s.rows * columns FROM series s WHERE modality = 'CT' "
         + "AND rows > 0 FETCH FIRST 1 ROWS ONLY")).containsExactly(List.of(32, 1024));

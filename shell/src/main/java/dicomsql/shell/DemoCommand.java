@@ -2,34 +2,35 @@ package dicomsql.shell;
 
 import dicomsql.engine.index.IndexLocation;
 import dicomsql.engine.synth.SynthOptions;
-import dicomsql.jdbc.DicomDriver;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dicomsql demo}: generates a small dataset into the user cache folder once, then runs
+ * {@code dicomsql demo}: generates a small dataset into the user cache folder once, runs
  * example queries over it through the JDBC driver (the first one builds the index, with a
- * progress bar).
+ * progress bar), then opens the shell on it, or runs the statements on standard input when
+ * that is not a terminal.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Generate a small demo dataset (8 cases, 128x128 images) into the user cache "
-        + "folder the first time, then run example queries over it.")
+        + "folder the first time, run example queries over it, then open the shell on it "
+        + "(or run the statements on standard input when it is not a terminal).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  dicomsql demo",
+        "  echo \"SELECT COUNT(*) FROM rois;\" | dicomsql demo"})
 final class DemoCommand implements Callable<Integer> {
   static final SynthOptions DEMO = new SynthOptions(8, 1, 128, 0,
       Runtime.getRuntime().availableProcessors());
@@ -49,31 +50,33 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("Demo dataset: " + data);
     out.println();
-    try (FileProgress progress = new FileProgress("Indexing")) {
-      Properties properties = new Properties();
-      properties.put(DicomDriver.PROGRESS, IndexCommand.listener(progress));
-      try (Connection connection = DriverManager.getConnection("jdbc:dicom:" + data,
-          properties)) {
-        for (String[] example : EXAMPLES) {
-          out.println("-- " + example[0]);
-          out.println(example[1] + ";");
-          out.println();
-          try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery(example[1])) {
-            progress.close();
-            new ResultTable(60).print(rows, out);
-          }
-          out.println();
-        }
+    try (SqlSession session = new SqlSession(data, null, null, null, ResultFormat.TABLE)) {
+      for (String[] example : EXAMPLES) {
+        out.println("-- " + example[0]);
+        out.println(example[1] + ";");
+        out.println();
+        session.run(example[1], out);
+        out.println();
       }
+      out.println("The generator's ground truth (voxel counts, HU per phase) is in "
+          + data.resolve("truth.csv"));
+      if (System.console() != null) {
+        out.println("Your turn: the shell is open on the demo dataset (later: ./dicomsql "
+            + data + ").");
+        out.flush();
+        new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
+        return 0;
+      }
+      String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      if (Statements.isBlank(script)) {
+        out.println("Ask your own: ./dicomsql " + data + " -e \"SELECT * FROM rois\"");
+        out.flush();
+        return 0;
+      }
+      return DicomsqlCommand.script(session, script, out, spec.commandLine().getErr());
     } catch (SQLException e) {
       throw new IOException(e.getMessage(), e);
     }
-    out.println("The generator's ground truth (voxel counts, HU per phase) is in "
-        + data.resolve("truth.csv"));
-    out.println("Ask your own: ./dicomsql " + data + " -e \"SELECT * FROM rois\"");
-    out.flush();
-    return 0;
   }
 
   /** What the demo asks: a title and the SQL. */

@@ -110,12 +110,13 @@ public final class DicomsqlCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (SqlSession session = new SqlSession(data, index, refresh, phaseRules, resultFormat)) {
+      PrintWriter err = spec.commandLine().getErr();
       if (execute != null) {
-        return script(session, execute, out);
+        return script(session, execute, out, err);
       }
       if (System.console() == null) {
         return script(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
-            out);
+            out, err);
       }
       new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
       return 0;
@@ -126,7 +127,7 @@ public final class DicomsqlCommand implements Callable<Integer> {
   }
 
   /** Runs each statement of a script; stops at the first error, which is one line on stderr. */
-  private int script(SqlSession session, String sql, PrintWriter out) {
+  static int script(SqlSession session, String sql, PrintWriter out, PrintWriter err) {
     Statements.Split split = Statements.split(sql);
     List<String> statements = new ArrayList<>(split.statements());
     if (!Statements.isBlank(split.rest())) {
@@ -137,8 +138,8 @@ public final class DicomsqlCommand implements Callable<Integer> {
         session.run(statement, out);
       } catch (SQLException e) {
         out.flush();
-        spec.commandLine().getErr().println("dicomsql: " + e.getMessage());
-        spec.commandLine().getErr().flush();
+        err.println("dicomsql: " + e.getMessage());
+        err.flush();
         return DATA_ERROR;
       }
     }

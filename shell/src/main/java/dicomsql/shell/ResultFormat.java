@@ -17,10 +17,10 @@ enum ResultFormat {
   TSV,
   JSON;
 
-  /** Prints the rows; returns how many there were. */
-  long write(ResultSet rows, PrintWriter out, int maxWidth) throws SQLException {
+  /** Prints the rows (a table as the layout says; other formats every row); returns how many. */
+  long write(ResultSet rows, PrintWriter out, Layout layout) throws SQLException {
     return switch (this) {
-      case TABLE -> new ResultTable(maxWidth).print(rows, out);
+      case TABLE -> new ResultTable(layout).print(rows, out);
       case CSV -> delimited(rows, out, ',');
       case TSV -> delimited(rows, out, '\t');
       case JSON -> json(rows, out);

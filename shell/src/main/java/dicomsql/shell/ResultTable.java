@@ -6,21 +6,26 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A result set as an aligned text table: a header, a rule, numbers right-aligned, NULL shown as
- * {@code NULL}, values longer than the limit cut with an ellipsis, and the row count after.
+ * {@code NULL}, binary values as their size (and PNG when they are one), values longer than the
+ * limit cut with an ellipsis, and the row count after; or, expanded, one block per record with
+ * every value in full.
  */
 final class ResultTable {
   static final String NULL = "NULL";
-  private final int maxWidth;
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+  private final Layout layout;
 
-  ResultTable(int maxWidth) {
-    this.maxWidth = maxWidth;
+  ResultTable(Layout layout) {
+    this.layout = layout;
   }
 
-  /** Prints every row; returns how many there were. */
+  /** Prints the rows, up to the layout's limit; returns how many were printed. */
   long print(ResultSet rows, PrintWriter out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
@@ -42,15 +47,32 @@ final class ResultTable {
       widths[i] = names[i].length();
     }
     List<String[]> cells = new ArrayList<>();
+    boolean more = false;
     while (rows.next()) {
+      if (layout.rowLimit() > 0 && cells.size() == layout.rowLimit()) {
+        more = true;
+        break;
+      }
       String[] row = new String[width];
       for (int i = 0; i < width; i++) {
-        String value = rows.getString(i + 1);
-        row[i] = value == null ? NULL : cut(value.replace('\n', ' '));
+        String value = cell(rows, i + 1, meta.getColumnType(i + 1));
+        row[i] = layout.expanded() ? value : cut(value.replace('\n', ' '));
         widths[i] = Math.max(widths[i], row[i].length());
       }
       cells.add(row);
     }
+    if (layout.expanded()) {
+      records(out, names, cells);
+    } else {
+      table(out, names, widths, numeric, cells);
+    }
+    out.println(layout.footer(cells.size(), more));
+    return cells.size();
+  }
+
+  private static void table(PrintWriter out, String[] names, int[] widths, boolean[] numeric,
+      List<String[]> cells) {
+    int width = names.length;
     line(out, names, widths, new boolean[width]);
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < width; i++) {
@@ -60,11 +82,41 @@ final class ResultTable {
     for (String[] row : cells) {
       line(out, row, widths, numeric);
     }
-    out.println("(" + cells.size() + (cells.size() == 1 ? " row)" : " rows)"));
-    return cells.size();
+  }
+
+  /** Expanded display: a block per record, each value on its own line after its column name. */
+  private static void records(PrintWriter out, String[] names, List<String[]> cells) {
+    int nameWidth = 0;
+    for (String name : names) {
+      nameWidth = Math.max(nameWidth, name.length());
+    }
+    for (int r = 0; r < cells.size(); r++) {
+      out.println("-[ RECORD " + (r + 1) + " ]" + "-".repeat(Math.max(4, nameWidth - 8)));
+      for (int i = 0; i < names.length; i++) {
+        out.println(names[i] + " ".repeat(nameWidth - names[i].length()) + " | "
+            + cells.get(r)[i]);
+      }
+    }
+  }
+
+  /** A value as shown: NULL, a binary value's size, or the driver's text. */
+  private static String cell(ResultSet rows, int column, int type) throws SQLException {
+    if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY) {
+      byte[] bytes = rows.getBytes(column);
+      if (bytes == null) {
+        return NULL;
+      }
+      boolean png = bytes.length >= PNG.length
+          && Arrays.equals(bytes, 0, PNG.length, PNG, 0, PNG.length);
+      return String.format(Locale.ROOT, "<%s%,d bytes>", png ? "PNG, " : "",
+          bytes.length);
+    }
+    String value = rows.getString(column);
+    return value == null ? NULL : value;
   }
 
   private String cut(String value) {
+    int maxWidth = layout.maxWidth();
     return value.length() <= maxWidth ? value : value.substring(0, maxWidth - 1) + "…";
   }
 

@@ -23,6 +23,8 @@ final class SqlSession implements AutoCloseable {
   private final FileProgress progress;
   private ResultFormat format;
   private int maxWidth = 60;
+  private int rowLimit;
+  private boolean expanded;
   private boolean timing;
   private volatile Statement running;
 
@@ -61,6 +63,19 @@ final class SqlSession implements AutoCloseable {
     this.maxWidth = Math.max(10, width);
   }
 
+  /** At most this many rows of a table are shown (0: all); the rest are not read. */
+  void rowLimit(int rows) {
+    this.rowLimit = rows;
+  }
+
+  void expanded(boolean on) {
+    this.expanded = on;
+  }
+
+  boolean expanded() {
+    return expanded;
+  }
+
   void timing(boolean on) {
     this.timing = on;
   }
@@ -78,10 +93,10 @@ final class SqlSession implements AutoCloseable {
       progress.close();
       if (hasRows) {
         try (ResultSet result = statement.getResultSet()) {
-          format.write(result, out, maxWidth);
+          format.write(result, out, new Layout(maxWidth, rowLimit, expanded, started, timing));
         }
       }
-      if (timing) {
+      if (timing && (!hasRows || format != ResultFormat.TABLE)) {
         out.printf(Locale.ROOT, "Time: %.3f s%n", (System.nanoTime() - started) / 1e9);
       }
       out.flush();

@@ -1,0 +1,60 @@
+package dicomsql.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dicomsql.engine.synth.GroundTruth;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command as a new user runs it, through the launcher script at the
+ * repository root, with a fresh cache folder and a statement typed on standard input.
+ */
+class DemoIT {
+  @TempDir
+  Path cache;
+
+  @Test
+  void demoGeneratesQueriesAndTakesStatements() throws Exception {
+    Path launcher = Path.of(System.getProperty("launcher"));
+    ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "demo");
+    builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    Path stdout = cache.resolve("stdout.txt");
+    Path stderr = cache.resolve("stderr.txt");
+    Path stdin = cache.resolve("stdin.sql");
+    Files.writeString(stdin, "SELECT COUNT(*) AS lesions FROM rois;\n");
+    builder.redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    String out = Files.readString(stdout, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
+    Path data = cache.resolve("dicomsql").resolve("demo");
+    int lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).size();
+    assertThat(out).contains("Demo dataset: " + data,
+        "-- Series per contrast phase, decided from the headers alone",
+        "hu_a", "lesions", "(1 row)");
+    assertThat(out.lines().toList()).contains(String.format("%7d", lesions),
+        "lesions");
+    assertThat(Files.readString(stderr)).doesNotContain("Exception");
+    assertThat(cache.resolve("dicomsql").resolve("index")).isDirectory();
+    assertThat(data.resolve("HCC_0001")).isDirectory();
+  }
+
+  @Test
+  void everySubcommandAnswersHelpWithExamples() throws IOException, InterruptedException {
+    for (String command : new String[] {"index", "generate", "demo"}) {
+      Process process = new ProcessBuilder(System.getProperty("launcher"), command, "--help")
+          .redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(process.exitValue()).as(out).isZero();
+      assertThat(out).as(command).contains("Usage: dicomsql " + command, "Examples:");
+    }
+  }
+}

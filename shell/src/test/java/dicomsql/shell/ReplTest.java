@@ -1,0 +1,196 @@
+package dicomsql.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.engine.synth.SynthOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell driven as a user drives it, through a terminal over streams: typed lines go in,
+ * what the terminal shows comes out.
+ */
+class ReplTest {
+  @TempDir
+  static Path shared;
+  @TempDir
+  Path tmp;
+
+  private static Path data;
+  private SqlSession session;
+  private PipedOutputStream keyboard;
+  private ByteArrayOutputStream screen;
+  private Thread shell;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    data = shared.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 5, 32, 6, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    session = new SqlSession(data, shared.resolve("index"), null, null, ResultFormat.TABLE);
+    PipedInputStream in = new PipedInputStream(1 << 16);
+    keyboard = new PipedOutputStream(in);
+    screen = new ByteArrayOutputStream();
+    ExternalTerminal terminal = new ExternalTerminal("test", "dumb", in, screen,
+        StandardCharsets.UTF_8);
+    Repl repl = new Repl(session, tmp.resolve("history"));
+    shell = new Thread(() -> repl.run(terminal));
+    shell.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    keyboard.close();
+    shell.join(TimeUnit.SECONDS.toMillis(20));
+    session.close();
+  }
+
+  private void type(String text) throws IOException {
+    keyboard.write(text.getBytes(StandardCharsets.UTF_8));
+    keyboard.flush();
+  }
+
+  private synchronized String screen() {
+    return screen.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Waits until the screen shows {@code text}, and returns it. */
+  private String awaitScreen(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!screen().contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(screen()).contains(text);
+    return screen();
+  }
+
+  private void leave() throws Exception {
+    type("\\q\n");
+    shell.join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(shell.isAlive()).isFalse();
+  }
+
+  @Test
+  void aStatementSpansLinesAndEndsWithTheRowCountAndTime() throws Exception {
+    type("SELECT roi_name\n");
+    type("FROM rois WHERE roi_number = 1;\n");
+    String shown = awaitScreen(" rows, ");
+    assertThat(shown).contains("       -> ", "roi_name", "HCCP").containsPattern(
+        "\\(\\d+ rows, \\d+\\.\\d{3} s\\)");
+    leave();
+  }
+
+  @Test
+  void backslashCommandsDescribeTheSchemaAndSwitchTheDisplay() throws Exception {
+    type("\\d\n");
+    awaitScreen("contour_points");
+    type("\\d rois\n");
+    awaitScreen("roi_number                   INTEGER");
+    type("\\df\n");
+    awaitScreen("roi_volume_cc(rtss_uid, roi_number) DOUBLE");
+    type("\\x\n");
+    type("SELECT roi_name, roi_number FROM rois LIMIT 1;\n");
+    assertThat(awaitScreen("(1 row, ")).contains("-[ RECORD 1 ]", "roi_name   | HCCP");
+    type("\\x\n\\format csv\nSELECT roi_number FROM rois LIMIT 1;\n");
+    awaitScreen("Format is csv.");
+    assertThat(awaitScreen("Time: ")).containsPattern("roi_number\\r*\\n1\\r*\\n");
+    type("\\nonsense\n");
+    awaitScreen("Unknown command \\nonsense; \\? lists them.");
+    leave();
+  }
+
+  @Test
+  void resultsGoToAFileAndScriptsRunFromOne() throws Exception {
+    Path results = tmp.resolve("out.txt");
+    Path script = tmp.resolve("script.sql");
+    Files.writeString(script, "\\format csv\nSELECT 'from the script'\n  AS origin;\n");
+    type("\\o " + results + "\n");
+    type("SELECT COUNT(*) AS n FROM patients;\n");
+    type("SELECT a.sop_uid FROM instances a, instances b;\n");
+    type("\\o\n");
+    awaitScreen("Results written to " + results);
+    assertThat(Files.readString(results)).contains("n", "2", "(1 row, ")
+        .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000");
+    type("\\i " + script + "\n");
+    awaitScreen("from the script");
+    leave();
+  }
+
+  @Test
+  void hugeResultsAreCutWithAClearMessage() throws Exception {
+    type("SELECT a.sop_uid FROM instances a, instances b;\n");
+    String shown = awaitScreen("(first 1,000 rows shown");
+    assertThat(shown).contains("add LIMIT, or \\o FILE to write them all");
+    leave();
+  }
+
+  @Test
+  void ctrlCCancelsARunningQueryAndTheShellGoesOn() throws Exception {
+    type("SELECT COUNT(*) FROM contour_points a, contour_points b, contour_points c, "
+        + "contour_points d, contour_points e;\n");
+    Thread.sleep(1500);
+    type("\u0003");
+    awaitScreen("Error: the query was cancelled");
+    type("SELECT 42 AS answer;\n");
+    awaitScreen("answer");
+    leave();
+  }
+
+  @Test
+  void pngsShowAsTheirSize() throws Exception {
+    type("SELECT roi_png(r.rtss_uid, r.roi_number, x.sop_uid) AS png FROM rois r, "
+        + "LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x LIMIT 1;\n");
+    assertThat(awaitScreen("(1 row, ")).containsPattern("<PNG, [0-9,]+ bytes>");
+    leave();
+  }
+
+  @Test
+  void tabCompletesKeywordsTablesFunctionsAndColumnsOfTheStatementsTables() throws Exception {
+    SqlCompleter completer = new SqlCompleter(new SessionNames(session.connection()), () -> "");
+    assertThat(complete(completer, "SEL")).contains("SELECT");
+    assertThat(complete(completer, "SELECT * FROM ro")).contains("rois", "roi_volume_cc(");
+    assertThat(complete(completer, "SELECT r.roi_n FROM rois r", 14))
+        .contains("r.roi_name", "r.roi_number").doesNotContain("r.sop_uid");
+    assertThat(complete(completer, "SELECT phase FROM series s JOIN rois r ON ", 7))
+        .contains("phase", "series_description", "roi_name").doesNotContain("sop_uid");
+    assertThat(complete(completer, "\\d ")).contains("contour_points", "rois");
+    assertThat(complete(completer, "\\")).contains("\\df", "\\png", "\\x");
+    SqlCompleter continued = new SqlCompleter(new SessionNames(session.connection()),
+        () -> "SELECT s.\n");
+    assertThat(complete(continued, "FROM series s WHERE s.", 22)).contains("s.phase");
+    leave();
+  }
+
+  private static List<String> complete(SqlCompleter completer, String line) {
+    return complete(completer, line, line.length());
+  }
+
+  private static List<String> complete(SqlCompleter completer, String line, int cursor) {
+    DefaultParser parser = new DefaultParser();
+    parser.setEscapeChars(new char[0]);
+    List<Candidate> candidates = new ArrayList<>();
+    completer.complete(null, parser.parse(line, cursor), candidates);
+    return candidates.stream().map(Candidate::value).toList();
+  }
+}
