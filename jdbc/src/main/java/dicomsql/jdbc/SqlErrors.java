@@ -45,8 +45,10 @@ final class SqlErrors {
       message = message.replace(object.group(), "table '" + object.group(1) + "' not found"
           + suggestion(object.group(1), names.tables()));
     } else if (column.find()) {
+      String suggestion = suggestion(column.group(1), names.columns());
       message = message.replace(column.group(), "column '" + column.group(1) + "' not found"
-          + suggestion(column.group(1), names.columns()));
+          + (suggestion.isEmpty() ? " (text needs single quotes: '" + column.group(1) + "')"
+              : suggestion));
     } else if (function.find()) {
       message = message + suggestion(function.group(1), names.functions());
     }

@@ -297,7 +297,7 @@ class DicomDriverTest {
     assertThatThrownBy(() -> query("SELEC 1"))
         .hasMessage("parse failed: expected a query: SELECT, WITH, VALUES or EXPLAIN");
     assertThatThrownBy(() -> query("SELECT * FROM rois WHERE phase = A"))
-        .hasMessage("line 1, column 34: column 'A' not found");
+        .hasMessage("line 1, column 34: column 'A' not found (text needs single quotes: 'A')");
     assertThatThrownBy(() -> query("SELECT 1 / 0")).isInstanceOf(SQLException.class)
         .hasMessage("arithmetic error: / by zero");
   }

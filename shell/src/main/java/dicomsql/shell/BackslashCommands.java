@@ -60,10 +60,7 @@ final class BackslashCommands {
           }
         }
         case "\\df" -> functions();
-        case "\\x" -> {
-          session.expanded(!session.expanded());
-          terminal.println("Expanded display is " + (session.expanded() ? "on." : "off."));
-        }
+        case "\\x" -> expanded(argument);
         case "\\timing" -> {
           session.timing(!session.timing());
           terminal.println("Timing is " + (session.timing() ? "on." : "off."));
@@ -86,7 +83,8 @@ final class BackslashCommands {
     terminal.println("\\d              list the tables");
     terminal.println("\\d TABLE        list a table's columns and types");
     terminal.println("\\df             list the functions with their signatures");
-    terminal.println("\\x              expanded display: one record per block, values in full");
+    terminal.println("\\x [on|off|auto] expanded display: one record per block (auto: when a "
+        + "table is wider than the screen)");
     terminal.println("\\format FORMAT  table, csv, tsv or json");
     terminal.println("\\timing         show how long each statement takes");
     terminal.println("\\o FILE         write results to FILE (\\o alone: back to the screen)");
@@ -129,6 +127,26 @@ final class BackslashCommands {
         terminal.println("    " + remarks.substring(colon + 2));
       }
     }
+  }
+
+  /** {@code \x on|off|auto}; alone it turns expanded display on, or back to auto. */
+  private void expanded(String mode) {
+    Layout.Expanded next;
+    if (mode.isEmpty()) {
+      next = session.expanded() == Layout.Expanded.ON ? Layout.Expanded.AUTO
+          : Layout.Expanded.ON;
+    } else {
+      try {
+        next = Layout.Expanded.valueOf(mode.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        terminal.println("Error: \\x takes on, off or auto");
+        return;
+      }
+    }
+    session.expanded(next);
+    terminal.println("Expanded display is " + next.name().toLowerCase(Locale.ROOT)
+        + (next == Layout.Expanded.AUTO ? " (records when a table is wider than the screen)."
+            : "."));
   }
 
   private void format(String name) {

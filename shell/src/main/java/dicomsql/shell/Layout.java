@@ -3,13 +3,18 @@ package dicomsql.shell;
 import java.util.Locale;
 
 /**
- * How a result is laid out for people: values cut at {@code maxWidth} (tables only), at most
- * {@code rowLimit} rows shown (0: all), one record per block instead of a table
- * ({@code expanded}), and the time since {@code startedNanos} after the row count when
- * {@code timing} is on.
+ * How a result is laid out for people: table values cut at {@code maxWidth}; the screen's width
+ * (0: unknown, as in a script), past which an {@code AUTO} display shows records instead of a
+ * table; at most {@code rowLimit} rows shown (0: all); and the time since {@code startedNanos}
+ * after the row count when {@code timing} is on.
  */
-record Layout(int maxWidth, int rowLimit, boolean expanded, long startedNanos,
-    boolean timing) {
+record Layout(int maxWidth, int screenWidth, int rowLimit, Expanded expanded,
+    long startedNanos, boolean timing) {
+
+  /** Whether rows show as a table or as one block per record (psql's {@code \x}). */
+  enum Expanded {
+    OFF, ON, AUTO
+  }
 
   /** The line after a result: how many rows, whether more were left unread, and the time. */
   String footer(long rows, boolean more) {

@@ -16,8 +16,8 @@ import org.jline.terminal.TerminalBuilder;
  * The interactive shell: statements end with {@code ;} and may span lines; history is kept
  * across sessions; Tab completes names; Ctrl-C cancels a running query or clears the line,
  * Ctrl-D leaves. Tables show at most {@value #ROW_LIMIT} rows, each value cut to a third of the
- * terminal's width, and the row count and time after; backslash commands do the rest
- * ({@link BackslashCommands}).
+ * terminal's width, as records when a table would be wider than the terminal, and the row
+ * count and time after; backslash commands do the rest ({@link BackslashCommands}).
  */
 final class Repl {
   static final int ROW_LIMIT = 1000;
@@ -60,8 +60,9 @@ final class Repl {
     terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
     session.timing(true);
     session.rowLimit(ROW_LIMIT);
-    out.println("dicomsql: SQL over DICOM. End statements with ';'. Tab completes names. "
-        + "\\? for help, \\q or Ctrl-D to leave.");
+    session.expanded(Layout.Expanded.AUTO);
+    out.println("dicomsql: end statements with ';'. Tab completes, \\? helps, "
+        + "\\q or Ctrl-D leaves.");
     try {
       while (!leaving) {
         try {
@@ -88,6 +89,7 @@ final class Repl {
     Statements.Split split = Statements.split(buffer.toString());
     for (String sql : split.statements()) {
       session.maxWidth(Math.max(20, terminal.getWidth() / 3));
+      session.screenWidth(terminal.getWidth());
       try {
         session.run(sql, commands.results());
       } catch (SQLException e) {

@@ -40,11 +40,9 @@ final class ResultTable {
     }
     String[] names = new String[width];
     boolean[] numeric = new boolean[width];
-    int[] widths = new int[width];
     for (int i = 0; i < width; i++) {
       names[i] = meta.getColumnLabel(i + 1);
       numeric[i] = isNumeric(meta.getColumnType(i + 1));
-      widths[i] = names[i].length();
     }
     List<String[]> cells = new ArrayList<>();
     boolean more = false;
@@ -55,14 +53,20 @@ final class ResultTable {
       }
       String[] row = new String[width];
       for (int i = 0; i < width; i++) {
-        String value = cell(rows, i + 1, meta.getColumnType(i + 1));
-        row[i] = layout.expanded() ? value : cut(value.replace('\n', ' '));
-        widths[i] = Math.max(widths[i], row[i].length());
+        row[i] = cell(rows, i + 1, meta.getColumnType(i + 1));
       }
       cells.add(row);
     }
-    if (layout.expanded()) {
-      records(out, names, cells);
+    int[] widths = widths(names, cells);
+    int tableWidth = 3 * (width - 1);
+    for (int w : widths) {
+      tableWidth += w;
+    }
+    Layout.Expanded expanded = layout.expanded();
+    if (expanded == Layout.Expanded.ON || expanded == Layout.Expanded.AUTO
+        && layout.screenWidth() > 0 && tableWidth > layout.screenWidth()) {
+      records(out, names, cells, expanded == Layout.Expanded.ON ? Integer.MAX_VALUE
+          : layout.screenWidth());
     } else {
       table(out, names, widths, numeric, cells);
     }
@@ -70,7 +74,21 @@ final class ResultTable {
     return cells.size();
   }
 
-  private static void table(PrintWriter out, String[] names, int[] widths, boolean[] numeric,
+  /** The width of each column: its name or its longest value as cut for a table. */
+  private int[] widths(String[] names, List<String[]> cells) {
+    int[] widths = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      widths[i] = names[i].length();
+    }
+    for (String[] row : cells) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], cut(row[i], layout.maxWidth()).length());
+      }
+    }
+    return widths;
+  }
+
+  private void table(PrintWriter out, String[] names, int[] widths, boolean[] numeric,
       List<String[]> cells) {
     int width = names.length;
     line(out, names, widths, new boolean[width]);
@@ -80,21 +98,30 @@ final class ResultTable {
     }
     out.println(rule);
     for (String[] row : cells) {
-      line(out, row, widths, numeric);
+      String[] shown = new String[width];
+      for (int i = 0; i < width; i++) {
+        shown[i] = cut(row[i], layout.maxWidth());
+      }
+      line(out, shown, widths, numeric);
     }
   }
 
-  /** Expanded display: a block per record, each value on its own line after its column name. */
-  private static void records(PrintWriter out, String[] names, List<String[]> cells) {
+  /**
+   * A block per record, each value on its own line after its column name, cut to fit a screen
+   * of {@code screenWidth}.
+   */
+  private static void records(PrintWriter out, String[] names, List<String[]> cells,
+      int screenWidth) {
     int nameWidth = 0;
     for (String name : names) {
       nameWidth = Math.max(nameWidth, name.length());
     }
+    int valueWidth = Math.max(10, screenWidth - nameWidth - 3);
     for (int r = 0; r < cells.size(); r++) {
       out.println("-[ RECORD " + (r + 1) + " ]" + "-".repeat(Math.max(4, nameWidth - 8)));
       for (int i = 0; i < names.length; i++) {
         out.println(names[i] + " ".repeat(nameWidth - names[i].length()) + " | "
-            + cells.get(r)[i]);
+            + cut(cells.get(r)[i], valueWidth));
       }
     }
   }
@@ -115,9 +142,9 @@ final class ResultTable {
     return value == null ? NULL : value;
   }
 
-  private String cut(String value) {
-    int maxWidth = layout.maxWidth();
-    return value.length() <= maxWidth ? value : value.substring(0, maxWidth - 1) + "…";
+  private static String cut(String value, int maxWidth) {
+    String flat = value.replace('\n', ' ');
+    return flat.length() <= maxWidth ? flat : flat.substring(0, maxWidth - 1) + "…";
   }
 
   private static void line(PrintWriter out, String[] cells, int[] widths, boolean[] right) {

@@ -23,8 +23,9 @@ final class SqlSession implements AutoCloseable {
   private final FileProgress progress;
   private ResultFormat format;
   private int maxWidth = 60;
+  private int screenWidth;
   private int rowLimit;
-  private boolean expanded;
+  private Layout.Expanded expanded = Layout.Expanded.OFF;
   private boolean timing;
   private volatile Statement running;
 
@@ -68,11 +69,16 @@ final class SqlSession implements AutoCloseable {
     this.rowLimit = rows;
   }
 
-  void expanded(boolean on) {
-    this.expanded = on;
+  /** The terminal's width, past which an automatic expanded display shows records. */
+  void screenWidth(int width) {
+    this.screenWidth = width;
   }
 
-  boolean expanded() {
+  void expanded(Layout.Expanded mode) {
+    this.expanded = mode;
+  }
+
+  Layout.Expanded expanded() {
     return expanded;
   }
 
@@ -93,7 +99,8 @@ final class SqlSession implements AutoCloseable {
       progress.close();
       if (hasRows) {
         try (ResultSet result = statement.getResultSet()) {
-          format.write(result, out, new Layout(maxWidth, rowLimit, expanded, started, timing));
+          format.write(result, out, new Layout(maxWidth, screenWidth, rowLimit, expanded, started,
+              timing));
         }
       }
       if (timing && (!hasRows || format != ResultFormat.TABLE)) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,7 @@ class ReplTest {
     screen = new ByteArrayOutputStream();
     ExternalTerminal terminal = new ExternalTerminal("test", "dumb", in, screen,
         StandardCharsets.UTF_8);
+    terminal.setSize(new Size(100, 40));
     Repl repl = new Repl(session, tmp.resolve("history"));
     shell = new Thread(() -> repl.run(terminal));
     shell.start();
@@ -134,6 +136,19 @@ class ReplTest {
         .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000");
     type("\\i " + script + "\n");
     awaitScreen("from the script");
+    leave();
+  }
+
+  @Test
+  void aTableWiderThanTheScreenShowsAsRecords() throws Exception {
+    type("SELECT * FROM instances LIMIT 2;\n");
+    String shown = awaitScreen("(2 rows, ");
+    assertThat(shown).contains("-[ RECORD 2 ]", "transfer_syntax_uid");
+    assertThat(shown.lines().filter(line -> line.contains(" | "))
+        .mapToInt(line -> line.strip().length()).max().getAsInt()).isLessThanOrEqualTo(100);
+    type("\\x off\nSELECT * FROM instances LIMIT 1;\n");
+    assertThat(awaitScreen("(1 row, ")).contains("Expanded display is off.",
+        "path               | file_size");
     leave();
   }
 
