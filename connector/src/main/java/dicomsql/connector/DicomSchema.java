@@ -43,6 +43,7 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     tables.put("attributes", new DicomTable("attributes", AttributeRows.COLUMNS,
         AttributeRows.TYPES, List.of(),
         () -> new AttributeRows(index().table(Tables.INSTANCES.name()), index().dataRoot())));
+    tables.put("index_status", new IndexStatusTable(this::index));
   }
 
   private DicomTable storedTable(TableDefinition definition) {
@@ -76,7 +77,8 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   public Set<String> columnNames() {
     Set<String> names = new TreeSet<>();
     for (Table table : tables.values()) {
-      names.addAll(((DicomTable) table).columnNames());
+      names.addAll(table instanceof DicomTable dicom ? dicom.columnNames()
+          : IndexStatusTable.COLUMNS);
     }
     return names;
   }

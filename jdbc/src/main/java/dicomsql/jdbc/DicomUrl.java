@@ -10,13 +10,16 @@ import java.util.Set;
 
 /**
  * A {@code jdbc:dicom:} URL taken apart: {@code jdbc:dicom:/path/to/data;index=DIR;
- * refresh=auto|never;phaseRules=FILE}. The same properties may come in the connection's
- * {@code Properties}; the URL's win.
+ * refresh=auto|never|rebuild;phaseRules=FILE;threads=N}. The same properties may come in the
+ * connection's {@code Properties}; the URL's win.
  */
 record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path phaseRules,
-    IndexProgress progress) {
+    Integer threads, IndexProgress progress) {
   static final String PREFIX = "jdbc:dicom:";
-  private static final Set<String> PROPERTIES = Set.of("index", "refresh", "phaseRules");
+  private static final Set<String> PROPERTIES =
+      Set.of("index", "refresh", "phaseRules", "threads");
+  private static final String EXPECTED = "expected index=DIR, refresh=auto|never|rebuild, "
+      + "phaseRules=FILE or threads=N";
 
   static DicomUrl parse(String url, Properties info) throws SQLException {
     String rest = url.substring(PREFIX.length());
@@ -40,14 +43,15 @@ record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path ph
       int equals = parts[i].indexOf('=');
       String name = equals < 0 ? parts[i].strip() : parts[i].substring(0, equals).strip();
       if (equals < 0 || !PROPERTIES.contains(name)) {
-        throw new SQLException("unknown URL property '" + parts[i] + "': expected index=DIR, "
-            + "refresh=auto|never or phaseRules=FILE", "08001");
+        throw new SQLException("unknown URL property '" + parts[i] + "': " + EXPECTED,
+            "08001");
       }
       merged.setProperty(name, parts[i].substring(equals + 1).strip());
     }
     Object progress = info == null ? null : info.get(DicomDriver.PROGRESS);
     return new DicomUrl(Path.of(parts[0].strip()), path(merged.getProperty("index")),
         refresh(merged.getProperty("refresh")), path(merged.getProperty("phaseRules")),
+        threads(merged.getProperty("threads")),
         progress instanceof IndexProgress listener ? listener : IndexProgress.NONE);
   }
 
@@ -64,13 +68,33 @@ record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path ph
         return IndexOptions.Refresh.AUTO;
       case "never":
         return IndexOptions.Refresh.NEVER;
+      case "rebuild":
+        return IndexOptions.Refresh.REBUILD;
       default:
-        throw new SQLException("refresh must be auto or never, not '" + text + "'", "08001");
+        throw new SQLException("refresh must be auto, never or rebuild, not '" + text + "'",
+            "08001");
     }
   }
 
+  private static Integer threads(String text) throws SQLException {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      int threads = Integer.parseInt(text.strip());
+      if (threads >= 1) {
+        return threads;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the other wrong values.
+    }
+    throw new SQLException("threads must be a whole number of at least 1, not '" + text + "'",
+        "08001");
+  }
+
   IndexOptions indexOptions() {
-    return IndexOptions.defaults().withFolder(index).withRefresh(refresh)
+    IndexOptions options = IndexOptions.defaults().withFolder(index).withRefresh(refresh)
         .withPhaseRules(phaseRules).withProgress(progress);
+    return threads == null ? options : options.withThreads(threads);
   }
 }

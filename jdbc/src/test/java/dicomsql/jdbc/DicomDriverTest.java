@@ -119,8 +119,8 @@ class DicomDriverTest {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:dicom:"))
         .isInstanceOf(SQLException.class).hasMessageContaining("no data folder");
     assertThatThrownBy(() -> DriverManager.getConnection(url + ";refresh=sometimes"))
-        .isInstanceOf(SQLException.class).hasMessage("refresh must be auto or never, not "
-            + "'sometimes'");
+        .isInstanceOf(SQLException.class).hasMessage("refresh must be auto, never or rebuild, "
+            + "not 'sometimes'");
     assertThatThrownBy(() -> DriverManager.getConnection(url + ";colour=blue"))
         .isInstanceOf(SQLException.class).hasMessageContaining("unknown URL property");
   }
@@ -147,7 +147,8 @@ class DicomDriverTest {
       }
     }
     assertThat(tables).containsExactlyInAnyOrder("patients", "studies", "series", "instances",
-        "structure_sets", "rois", "contours", "contour_points", "scan_errors", "attributes");
+        "structure_sets", "rois", "contours", "contour_points", "scan_errors", "attributes",
+        "index_status");
     Map<String, Integer> types = new HashMap<>();
     try (ResultSet rows = meta.getColumns(null, "dicom", "studies", "%")) {
       while (rows.next()) {

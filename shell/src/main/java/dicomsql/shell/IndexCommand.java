@@ -1,12 +1,11 @@
 package dicomsql.shell;
 
-import dicomsql.engine.index.DicomIndex;
-import dicomsql.engine.index.IndexOptions;
 import dicomsql.engine.index.IndexProgress;
-import dicomsql.engine.index.IndexUpdate;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dicomsql index}: builds or refreshes the index of a data folder, with progress. */
+/**
+ * {@code dicomsql index}: builds or refreshes the index of a data folder, with progress,
+ * through the JDBC driver like every other command ({@code index_status} says what happened).
+ */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
@@ -27,6 +29,11 @@ import picocli.CommandLine.Spec;
         "  dicomsql index ~/data/hcc",
         "  dicomsql index ~/data/hcc --rebuild --index /fast/disk/hcc-index"})
 final class IndexCommand implements Callable<Integer> {
+  /** The tables whose sizes a run reports, with their names in the report. */
+  private static final String[][] COUNTED = {{"instances", "instances"}, {"series", "series"},
+      {"studies", "studies"}, {"patients", "patients"},
+      {"structure_sets", "structure sets"}, {"rois", "ROIs"}, {"scan_errors", "scan errors"}};
+
   @Spec
   private CommandSpec spec;
 
@@ -49,21 +56,26 @@ final class IndexCommand implements Callable<Integer> {
   private Integer threads;
 
   @Override
-  public Integer call() throws IOException {
-    try (FileProgress progress = new FileProgress("Indexing")) {
-      IndexOptions options = IndexOptions.defaults().withFolder(folder)
-          .withPhaseRules(phaseRules)
-          .withRefresh(rebuild ? IndexOptions.Refresh.REBUILD : IndexOptions.Refresh.AUTO)
-          .withProgress(listener(progress));
-      if (threads != null) {
-        options = options.withThreads(threads);
+  public Integer call() throws SQLException {
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+    }
+    try (SqlSession session = new SqlSession(data, folder, rebuild ? "rebuild" : "auto",
+        phaseRules, threads, ResultFormat.TABLE);
+        Statement statement = session.connection().createStatement()) {
+      String what;
+      String where;
+      try (ResultSet status = statement.executeQuery("SELECT last_update, seconds, "
+          + "files_changed, note, index_folder FROM index_status")) {
+        status.next();
+        what = describe(status, session.filesRead());
+        where = status.getString("index_folder");
       }
-      try (DicomIndex index = DicomIndex.open(data, options)) {
-        progress.close();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(describe(index, progress));
-        out.flush();
-      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(what);
+      out.println(counts(statement));
+      out.println("Index: " + where);
+      out.flush();
     }
     return 0;
   }
@@ -86,24 +98,33 @@ final class IndexCommand implements Callable<Integer> {
     };
   }
 
-  private static String describe(DicomIndex index, FileProgress progress) {
-    IndexUpdate update = index.update();
-    String tables = String.format(Locale.ROOT,
-        "%,d instances, %,d series, %,d studies, %,d patients, %,d structure sets, %,d ROIs, "
-            + "%,d scan errors",
-        index.table("instances").size(), index.table("series").size(),
-        index.table("studies").size(), index.table("patients").size(),
-        index.table("structure_sets").size(), index.table("rois").size(),
-        index.table("scan_errors").size());
-    String what = switch (update.kind()) {
-      case BUILT -> String.format(Locale.ROOT, "Indexed %,d files in %.1f s (%,.0f files/s)",
-          progress.files(), update.seconds(), progress.files() / update.seconds());
-      case REFRESHED -> String.format(Locale.ROOT, "Refreshed: %,d files new, changed or gone, "
-          + "in %.1f s", update.filesChanged(), update.seconds());
-      case UNCHANGED -> String.format(Locale.ROOT, "Up to date (checked in %.1f s)",
-          update.seconds());
-      case NOT_REFRESHED -> "Not refreshed: " + update.note();
+  private static String describe(ResultSet status, long filesRead) throws SQLException {
+    double seconds = status.getDouble("seconds");
+    return switch (status.getString("last_update")) {
+      case "built" -> String.format(Locale.ROOT, "Indexed %,d files in %.1f s (%,.0f files/s)",
+          filesRead, seconds, filesRead / seconds);
+      case "refreshed" -> String.format(Locale.ROOT, "Refreshed: %,d files new, changed or "
+          + "gone, in %.1f s", status.getInt("files_changed"), seconds);
+      case "unchanged" -> String.format(Locale.ROOT, "Up to date (checked in %.1f s)", seconds);
+      default -> "Not refreshed: " + status.getString("note");
     };
-    return what + "\n" + tables + "\nIndex: " + index.folder();
+  }
+
+  /** How many rows each table has: counts the index answers without reading rows. */
+  private static String counts(Statement statement) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < COUNTED.length; i++) {
+      sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM ").append(COUNTED[i][0])
+          .append(")");
+    }
+    StringBuilder text = new StringBuilder();
+    try (ResultSet counts = statement.executeQuery(sql.toString())) {
+      counts.next();
+      for (int i = 0; i < COUNTED.length; i++) {
+        text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d ",
+            counts.getLong(i + 1))).append(COUNTED[i][1]);
+      }
+    }
+    return text.toString();
   }
 }

@@ -31,6 +31,15 @@ final class SqlSession implements AutoCloseable {
 
   SqlSession(Path data, Path index, String refresh, Path phaseRules, ResultFormat format)
       throws SQLException {
+    this(data, index, refresh, phaseRules, null, format);
+  }
+
+  /**
+   * A session on a data folder; null options take the driver's defaults. {@code refresh} is
+   * auto, never or rebuild; {@code threads} read files when the index is built.
+   */
+  SqlSession(Path data, Path index, String refresh, Path phaseRules, Integer threads,
+      ResultFormat format) throws SQLException {
     StringBuilder url = new StringBuilder("jdbc:dicom:").append(data.toAbsolutePath());
     if (index != null) {
       url.append(";index=").append(index.toAbsolutePath());
@@ -41,6 +50,9 @@ final class SqlSession implements AutoCloseable {
     if (phaseRules != null) {
       url.append(";phaseRules=").append(phaseRules.toAbsolutePath());
     }
+    if (threads != null) {
+      url.append(";threads=").append(threads);
+    }
     this.progress = new FileProgress("Indexing");
     Properties properties = new Properties();
     properties.put(DicomDriver.PROGRESS, IndexCommand.listener(progress));
@@ -50,6 +62,11 @@ final class SqlSession implements AutoCloseable {
 
   Connection connection() {
     return connection;
+  }
+
+  /** Files read so far to build or refresh the index. */
+  long filesRead() {
+    return progress.files();
   }
 
   void format(ResultFormat newFormat) {
