@@ -29,6 +29,8 @@ final class RoiCatalog {
   private static final TableDefinition C = Tables.CONTOURS;
   private static final TableDefinition S = Tables.SERIES;
   private static final TableDefinition I = Tables.INSTANCES;
+  /** The instance columns an image plane needs end with the orientation. */
+  private static final int PLANE_WIDTH = I.indexOf("orientation") + 1;
 
   private final IndexTable rois;
   private final IndexTable contours;
@@ -43,26 +45,32 @@ final class RoiCatalog {
     this.instances = index.table(I.name());
   }
 
-  /** The ROI, or null when the structure set has no ROI of that number. */
+  /**
+   * The ROI, or null when the structure set has no ROI of that number. Looked up by structure
+   * set alone: the few rows it has are cheaper to check than the set of every ROI numbered 1.
+   */
   Roi roi(String rtssUid, int roiNumber) {
-    RoaringBitmap ids = RoaringBitmap.and(rois.equal(R.indexOf("rtss_uid"), rtssUid),
-        rois.equal(R.indexOf("roi_number"), roiNumber));
-    if (ids.isEmpty()) {
-      return null;
+    for (IntIterator id = rois.equal(R.indexOf("rtss_uid"), rtssUid).getIntIterator();
+        id.hasNext(); ) {
+      Object[] row = rois.row(id.next());
+      if (Integer.valueOf(roiNumber).equals(row[R.indexOf("roi_number")])) {
+        return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
+            (String) row[R.indexOf("referenced_series_uid")],
+            color((String) row[R.indexOf("color")]));
+      }
     }
-    Object[] row = rois.row(ids.first());
-    return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
-        (String) row[R.indexOf("referenced_series_uid")],
-        color((String) row[R.indexOf("color")]));
+    return null;
   }
 
   /** The ROI's contours in file order. */
   List<PlanarContour> contours(Roi roi) {
-    RoaringBitmap ids = RoaringBitmap.and(contours.equal(C.indexOf("rtss_uid"), roi.rtssUid()),
-        contours.equal(C.indexOf("roi_number"), roi.roiNumber()));
+    RoaringBitmap ids = contours.equal(C.indexOf("rtss_uid"), roi.rtssUid());
     List<PlanarContour> list = new ArrayList<>();
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
       Object[] row = contours.row(id.next());
+      if (!Integer.valueOf(roi.roiNumber()).equals(row[C.indexOf("roi_number")])) {
+        continue;
+      }
       double[] points = (double[]) row[C.indexOf("points")];
       list.add(new PlanarContour((Integer) row[C.indexOf("contour_index")],
           (String) row[C.indexOf("geometric_type")],
@@ -102,7 +110,7 @@ final class RoiCatalog {
     List<ImagePlane> planes = new ArrayList<>();
     RoaringBitmap ids = instances.equal(I.indexOf("series_uid"), seriesUid);
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
-      ImagePlane plane = plane(instances.row(id.next()));
+      ImagePlane plane = plane(instances.row(id.next(), PLANE_WIDTH));
       if (plane != null) {
         planes.add(plane);
       }

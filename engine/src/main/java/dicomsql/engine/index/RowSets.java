@@ -1,7 +1,5 @@
 package dicomsql.engine.index;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,7 +36,8 @@ final class RowSets {
     }
     RoaringBitmap rows = new RoaringBitmap();
     try {
-      rows.deserialize(new DataInputStream(new ByteArrayInputStream(bytes)));
+      // From a buffer: a DataInputStream reads every 16-bit value through a method call.
+      rows.deserialize(ByteBuffer.wrap(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
