@@ -65,12 +65,18 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   public static List<String[]> primaryKeys() {
     List<String[]> keys = new ArrayList<>();
     for (TableDefinition definition : Tables.ALL) {
-      for (int k = 0; k < definition.key().size(); k++) {
-        keys.add(new String[] {definition.name(), definition.key().get(k),
-            Integer.toString(k + 1)});
-      }
+      addKey(keys, definition.name(), definition.key());
     }
+    addKey(keys, "contour_points", List.of("rtss_uid", "roi_number", "contour_index",
+        "point_index"));
+    addKey(keys, "attributes", List.of("path", "tag_path"));
     return keys;
+  }
+
+  private static void addKey(List<String[]> keys, String table, List<String> columns) {
+    for (int k = 0; k < columns.size(); k++) {
+      keys.add(new String[] {table, columns.get(k), Integer.toString(k + 1)});
+    }
   }
 
   /** Every column name of every table, for suggestions when a name is misspelt. */

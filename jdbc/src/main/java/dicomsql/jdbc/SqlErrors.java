@@ -22,6 +22,9 @@ final class SqlErrors {
       "^(?:From|At) line (\\d+), column (\\d+)(?: to line \\d+, column \\d+)?: ");
   private static final String NOT_A_QUERY = "Non-query expression encountered in illegal context";
   private static final String UNABLE = "Unable to implement ";
+  /** "java.io.IOException: " and the like, which wrapped causes put before their message. */
+  private static final Pattern EXCEPTION_CLASS = Pattern.compile(
+      "(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ");
   private static final Pattern PREAMBLE =
       Pattern.compile("^Error while executing SQL \".*?\": ", Pattern.DOTALL);
 
@@ -67,6 +70,7 @@ final class SqlErrors {
       return e.getClass().getSimpleName();
     }
     text = PREAMBLE.matcher(text).replaceFirst("");
+    text = EXCEPTION_CLASS.matcher(text).replaceAll("");
     int expecting = text.indexOf("Was expecting");
     if (expecting > 0) {
       text = text.substring(0, expecting);
@@ -97,11 +101,11 @@ final class SqlErrors {
   static String describe(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        String message = EXCEPTION_CLASS.matcher(t.getMessage()).replaceAll("");
         if (t instanceof ArithmeticException) {
-          return "arithmetic error: " + t.getMessage();
+          return "arithmetic error: " + message;
         }
-        return t instanceof NumberFormatException ? "not a number: " + t.getMessage()
-            : t.getMessage();
+        return t instanceof NumberFormatException ? "not a number: " + message : message;
       }
     }
     return failure.getClass().getSimpleName();

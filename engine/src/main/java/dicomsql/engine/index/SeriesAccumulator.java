@@ -39,6 +39,7 @@ final class SeriesAccumulator {
   private Object[] first;
   private final Object[] uniform = new Object[UNIFORM.length];
   private final boolean[] mixed = new boolean[UNIFORM.length];
+  private Object orientation;
   private boolean orientationMixed;
   private final List<double[]> positions = new ArrayList<>();
   private Double zMin;
@@ -68,7 +69,10 @@ final class SeriesAccumulator {
         mixed[k] = true;
       }
     }
-    if (count > 1 && !Objects.equals(instance[I_ORIENTATION], first[I_ORIENTATION])) {
+    // Against the first instance added, not the first by number, which may be this one.
+    if (count == 1) {
+      orientation = instance[I_ORIENTATION];
+    } else if (!Objects.equals(instance[I_ORIENTATION], orientation)) {
       orientationMixed = true;
     }
     Double z = (Double) instance[I_POSITION_Z];
