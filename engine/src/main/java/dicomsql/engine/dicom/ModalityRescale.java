@@ -68,7 +68,11 @@ public record ModalityRescale(double slope, double intercept) {
    * of {@code stored}) into {@code into} when it is long enough, else into a new array.
    */
   public float[] apply(ImagePixelModule module, int[] stored, float[] into) {
-    int count = module.samplesPerFrame();
+    return apply(module, stored, module.samplesPerFrame(), into);
+  }
+
+  /** Rescales the first {@code count} stored values of {@code stored}, as above. */
+  public float[] apply(ImagePixelModule module, int[] stored, int count, float[] into) {
     float[] out = into != null && into.length >= count ? into : new float[count];
     if (module.isUnsigned32Bit()) {
       for (int i = 0; i < count; i++) {

@@ -64,6 +64,18 @@ final class NativePixelDecoder {
     module.toStoredValues(into, module.samplesPerFrame());
   }
 
+  /**
+   * Decodes {@code count} pixels of a one-sample frame from pixel {@code fromPixel} into the
+   * start of {@code into}: a region of an image without decoding the rest of it.
+   */
+  void decodePixels(byte[] data, long firstCell, int fromPixel, int count, int[] into) {
+    if (module.samplesPerPixel() != 1) {
+      throw new IllegalStateException("a region is decoded from one-sample images only");
+    }
+    readCells(data, firstCell + fromPixel, count, into, 0, 1);
+    module.toStoredValues(into, count);
+  }
+
   /** Copies {@code count} cells as unsigned ints to every {@code stride}-th value from at. */
   private void readCells(byte[] data, long first, int count, int[] out, int at, int stride) {
     // An OW word stored big endian puts the byte at little-endian position p at p ^ 1.

@@ -2,6 +2,7 @@ package dicomsql.engine.dicom;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,15 +22,24 @@ public final class PixelData {
     void decode(int index, int[] into) throws DicomException;
   }
 
+  /** Decodes {@code count} pixels of frame {@code index} from {@code fromPixel} into {@code into}. */
+  @FunctionalInterface
+  private interface RegionSource {
+    void decode(int index, int fromPixel, int count, int[] into) throws DicomException;
+  }
+
   private final DataSet dataSet;
   private final ImagePixelModule module;
   private final FrameSource source;
+  private final RegionSource region;
   private int[] scratch;
 
-  private PixelData(DataSet dataSet, ImagePixelModule module, FrameSource source) {
+  private PixelData(DataSet dataSet, ImagePixelModule module, FrameSource source,
+      RegionSource region) {
     this.dataSet = dataSet;
     this.module = module;
     this.source = source;
+    this.region = region;
   }
 
   /** Reads a whole file and prepares its pixel data. */
@@ -65,7 +75,9 @@ public final class PixelData {
     decoder.checkLength(data.length, module.numberOfFrames());
     long cellsPerFrame = decoder.cellsPerFrame();
     return new PixelData(dataSet, module,
-        (index, into) -> decoder.decode(data, index * cellsPerFrame, into));
+        (index, into) -> decoder.decode(data, index * cellsPerFrame, into),
+        module.samplesPerPixel() != 1 ? null : (index, from, count, into) ->
+            decoder.decodePixels(data, index * cellsPerFrame, from, count, into));
   }
 
   private static PixelData encapsulated(DataSet dataSet, Element pixels, TransferSyntax syntax)
@@ -85,14 +97,14 @@ public final class PixelData {
     if (rle) {
       RleFrameDecoder decoder = new RleFrameDecoder(module);
       return new PixelData(dataSet, module,
-          (index, into) -> decoder.decode(frames.frame(index), index, into));
+          (index, into) -> decoder.decode(frames.frame(index), index, into), null);
     }
     NativePixelDecoder decoder = new NativePixelDecoder(module, false);
     return new PixelData(dataSet, module, (index, into) -> {
       byte[] frame = frames.frame(index);
       decoder.checkLength(frame.length, 1);
       decoder.decode(frame, 0, into);
-    });
+    }, null);
   }
 
   /** The data set the pixel data belongs to, for the attributes that say how to show it. */
@@ -125,6 +137,33 @@ public final class PixelData {
     int[] out = into != null && into.length >= count ? into : new int[count];
     source.decode(index, out);
     return out;
+  }
+
+  /**
+   * Frame {@code index} of a one-sample image rescaled, only the {@code count} pixels from
+   * pixel {@code fromPixel} (row * columns + column), into the start of {@code into} when it is
+   * long enough, else of a new array. Native pixel data decodes only those pixels; compressed
+   * pixel data decodes the frame.
+   */
+  public float[] rescaledPixels(int index, int fromPixel, int count, float[] into)
+      throws DicomException {
+    Objects.checkIndex(index, frameCount());
+    Objects.checkFromIndexSize(fromPixel, count, module.pixelsPerFrame());
+    if (module.samplesPerPixel() != 1) {
+      throw new DicomException("a region is read from images of one sample per pixel, not "
+          + module.samplesPerPixel(), -1, Tag.SamplesPerPixel);
+    }
+    int[] stored;
+    if (region != null) {
+      scratch = scratch != null && scratch.length >= count ? scratch : new int[count];
+      region.decode(index, fromPixel, count, scratch);
+      stored = scratch;
+    } else {
+      scratch = frame(index, scratch);
+      stored = fromPixel == 0 ? scratch
+          : Arrays.copyOfRange(scratch, fromPixel, fromPixel + count);
+    }
+    return rescale(index).apply(module, stored, count, into);
   }
 
   /** The stored values of every frame, one frame after another. */

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Decodes images under a data root, keeping the most recently used ones up to a memory budget
- * so that several ROIs on the same slices, or several statistics of one ROI, decode each image
- * once. Native and RLE pixel data are decoded; other compressed pixel data is refused with a
- * message that names the file and its transfer syntax. Safe to use from several threads.
+ * Decodes images under a data root: whole images (for pictures) kept while they fit a memory
+ * budget, and the pixels under a mask, of which native pixel data decodes only the stretch the
+ * mask spans. Native and RLE pixel data are decoded; other compressed pixel data is refused
+ * with a message that names the file and its transfer syntax. Safe to use from several threads.
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
@@ -28,8 +30,24 @@ public final class DecodedSlices implements SliceSource {
   }
 
   @Override
-  public float[] values(ImagePlane plane) throws IOException {
-    return image(plane).values();
+  public float[] values(ImagePlane plane, RoaringBitmap pixels) throws IOException {
+    float[] values = new float[pixels.getCardinality()];
+    if (values.length == 0) {
+      return values;
+    }
+    DecodedImage whole;
+    synchronized (this) {
+      whole = recent.get(plane.path());
+    }
+    int first = pixels.first();
+    float[] region = whole != null ? whole.values()
+        : read(plane).rescaledPixels(0, first, pixels.last() - first + 1, null);
+    int offset = whole != null ? 0 : first;
+    int next = 0;
+    for (IntIterator pixel = pixels.getIntIterator(); pixel.hasNext(); ) {
+      values[next++] = region[pixel.next() - offset];
+    }
+    return values;
   }
 
   /** The image of this plane, decoded and rescaled. */
@@ -49,8 +67,16 @@ public final class DecodedSlices implements SliceSource {
   }
 
   private DecodedImage decode(ImagePlane plane) throws IOException {
-    Path file = dataRoot.resolve(plane.path());
-    PixelData pixels = PixelData.read(file);
+    PixelData pixels = read(plane);
+    ImagePixelModule module = pixels.module();
+    float[] values = pixels.rescaledFrame(0, null);
+    return new DecodedImage(module.rows(), module.columns(), values, window(pixels.dataSet()),
+        module.photometricInterpretation().equals("MONOCHROME1"));
+  }
+
+  /** The pixel data of an image, checked to be the single greyscale frame the index says. */
+  private PixelData read(ImagePlane plane) throws IOException {
+    PixelData pixels = PixelData.read(dataRoot.resolve(plane.path()));
     ImagePixelModule module = pixels.module();
     String problem = null;
     if (module.numberOfFrames() != 1) {
@@ -64,9 +90,7 @@ public final class DecodedSlices implements SliceSource {
     if (problem != null) {
       throw new DicomException("the image " + problem).inFile(plane.path());
     }
-    float[] values = pixels.rescaledFrame(0, null);
-    return new DecodedImage(module.rows(), module.columns(), values, window(pixels.dataSet()),
-        module.photometricInterpretation().equals("MONOCHROME1"));
+    return pixels;
   }
 
   /** The first window the image names, or null. */

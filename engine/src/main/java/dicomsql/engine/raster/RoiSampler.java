@@ -1,10 +1,12 @@
 package dicomsql.engine.raster;
 
 import java.io.IOException;
-import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
-/** Collects the pixel values inside a ROI's masks, decoding only the images the ROI touches. */
+/**
+ * Collects the pixel values inside a ROI's masks, reading only the images the ROI touches, and
+ * of those only the stretch of pixels its mask spans.
+ */
 public final class RoiSampler {
   private RoiSampler() {}
 
@@ -21,11 +23,9 @@ public final class RoiSampler {
       if (mask.isEmpty()) {
         continue;
       }
-      float[] image = source.values(slice.plane());
-      IntIterator pixel = mask.getIntIterator();
-      while (pixel.hasNext()) {
-        values[next++] = image[pixel.next()];
-      }
+      float[] inside = source.values(slice.plane(), mask);
+      System.arraycopy(inside, 0, values, next, inside.length);
+      next += inside.length;
     }
     return values;
   }

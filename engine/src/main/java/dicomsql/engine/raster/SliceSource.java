@@ -1,10 +1,11 @@
 package dicomsql.engine.raster;
 
 import java.io.IOException;
+import org.roaringbitmap.RoaringBitmap;
 
-/** Decodes the pixel values of an image as modality values (Hounsfield units for CT). */
+/** Reads the pixel values of an image as modality values (Hounsfield units for CT). */
 @FunctionalInterface
 public interface SliceSource {
-  /** The image's values row by row, {@code rows * columns} of them. */
-  float[] values(ImagePlane plane) throws IOException;
+  /** The values of these pixels ({@code row * columns + col}), in ascending pixel order. */
+  float[] values(ImagePlane plane, RoaringBitmap pixels) throws IOException;
 }
