@@ -3,6 +3,7 @@ package dicomsql.connector;
 import dicomsql.engine.raster.DecodedImage;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.IntensityStatistics;
+import dicomsql.engine.raster.PlanarContour;
 import dicomsql.engine.raster.RoiMasks;
 import dicomsql.engine.raster.RoiOverlay;
 import java.io.ByteArrayInputStream;
@@ -27,6 +28,8 @@ import org.roaringbitmap.RoaringBitmap;
  * null; pixel data that cannot be decoded and unknown statistics are errors naming the function.
  */
 public final class RasterFunctions {
+  private static final double[] AXIAL_NORMAL = {0, 0, 1};
+
   private RasterFunctions() {}
 
   /** The measurements of the dicom schema a query runs in. */
@@ -146,9 +149,10 @@ public final class RasterFunctions {
     if (rtssUid == null || roiNumber == null) {
       return List.of();
     }
-    RoiMasks masks = measurements(root).masks(rtssUid, roiNumber, null);
+    RoiMeasurements measurements = measurements(root);
+    RoiMasks masks = measurements.masks(rtssUid, roiNumber, null);
     if (masks == null) {
-      return List.of();
+      return unplaceable(measurements.catalog(), rtssUid, roiNumber);
     }
     List<Object[]> rows = new ArrayList<>();
     for (RoiMasks.Slice slice : masks.slices()) {
@@ -161,6 +165,28 @@ public final class RasterFunctions {
     }
     rows.sort(Comparator.comparing((Object[] row) -> (Double) row[1],
         Comparator.nullsLast(Comparator.naturalOrder())));
+    return rows;
+  }
+
+  /**
+   * For a ROI that has no images to lie on, a row per contour saying why, at the contour's
+   * mean z; none for a ROI that does not exist.
+   */
+  private static List<Object[]> unplaceable(RoiCatalog catalog, String rtssUid, int roiNumber) {
+    RoiCatalog.Roi roi = catalog.roi(rtssUid, roiNumber);
+    if (roi == null) {
+      return List.of();
+    }
+    String why = roi.referencedSeriesUid() == null
+        ? "the ROI is linked to no series (no contour image, referenced series or frame of "
+            + "reference matched one)"
+        : "its series " + roi.referencedSeriesUid() + " has no images with a position, "
+            + "orientation and spacing in the data folder";
+    List<Object[]> rows = new ArrayList<>();
+    for (PlanarContour contour : catalog.contours(roi)) {
+      rows.add(new Object[] {null, finite(contour.positionAlong(AXIAL_NORMAL)), null, null, 1,
+          "contour " + contour.index() + " lies on no image: " + why});
+    }
     return rows;
   }
 

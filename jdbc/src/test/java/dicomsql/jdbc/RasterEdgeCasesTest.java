@@ -83,6 +83,30 @@ class RasterEdgeCasesTest {
     }
   }
 
+  @Test
+  void aRoiWhoseImagesAreMissingIsNullAndItsContoursSayWhy() throws Exception {
+    Path data = tmp.resolve("data");
+    new DatasetGenerator(new SynthOptions(1, 4, 32, 0, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    Map<String, String> lesion = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).get(0);
+    Path series = seriesFolder(data, lesion, lesion.get("annotated_phase"));
+    try (Stream<Path> files = Files.list(series)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+        + tmp.resolve("index"))) {
+      String roi = "'" + lesion.get("rtss_uid") + "', " + lesion.get("roi_number");
+      assertThat(QueryRows.of(connection, "SELECT roi_voxel_count(" + roi + ")").get(0).get(0))
+          .isNull();
+      List<List<Object>> slices = QueryRows.of(connection, "SELECT sop_uid, problem FROM "
+          + "TABLE(roi_slices(" + roi + "))");
+      assertThat(slices).hasSize(Integer.parseInt(lesion.get("contour_count")))
+          .allSatisfy(row -> assertThat((String) row.get(1)).contains("lies on no image"));
+    }
+  }
+
   private static double maxZ(Connection connection, Map<String, String> lesion)
       throws SQLException {
     return (Double) QueryRows.of(connection, "SELECT z_max FROM series WHERE series_uid = '"

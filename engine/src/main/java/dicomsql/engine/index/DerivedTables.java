@@ -168,11 +168,17 @@ final class DerivedTables {
   /** An image series if there is one (structure sets carry less), else the first series. */
   private static Object[] representative(List<Object[]> members) {
     for (Object[] member : members) {
-      if (IMAGE_MODALITIES.contains(member[S.indexOf("modality")])) {
+      if (isImage(member)) {
         return member;
       }
     }
     return members.get(0);
+  }
+
+  /** Whether a series row is of an imaging modality; a series may have no Modality at all. */
+  private static boolean isImage(Object[] series) {
+    Object modality = series[S.indexOf("modality")];
+    return modality != null && IMAGE_MODALITIES.contains(modality);
   }
 
   private static Map<String, List<Object[]>> group(Collection<Object[]> rows, int column) {
@@ -365,7 +371,7 @@ final class DerivedTables {
     double bestCover = -1;
     for (Object[] row : series.values()) {
       if (!frame.equals(row[S.indexOf("frame_of_reference_uid")])
-          || !IMAGE_MODALITIES.contains(row[S.indexOf("modality")])) {
+          || !isImage(row)) {
         continue;
       }
       double cover = cover(roi, (Double) row[S.indexOf("z_min")], (Double) row[S.indexOf("z_max")]);

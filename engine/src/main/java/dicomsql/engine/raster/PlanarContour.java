@@ -17,7 +17,7 @@ public record PlanarContour(int index, String geometricType, String referencedSo
   }
 
   /** The mean of its points' projections on {@code normal}; NaN without points. */
-  double positionAlong(double[] normal) {
+  public double positionAlong(double[] normal) {
     int n = points.length / 3;
     double sum = 0;
     for (int k = 0; k < n; k++) {
