@@ -41,6 +41,9 @@ final class SqlErrors {
 
   static SQLException clean(SQLException e, Names names) {
     String message = message(e);
+    if (message.equals("null")) {
+      message = internalError(e);
+    }
     Matcher object = OBJECT.matcher(message);
     Matcher column = COLUMN.matcher(message);
     Matcher function = FUNCTION.matcher(message);
@@ -95,6 +98,27 @@ final class SqlErrors {
     int end = text.indexOf('(', UNABLE.length());
     return "this query cannot be run as written (Calcite could not implement "
         + text.substring(UNABLE.length(), end < 0 ? text.length() : end) + ")";
+  }
+
+  /**
+   * A failure without a message is a bug of ours (a NullPointerException, say): name it and
+   * where it happened, so that a report can point at it.
+   */
+  private static String internalError(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String where = "";
+    for (StackTraceElement frame : root.getStackTrace()) {
+      if (frame.getClassName().startsWith("dicomsql.")) {
+        where = " at " + frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1)
+            + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+        break;
+      }
+    }
+    return "internal error: " + root.getClass().getSimpleName() + where
+        + " (please report it, with --verbose output)";
   }
 
   /** What a failure that is no SQLException says: its own message, else its cause's. */
