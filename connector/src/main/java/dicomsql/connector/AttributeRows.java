@@ -8,7 +8,6 @@ import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
  * row ids here are those of table. Files are read one at a time as rows are consumed.
  */
 final class AttributeRows extends IndexedRows {
+  /** The tag_path of the row that says a file could not be read to its end. */
+  static final String ERROR_PATH = "(error)";
   static final List<String> COLUMNS = List.of("path", "sop_uid", "series_uid", "tag",
       "tag_path", "keyword", "vr", "value");
   static final List<ColumnType> TYPES = List.of(ColumnType.VARCHAR, ColumnType.VARCHAR,
@@ -91,21 +92,34 @@ final class AttributeRows extends IndexedRows {
         Object[] file = {path, instance[INSTANCE_COLUMN[1]], instance[INSTANCE_COLUMN[2]]};
         try {
           ElementListing.list(dataRoot.resolve(path), row -> {
-            Object[] all = {file[0], file[1], file[2], Tag.toHex(row.tag()),
-                row.tagPath(), row.keyword(), row.vr() == null ? null : row.vr().name(),
-                row.value()};
-            Object[] out = new Object[wanted.length];
-            for (int i = 0; i < wanted.length; i++) {
-              out[i] = all[wanted[i]];
-            }
-            pending.add(out);
+            add(file, Tag.toHex(row.tag()), row.tagPath(), row.keyword(),
+                row.vr() == null ? null : row.vr().name(), row.value());
             return true;
           });
         } catch (DicomException e) {
-          throw new UncheckedIOException(new IOException(path + ": " + e.detail(), e));
+          failed(file, e.detail());
         } catch (IOException e) {
-          throw new UncheckedIOException(new IOException(path + ": " + e.getMessage(), e));
+          failed(file, "cannot read: " + e.getMessage());
         }
+      }
+
+      /**
+       * A file that cannot be read to its end keeps the elements read before the problem and
+       * gets one more row saying what and where, so that one damaged file among many does not
+       * end the query.
+       */
+      private void failed(Object[] file, String problem) {
+        add(file, null, ERROR_PATH, null, null, problem);
+      }
+
+      private void add(Object[] file, String tag, String tagPath, String keyword, String vr,
+          String value) {
+        Object[] all = {file[0], file[1], file[2], tag, tagPath, keyword, vr, value};
+        Object[] out = new Object[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+          out[i] = all[wanted[i]];
+        }
+        pending.add(out);
       }
 
       @Override

@@ -104,8 +104,7 @@ final class FileScanner {
     }
     try (DicomReader reader = DicomReader.open(file, TAGS)) {
       DataSet ds = DataSet.read(reader);
-      String sopClass = ds.getString(Tag.SOPClassUID);
-      if (MEDIA_STORAGE_DIRECTORY.equals(sopClass)) {
+      if (isDirectory(ds, reader.fileMeta())) {
         return ScannedFile.skipped(path, size, modified);
       }
       Object[] row = instanceRow(ds, path, size, reader.transferSyntax().uid());
@@ -123,6 +122,18 @@ final class FileScanner {
     } catch (RuntimeException e) {
       return ScannedFile.error(path, size, modified, "cannot index: " + e);
     }
+  }
+
+  /**
+   * Whether a file is a Media Storage Directory (a DICOMDIR, whatever its name): its data set
+   * has no SOP Class UID of its own, so the file meta group's says so.
+   */
+  private static boolean isDirectory(DataSet ds, DataSet meta) {
+    String sopClass = ds.getString(Tag.SOPClassUID);
+    if (sopClass == null && meta != null) {
+      sopClass = meta.getString(Tag.MediaStorageSOPClassUID);
+    }
+    return MEDIA_STORAGE_DIRECTORY.equals(sopClass);
   }
 
   private static Object[] instanceRow(DataSet ds, String path, long size, String syntax) {
