@@ -36,12 +36,16 @@ public final class RasterFunctions {
   static RoiMeasurements measurements(DataContext root) {
     SchemaPlus rootSchema = root.getRootSchema();
     if (rootSchema != null) {
+      // The driver registers it as "dicom"; an application may have used another name.
       DicomSchema dicom = dicomSchema(rootSchema.getSubSchema("dicom"));
-      for (String name : rootSchema.getSubSchemaNames()) {
-        dicom = dicom != null ? dicom : dicomSchema(rootSchema.getSubSchema(name));
-      }
       if (dicom != null) {
         return dicom.measurements();
+      }
+      for (String name : rootSchema.getSubSchemaNames()) {
+        dicom = dicomSchema(rootSchema.getSubSchema(name));
+        if (dicom != null) {
+          return dicom.measurements();
+        }
       }
     }
     throw new IllegalStateException("the raster functions need a dicom schema");
@@ -57,8 +61,8 @@ public final class RasterFunctions {
 
   public static ByteString roiMask(DataContext root, String rtssUid, Integer roiNumber,
       String sopUid) {
-    RoaringBitmap mask = maskOn(measurements(root), rtssUid, roiNumber, sopUid);
-    return mask == null ? null : new ByteString(serialize(mask));
+    ImageMask image = onImage(measurements(root), rtssUid, roiNumber, sopUid);
+    return image == null ? null : new ByteString(serialize(image.mask()));
   }
 
   /** Pixels in a mask from {@code roi_mask}. */
@@ -114,30 +118,34 @@ public final class RasterFunctions {
   public static ByteString roiPng(DataContext root, String rtssUid, Integer roiNumber,
       String sopUid) {
     RoiMeasurements measurements = measurements(root);
-    RoaringBitmap mask = maskOn(measurements, rtssUid, roiNumber, sopUid);
-    if (mask == null) {
+    ImageMask on = onImage(measurements, rtssUid, roiNumber, sopUid);
+    if (on == null) {
       return null;
     }
-    RoiMasks masks = measurements.masks(rtssUid, roiNumber,
-        measurements.catalog().seriesOfImage(sopUid));
-    ImageStack stack = masks.stack();
     try {
-      DecodedImage image = measurements.slices().image(stack.plane(stack.indexOf(sopUid)));
+      DecodedImage image = measurements.slices().image(on.masks().stack().plane(on.plane()));
       int[] color = measurements.catalog().roi(rtssUid, roiNumber).color();
-      return new ByteString(RoiOverlay.png(image, mask, null,
+      return new ByteString(RoiOverlay.png(image, on.mask(), null,
           color == null ? RoiOverlay.DEFAULT_COLOR : color));
     } catch (IOException e) {
       throw new IllegalArgumentException("roi_png: " + e.getMessage(), e);
     }
   }
 
-  /** The ROI's mask on an image, or null when the image is not one the ROI applies to. */
-  private static RoaringBitmap maskOn(RoiMeasurements measurements, String rtssUid,
+  /** A ROI rasterized on the stack of an image, and that image's index in the stack. */
+  private record ImageMask(RoiMasks masks, int plane) {
+    RoaringBitmap mask() {
+      return masks.mask(plane);
+    }
+  }
+
+  /** The ROI on an image, or null when the image is not one the ROI applies to. */
+  private static ImageMask onImage(RoiMeasurements measurements, String rtssUid,
       int roiNumber, String sopUid) {
     String series = measurements.catalog().seriesOfImage(sopUid);
     RoiMasks masks = series == null ? null : measurements.masks(rtssUid, roiNumber, series);
     int plane = masks == null ? -1 : masks.stack().indexOf(sopUid);
-    return plane < 0 ? null : masks.mask(plane);
+    return plane < 0 ? null : new ImageMask(masks, plane);
   }
 
   /**

@@ -23,6 +23,12 @@ final class PngExport {
 
   private PngExport() {}
 
+  /** Whether bytes start with the PNG signature. */
+  static boolean isPng(byte[] value) {
+    return value != null && value.length >= SIGNATURE.length
+        && Arrays.equals(value, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
+  }
+
   static List<Path> write(ResultSet rows, Path folder) throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
@@ -45,8 +51,7 @@ final class PngExport {
           ? rows.getString(text).replaceAll("[^A-Za-z0-9._-]", "_") : "row" + row;
       for (int c : binary) {
         byte[] value = rows.getBytes(c);
-        if (value == null || value.length < SIGNATURE.length
-            || !Arrays.equals(value, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        if (!isPng(value)) {
           continue;
         }
         String name = binary.size() > 1 ? base + "_" + meta.getColumnLabel(c) : base;

@@ -6,7 +6,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +17,6 @@ import java.util.Locale;
  */
 final class ResultTable {
   static final String NULL = "NULL";
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
   private final Layout layout;
 
   ResultTable(Layout layout) {
@@ -133,9 +131,7 @@ final class ResultTable {
       if (bytes == null) {
         return NULL;
       }
-      boolean png = bytes.length >= PNG.length
-          && Arrays.equals(bytes, 0, PNG.length, PNG, 0, PNG.length);
-      return String.format(Locale.ROOT, "<%s%,d bytes>", png ? "PNG, " : "",
+      return String.format(Locale.ROOT, "<%s%,d bytes>", PngExport.isPng(bytes) ? "PNG, " : "",
           bytes.length);
     }
     String value = rows.getString(column);

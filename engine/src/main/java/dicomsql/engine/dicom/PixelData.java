@@ -22,7 +22,7 @@ public final class PixelData {
     void decode(int index, int[] into) throws DicomException;
   }
 
-  /** Decodes {@code count} pixels of frame {@code index} from {@code fromPixel} into {@code into}. */
+  /** Decodes {@code count} pixels of frame {@code index} from {@code fromPixel}. */
   @FunctionalInterface
   private interface RegionSource {
     void decode(int index, int fromPixel, int count, int[] into) throws DicomException;

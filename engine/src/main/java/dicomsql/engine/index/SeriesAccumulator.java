@@ -1,5 +1,6 @@
 package dicomsql.engine.index;
 
+import dicomsql.engine.raster.ImageStack;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,19 +134,10 @@ final class SeriesAccumulator {
       along[i] = p[0] * normal[0] + p[1] * normal[1] + p[2] * normal[2];
     }
     Arrays.sort(along);
-    double[] gaps = new double[along.length - 1];
-    int n = 0;
-    for (int i = 1; i < along.length; i++) {
-      double gap = along[i] - along[i - 1];
-      if (gap > 1e-3) {
-        gaps[n++] = gap;
-      }
-    }
-    if (n == 0) {
+    double median = ImageStack.medianGap(along);
+    if (Double.isNaN(median)) {
       return null;
     }
-    Arrays.sort(gaps, 0, n);
-    double median = n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
     return Math.round(median * 1e4) / 1e4;
   }
 

@@ -65,11 +65,18 @@ public final class ImageStack {
     return new ImageStack(best, images.size() - best.size());
   }
 
-  /**
-   * The median distance between neighbouring planes, duplicates ignored (as the series table's
-   * slice_spacing); for a single image its thickness, NaN when that is unknown too.
-   */
+  /** For a single image its thickness, else the median gap; NaN when neither is known. */
   private static double spacing(double[] sorted, double thickness) {
+    double gap = medianGap(sorted);
+    return Double.isNaN(gap) && thickness > 0 ? thickness : gap;
+  }
+
+  /**
+   * The median distance between neighbouring positions along a normal, sorted ascending, with
+   * duplicates (closer than a micrometre) ignored; NaN without two distinct positions. The one
+   * definition of slice spacing, shared with the series table's {@code slice_spacing}.
+   */
+  public static double medianGap(double[] sorted) {
     double[] gaps = new double[Math.max(0, sorted.length - 1)];
     int n = 0;
     for (int i = 1; i < sorted.length; i++) {
@@ -79,7 +86,7 @@ public final class ImageStack {
       }
     }
     if (n == 0) {
-      return thickness > 0 ? thickness : Double.NaN;
+      return Double.NaN;
     }
     Arrays.sort(gaps, 0, n);
     return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
