@@ -5,6 +5,7 @@ import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.DicomIndex;
 import dicomsql.engine.index.IndexOptions;
+import dicomsql.engine.index.IndexUpdate;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
 import java.io.IOException;
@@ -99,6 +100,11 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
       }
     }
     return index;
+  }
+
+  /** What opening the index did, or null while it is not open yet. */
+  public synchronized IndexUpdate indexUpdate() {
+    return index == null ? null : index.update();
   }
 
   /** The connection's ROI masks and statistics, kept while it lives. */

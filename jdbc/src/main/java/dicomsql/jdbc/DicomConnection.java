@@ -12,6 +12,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,12 +34,14 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
   private final Connection delegate;
   private final DicomSchema schema;
   private final String url;
+  private final IndexWarnings indexWarnings;
   private Connection proxy;
 
   private DicomConnection(Connection delegate, DicomSchema schema, String url) {
     this.delegate = delegate;
     this.schema = schema;
     this.url = url;
+    this.indexWarnings = new IndexWarnings(schema);
   }
 
   static Connection wrap(Connection delegate, DicomSchema schema, String url) {
@@ -64,6 +67,11 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
       case "getMetaData":
         DatabaseMetaData metaData = (DatabaseMetaData) call(delegate, method, args);
         return proxy(DatabaseMetaData.class, (p, m, a) -> metaData(metaData, m, a));
+      case "getWarnings":
+        return indexWarnings.prepend((SQLWarning) call(delegate, method, args));
+      case "clearWarnings":
+        indexWarnings.clear();
+        return call(delegate, method, args);
       case "createStatement":
         return statement(Statement.class, (Statement) call(delegate, method, args));
       case "prepareStatement":

@@ -7,7 +7,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar over files (count, rate, time left) on the terminal's stderr; silent when
- * stderr is not a terminal, so scripts and logs get no control characters.
+ * stderr is not a terminal, so scripts and logs get no control characters. Notices are printed
+ * either way.
  */
 final class FileProgress implements AutoCloseable {
   private final String task;
@@ -43,6 +44,15 @@ final class FileProgress implements AutoCloseable {
     if (bar != null) {
       bar.step();
     }
+  }
+
+  /**
+   * A line the user must see even when stderr is not a terminal (a skipped refresh, a wait for
+   * another process), as one line on stderr.
+   */
+  void notice(String message) {
+    System.err.println("dicomsql: " + message);
+    System.err.flush();
   }
 
   long files() {

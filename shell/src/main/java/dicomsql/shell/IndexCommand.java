@@ -95,6 +95,11 @@ final class IndexCommand implements Callable<Integer> {
 
       @Override
       public void deriving() {}
+
+      @Override
+      public void notice(String message) {
+        progress.notice(message);
+      }
     };
   }
 

@@ -2,7 +2,10 @@ package dicomsql.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +114,26 @@ class DicomsqlCommandTest {
     assertThat(run(sql(data, "table", "SELECT * FROM roiz"))).isEqualTo(1);
     assertThat(err.toString().strip())
         .isEqualTo("dicomsql: line 1, column 15: table 'roiz' not found (did you mean 'rois'?)");
+  }
+
+  @Test
+  void aSkippedRefreshIsAWarningOnStderr() throws Exception {
+    Path data = dataset();
+    assertThat(run(sql(data, "csv", "SELECT COUNT(*) AS n FROM instances"))).isZero();
+    Path lock = tmp.resolve("sql-index/index.lock");
+    Files.delete(lock);
+    Files.createDirectory(lock);
+    Files.copy(data.resolve("HCC_0002/401/001.dcm"), data.resolve("extra.dcm"));
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run(sql(data, "csv", "SELECT COUNT(*) AS n FROM instances"))).isZero();
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(stderr.toString(StandardCharsets.UTF_8))
+        .startsWith("dicomsql: the index was not refreshed: ").contains("index.lock");
   }
 
   @Test

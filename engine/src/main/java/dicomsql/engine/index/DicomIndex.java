@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.h2.mvstore.MVStoreException;
 
@@ -19,9 +17,12 @@ import org.h2.mvstore.MVStoreException;
  * The index of one data root, open for queries. Opening builds it when there is none (or it is
  * incomplete, of an older format, or of another root) and, with refresh AUTO, brings it up to
  * date first. Writers take {@code index.lock} in the index folder, so two processes never write
- * at once; a first build writes {@code index.building.mv.db} and renames it into place only when
- * complete, so a killed build never leaves a half-written index that reads as complete.
- * Within one process an index folder is opened once and shared by every handle on it.
+ * at once, and never write the index file in place: a build or refresh writes
+ * {@code index.building.mv.db} (a refresh starts from a copy) and renames it into place only
+ * when complete. So a killed writer never leaves a half-written index, and readers, in this
+ * process or others, keep reading the version they opened while a newer one is made; opening
+ * again gives the newest. Within one process a version is opened once and shared by every
+ * handle on it.
  */
 public final class DicomIndex implements AutoCloseable {
   static final String STORE = "index.mv.db";
@@ -29,39 +30,27 @@ public final class DicomIndex implements AutoCloseable {
   static final String LOCK = "index.lock";
   /** A refresh touching more files than this (and than a quarter of them) rebuilds instead. */
   private static final int MAX_INCREMENTAL = 20_000;
-  private static final long LOCKED_RETRY_MILLIS = 120_000;
 
-  /** Index folders open in this process, with how many handles use each. */
-  private static final Map<Path, Shared> OPEN = new HashMap<>();
-
-  /** One open store and the tables over it, shared by the handles on one folder. */
-  private static final class Shared {
-    final IndexStore store;
-    final Map<String, IndexTable> tables = new LinkedHashMap<>();
-    int users;
-
-    Shared(IndexStore store) {
-      this.store = store;
-      for (TableDefinition table : Tables.ALL) {
-        tables.put(table.name(), new IndexTable(store.table(table)));
-      }
-    }
-  }
+  /** The newest version of each index folder open in this process. */
+  private static final Map<Path, IndexGeneration> OPEN = new HashMap<>();
 
   private final Path root;
   private final Path folder;
-  private final Shared shared;
+  private final IndexGeneration generation;
   private final IndexUpdate update;
   private boolean closed;
 
-  private DicomIndex(Path root, Path folder, Shared shared, IndexUpdate update) {
+  private DicomIndex(Path root, Path folder, IndexGeneration generation, IndexUpdate update) {
     this.root = root;
     this.folder = folder;
-    this.shared = shared;
+    this.generation = generation;
     this.update = update;
   }
 
-  /** Opens (building or refreshing as needed) the index of a data root. */
+  /**
+   * Opens (building or refreshing as needed) the index of a data root. An index not brought up
+   * to date says why in its {@link #update()}, and the options' progress hears it as a notice.
+   */
   public static DicomIndex open(Path dataRoot, IndexOptions options) throws IOException {
     Path root = dataRoot.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
@@ -79,27 +68,33 @@ public final class DicomIndex implements AutoCloseable {
     IndexBuilder builder = new IndexBuilder(root, rules, rules.fingerprint(), options.threads(),
         options.progress());
     long started = System.nanoTime();
+    // Opening is serialized in the process: file locks cannot be shared between threads.
     synchronized (OPEN) {
-      Shared shared = OPEN.get(folder);
-      if (shared != null) {
-        shared.users++;
-        return new DicomIndex(root, folder, shared, new IndexUpdate(
-            IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
-            "the index is already open in this process; using it as it is"));
+      IndexGeneration newest = OPEN.get(folder);
+      IndexUpdate update = update(root, folder, builder, options.refresh(), started,
+          newest != null && newest.isCurrent() ? newest : null);
+      if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED) {
+        options.progress().notice("the index was not refreshed: " + update.note());
       }
-      // Opening is serialized in the process: file locks cannot be shared between threads.
-      IndexUpdate update = update(root, folder, builder, options.refresh(), started);
-      shared = new Shared(openForQueries(folder.resolve(STORE)));
-      shared.users = 1;
-      OPEN.put(folder, shared);
-      return new DicomIndex(root, folder, shared, update);
+      newest = OPEN.get(folder);
+      if (newest == null || !newest.isCurrent()) {
+        newest = openForQueries(folder.resolve(STORE));
+        OPEN.put(folder, newest);
+      }
+      newest.users++;
+      return new DicomIndex(root, folder, newest, update);
     }
   }
 
+  /**
+   * Brings the index file up to date. {@code open} is the version of it this process has open
+   * already, if any: it serves for reading what is there, since a file cannot be locked twice
+   * in one process.
+   */
   private static IndexUpdate update(Path root, Path folder, IndexBuilder builder,
-      IndexOptions.Refresh refresh, long started) throws IOException {
+      IndexOptions.Refresh refresh, long started, IndexGeneration open) throws IOException {
     Path storeFile = folder.resolve(STORE);
-    if (refresh == IndexOptions.Refresh.NEVER && isCompleteIndexOf(storeFile, root)) {
+    if (refresh == IndexOptions.Refresh.NEVER && isCompleteIndexOf(storeFile, root, open)) {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
     try {
@@ -115,7 +110,9 @@ public final class DicomIndex implements AutoCloseable {
       return cannotWrite(folder, storeFile, e, started);
     }
     try (channel; FileLock lock = channel.lock()) {
-      return updateLocked(root, folder, storeFile, builder, refresh, started);
+      // Another process may have replaced the file while this one waited for the lock.
+      return updateLocked(root, folder, storeFile, builder, refresh, started,
+          open != null && open.isCurrent() ? open : null);
     }
   }
 
@@ -123,72 +120,60 @@ public final class DicomIndex implements AutoCloseable {
       long started) throws IOException {
     if (Files.exists(storeFile)) {
       return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
-          "the index folder " + folder + " cannot be written; using the index as it is");
+          "the index folder " + folder + " cannot be written (" + cause.getMessage()
+          + "); using the index as it is");
     }
     throw new IOException("no index in " + folder + " and it cannot be written ("
         + cause.getMessage() + "); choose another index folder", cause);
   }
 
   /**
-   * Under the lock: plans the refresh on a read-only view (so an unchanged tree writes nothing
-   * and needs no exclusive access), then patches the store in place, or builds it anew when it
-   * is missing, incomplete, of another root, or too much has changed to be worth patching.
+   * Under the lock: plans the refresh on a read-only view (so an unchanged tree writes nothing),
+   * then patches a copy of the store and puts it in place, or builds it anew when it is
+   * missing, incomplete, of another root, or too much has changed to be worth patching.
    */
   private static IndexUpdate updateLocked(Path root, Path folder, Path storeFile,
-      IndexBuilder builder, IndexOptions.Refresh refresh, long started) throws IOException {
+      IndexBuilder builder, IndexOptions.Refresh refresh, long started, IndexGeneration open)
+      throws IOException {
     IndexBuilder.Plan plan = Files.exists(storeFile) && refresh != IndexOptions.Refresh.REBUILD
-        ? plan(storeFile, root, builder) : null;
+        ? plan(storeFile, root, builder, open) : null;
     if (plan != null) {
       IndexBuilder.Changes changes = plan.changes();
       if (!changes.any()) {
         return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), null);
       }
       if (changes.files() <= Math.max(MAX_INCREMENTAL, plan.knownFiles() / 4)) {
-        IndexStore store;
-        try {
-          store = IndexStore.openForUpdate(storeFile);
-        } catch (MVStoreException e) {
-          return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
-              "the index is open in another process; using it as it is");
-        }
-        try {
-          builder.refresh(store, plan);
-        } catch (Throwable e) {
-          // Closing an MVStore writes what is pending: drop it first so a failed refresh
-          // leaves the last committed index as it was.
-          store.rollback();
-          throw e;
-        } finally {
-          store.close();
-        }
+        Path building = folder.resolve(BUILDING);
+        Files.copy(storeFile, building, StandardCopyOption.REPLACE_EXISTING);
+        writeIntoPlace(building, storeFile, () -> {
+          try (IndexStore store = IndexStore.openForUpdate(building)) {
+            builder.refresh(store, plan);
+          }
+        });
         return new IndexUpdate(IndexUpdate.Kind.REFRESHED, changes.files(), seconds(started),
             null);
       }
     }
-    buildInto(folder, storeFile, builder);
+    Path building = folder.resolve(BUILDING);
+    Files.deleteIfExists(building);
+    writeIntoPlace(building, storeFile, () -> {
+      try (IndexStore store = IndexStore.create(building)) {
+        builder.build(store);
+      }
+    });
     return new IndexUpdate(IndexUpdate.Kind.BUILT, 0, seconds(started), null);
   }
 
-  /** The refresh plan of a usable index, or null when it has to be built again. */
-  private static IndexBuilder.Plan plan(Path storeFile, Path root, IndexBuilder builder)
-      throws IOException {
-    try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
-      if (!store.isComplete() || !root.toString().equals(store.meta("root"))) {
-        return null;
-      }
-      return builder.plan(store);
-    } catch (MVStoreException e) {
-      return null;
-    }
+  /** Writing an index file, which may fail. */
+  private interface Write {
+    void run() throws IOException;
   }
 
-  /** A first build, written beside the index and moved into place only once complete. */
-  private static void buildInto(Path folder, Path storeFile, IndexBuilder builder)
+  /** Writes {@code building} and moves it over the index only once the write is complete. */
+  private static void writeIntoPlace(Path building, Path storeFile, Write write)
       throws IOException {
-    Path building = folder.resolve(BUILDING);
-    Files.deleteIfExists(building);
-    try (IndexStore store = IndexStore.create(building)) {
-      builder.build(store);
+    try {
+      write.run();
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(building);
       throw e;
@@ -197,50 +182,50 @@ public final class DicomIndex implements AutoCloseable {
         StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static boolean isCompleteIndexOf(Path storeFile, Path root) {
+  /** The refresh plan of a usable index, or null when it has to be built again. */
+  private static IndexBuilder.Plan plan(Path storeFile, Path root, IndexBuilder builder,
+      IndexGeneration open) throws IOException {
+    if (open != null) {
+      return isIndexOf(open.store, root) ? builder.plan(open.store) : null;
+    }
+    try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
+      return isIndexOf(store, root) ? builder.plan(store) : null;
+    } catch (MVStoreException e) {
+      return null;
+    }
+  }
+
+  private static boolean isCompleteIndexOf(Path storeFile, Path root, IndexGeneration open) {
+    if (open != null) {
+      return isIndexOf(open.store, root);
+    }
     if (!Files.exists(storeFile)) {
       return false;
     }
     try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
-      return store.isComplete() && root.toString().equals(store.meta("root"));
+      return isIndexOf(store, root);
     } catch (MVStoreException e) {
       return false;
     }
   }
 
-  /** Opens read-only, waiting while another process holds the file for writing. */
-  private static IndexStore openForQueries(Path storeFile) throws IOException {
-    long deadline = System.currentTimeMillis() + LOCKED_RETRY_MILLIS;
-    while (true) {
-      try {
-        IndexStore store = IndexStore.openReadOnly(storeFile);
-        if (!store.isComplete()) {
-          store.close();
-          throw new IOException("the index " + storeFile + " is incomplete; open it with "
-              + "refresh=auto to rebuild it");
-        }
-        return store;
-      } catch (MVStoreException e) {
-        if (!isLocked(e) || System.currentTimeMillis() > deadline) {
-          throw new IOException("cannot open the index " + storeFile + ": " + e.getMessage(), e);
-        }
-        sleep();
-      }
-    }
+  private static boolean isIndexOf(IndexStore store, Path root) {
+    return store.isComplete() && root.toString().equals(store.meta("root"));
   }
 
-  private static boolean isLocked(MVStoreException e) {
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return message.contains("locked");
-  }
-
-  private static void sleep() throws IOException {
+  private static IndexGeneration openForQueries(Path storeFile) throws IOException {
+    IndexGeneration generation;
     try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the index", e);
+      generation = IndexGeneration.open(storeFile);
+    } catch (MVStoreException e) {
+      throw new IOException("cannot open the index " + storeFile + ": " + e.getMessage(), e);
     }
+    if (!generation.store.isComplete()) {
+      generation.close();
+      throw new IOException("the index " + storeFile + " is incomplete; open it with "
+          + "refresh=auto to rebuild it");
+    }
+    return generation;
   }
 
   private static double seconds(long started) {
@@ -249,7 +234,7 @@ public final class DicomIndex implements AutoCloseable {
 
   /** A table by name ({@code instances}, {@code rois}, ...), or null. */
   public IndexTable table(String name) {
-    return shared.tables.get(name);
+    return generation.tables.get(name);
   }
 
   public Path dataRoot() {
@@ -265,7 +250,7 @@ public final class DicomIndex implements AutoCloseable {
     return update;
   }
 
-  /** Lets go of this handle; the store closes with the last handle on it. */
+  /** Lets go of this handle; the version it read closes with the last handle on it. */
   @Override
   public void close() {
     synchronized (OPEN) {
@@ -273,9 +258,9 @@ public final class DicomIndex implements AutoCloseable {
         return;
       }
       closed = true;
-      if (--shared.users == 0) {
-        shared.store.close();
-        OPEN.remove(folder);
+      if (--generation.users == 0) {
+        generation.close();
+        OPEN.remove(folder, generation);
       }
     }
   }

@@ -109,19 +109,24 @@ class IndexCrashTest {
   }
 
   @Test
-  void aSecondProcessReadsTheIndexWhileTheFirstHasItOpen() throws Exception {
+  void aSecondProcessRefreshesWhileTheFirstHasItOpenAndLaterReadersSeeIt() throws Exception {
     int before = instances(IndexOptions.Refresh.AUTO);
     try (DicomIndex held = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder))) {
       Files.copy(TestData.files(data.resolve("HCC_0002")).get(0), data.resolve("extra.dcm"));
       try (Child child = new Child(data, folder, "AUTO", 0, 0)) {
-        assertThat(child.await("update")).isEqualTo("update NOT_REFRESHED");
-        assertThat(child.await("instances")).isEqualTo("instances " + before);
+        assertThat(child.await("update")).isEqualTo("update REFRESHED");
+        assertThat(child.await("instances")).isEqualTo("instances " + (before + 1));
         assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.process.exitValue()).isZero();
       }
       assertThat(held.table("instances").size()).isEqualTo(before);
+      try (DicomIndex reader = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+          .withRefresh(IndexOptions.Refresh.NEVER))) {
+        assertThat(reader.table("instances").size()).isEqualTo(before + 1);
+      }
+      assertThat(held.table("instances").size()).isEqualTo(before);
     }
-    assertThat(instances(IndexOptions.Refresh.AUTO)).isEqualTo(before + 1);
+    assertThat(instances(IndexOptions.Refresh.NEVER)).isEqualTo(before + 1);
   }
 
   @Test

@@ -86,9 +86,13 @@ class ReadOnlyFoldersTest {
     }
     freeze(folder);
     Files.copy(TestData.files(data.resolve("HCC_0001")).get(0), data.resolve("new.dcm"));
-    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder))) {
+    RecordedNotices notices = new RecordedNotices();
+    try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)
+        .withProgress(notices))) {
       assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.NOT_REFRESHED);
       assertThat(index.update().note()).contains("cannot be written");
+      assertThat(notices.notices).containsExactly("the index was not refreshed: "
+          + index.update().note());
       assertThat(index.table("instances").size()).isEqualTo(instances);
     }
   }

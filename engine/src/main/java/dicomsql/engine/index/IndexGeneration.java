@@ -1,0 +1,67 @@
+package dicomsql.engine.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One committed version of an index file, open read-only for queries and shared by the handles
+ * of this process that opened it. Every write replaces the file (a new file renamed into
+ * place), so a version stays readable, unchanged, for as long as a handle uses it, and a newer
+ * one is told apart by the file's identity (its inode).
+ */
+final class IndexGeneration implements AutoCloseable {
+  final Path file;
+  final IndexStore store;
+  final Map<String, IndexTable> tables = new LinkedHashMap<>();
+  private final Object identity;
+  int users;
+
+  private IndexGeneration(Path file, IndexStore store, Object identity) {
+    this.file = file;
+    this.store = store;
+    this.identity = identity;
+    for (TableDefinition table : Tables.ALL) {
+      tables.put(table.name(), new IndexTable(store.table(table)));
+    }
+  }
+
+  /**
+   * Opens the version the file holds now. Should another process replace the file while it is
+   * being opened, the newer one is opened instead.
+   */
+  static IndexGeneration open(Path file) throws IOException {
+    while (true) {
+      Object before = identity(file);
+      IndexStore store = IndexStore.openReadOnly(file);
+      if (before.equals(identity(file))) {
+        return new IndexGeneration(file, store, before);
+      }
+      store.close();
+    }
+  }
+
+  /** Whether the file still holds this version (no other process has replaced it since). */
+  boolean isCurrent() {
+    try {
+      return identity.equals(identity(file));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The inode where the file system has one, else modification time and size. */
+  private static Object identity(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    Object key = attributes.fileKey();
+    return key != null ? key : attributes.lastModifiedTime().toMillis() + "/" + attributes.size();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}
