@@ -25,9 +25,6 @@ import org.h2.mvstore.MVStoreException;
  * handle on it.
  */
 public final class DicomIndex implements AutoCloseable {
-  static final String STORE = "index.mv.db";
-  static final String BUILDING = "index.building.mv.db";
-  static final String LOCK = "index.lock";
   /** A refresh touching more files than this (and than a quarter of them) rebuilds instead. */
   private static final int MAX_INCREMENTAL = 20_000;
 
@@ -56,10 +53,10 @@ public final class DicomIndex implements AutoCloseable {
     if (!Files.isDirectory(root)) {
       throw new IOException("data folder " + root + " does not exist or is not a folder");
     }
-    Path folder = (options.folder() != null ? options.folder()
-        : IndexLocation.defaultFor(root)).toAbsolutePath().normalize();
-    if (folder.startsWith(root)) {
-      throw new IOException("the index folder " + folder + " is inside the data folder, "
+    IndexFolder folder = new IndexFolder((options.folder() != null ? options.folder()
+        : IndexLocation.defaultFor(root)).toAbsolutePath().normalize());
+    if (folder.path.startsWith(root)) {
+      throw new IOException("the index folder " + folder.path + " is inside the data folder, "
           + "which dicomsql never writes to; choose one outside it");
     }
     PhaseKeywords keywords = options.phaseRules() == null ? PhaseKeywords.builtIn()
@@ -70,83 +67,86 @@ public final class DicomIndex implements AutoCloseable {
     long started = System.nanoTime();
     // Opening is serialized in the process: file locks cannot be shared between threads.
     synchronized (OPEN) {
-      IndexGeneration newest = OPEN.get(folder);
-      IndexUpdate update = update(root, folder, builder, options.refresh(), started,
-          newest != null && newest.isCurrent() ? newest : null);
-      if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED) {
-        options.progress().notice("the index was not refreshed: " + update.note());
+      IndexUpdate update = update(root, folder, builder, options.refresh(), started);
+      if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED
+          || update.kind() == IndexUpdate.Kind.BUILT && update.note() != null) {
+        options.progress().notice(update.kind() == IndexUpdate.Kind.BUILT ? update.note()
+            : "the index was not refreshed: " + update.note());
       }
-      newest = OPEN.get(folder);
-      if (newest == null || !newest.isCurrent()) {
-        newest = openForQueries(folder.resolve(STORE));
-        OPEN.put(folder, newest);
+      IndexGeneration newest = current(folder);
+      if (newest == null) {
+        newest = openForQueries(root, folder);
+        OPEN.put(folder.path, newest);
       }
       newest.users++;
-      return new DicomIndex(root, folder, newest, update);
+      return new DicomIndex(root, folder.path, newest, update);
     }
   }
 
-  /**
-   * Brings the index file up to date. {@code open} is the version of it this process has open
-   * already, if any: it serves for reading what is there, since a file cannot be locked twice
-   * in one process.
-   */
-  private static IndexUpdate update(Path root, Path folder, IndexBuilder builder,
-      IndexOptions.Refresh refresh, long started, IndexGeneration open) throws IOException {
-    Path storeFile = folder.resolve(STORE);
-    if (refresh == IndexOptions.Refresh.NEVER && isCompleteIndexOf(storeFile, root, open)) {
+  /** The version of the folder's index this process has open, if it is still the newest. */
+  private static IndexGeneration current(IndexFolder folder) {
+    IndexGeneration open = OPEN.get(folder.path);
+    return open != null && open.isCurrent() ? open : null;
+  }
+
+  /** Brings the index file up to date, or says why it was not. */
+  private static IndexUpdate update(Path root, IndexFolder folder, IndexBuilder builder,
+      IndexOptions.Refresh refresh, long started) throws IOException {
+    // Before anything is created in the folder: a file that is not ours is refused here.
+    IndexFolder.Found found = folder.inspect(current(folder));
+    if (refresh == IndexOptions.Refresh.NEVER && found.state() == IndexFolder.State.USABLE
+        && isIndexOf(folder, root)) {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
     try {
-      Files.createDirectories(folder);
+      Files.createDirectories(folder.path);
     } catch (IOException e) {
-      return cannotWrite(folder, storeFile, e, started);
+      return cannotWrite(folder, e, started);
     }
     FileChannel channel;
     try {
-      channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
+      channel = FileChannel.open(folder.lock(), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
     } catch (IOException e) {
-      return cannotWrite(folder, storeFile, e, started);
+      return cannotWrite(folder, e, started);
     }
     try (channel; FileLock lock = channel.lock()) {
-      // Another process may have replaced the file while this one waited for the lock.
-      return updateLocked(root, folder, storeFile, builder, refresh, started,
-          open != null && open.isCurrent() ? open : null);
+      return updateLocked(root, folder, builder, refresh, started);
     }
   }
 
-  private static IndexUpdate cannotWrite(Path folder, Path storeFile, Exception cause,
-      long started) throws IOException {
-    if (Files.exists(storeFile)) {
+  private static IndexUpdate cannotWrite(IndexFolder folder, Exception cause, long started)
+      throws IOException {
+    if (Files.exists(folder.store())) {
       return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
-          "the index folder " + folder + " cannot be written (" + cause.getMessage()
+          "the index folder " + folder.path + " cannot be written (" + cause.getMessage()
           + "); using the index as it is");
     }
-    throw new IOException("no index in " + folder + " and it cannot be written ("
+    throw new IOException("no index in " + folder.path + " and it cannot be written ("
         + cause.getMessage() + "); choose another index folder", cause);
   }
 
   /**
-   * Under the lock: plans the refresh on a read-only view (so an unchanged tree writes nothing),
-   * then patches a copy of the store and puts it in place, or builds it anew when it is
-   * missing, incomplete, of another root, or too much has changed to be worth patching.
+   * Under the lock (another process may have written the index while this one waited for it):
+   * plans the refresh on a read-only view (so an unchanged tree writes nothing), then patches a
+   * copy of the store and puts it in place, or builds it anew when it is missing, damaged,
+   * incomplete, of another root, or too much has changed to be worth patching.
    */
-  private static IndexUpdate updateLocked(Path root, Path folder, Path storeFile,
-      IndexBuilder builder, IndexOptions.Refresh refresh, long started, IndexGeneration open)
-      throws IOException {
-    IndexBuilder.Plan plan = Files.exists(storeFile) && refresh != IndexOptions.Refresh.REBUILD
-        ? plan(storeFile, root, builder, open) : null;
+  private static IndexUpdate updateLocked(Path root, IndexFolder folder, IndexBuilder builder,
+      IndexOptions.Refresh refresh, long started) throws IOException {
+    IndexGeneration open = current(folder);
+    IndexFolder.Found found = folder.inspect(open);
+    IndexBuilder.Plan plan = found.state() == IndexFolder.State.USABLE
+        && refresh != IndexOptions.Refresh.REBUILD ? plan(folder, root, builder, open) : null;
     if (plan != null) {
       IndexBuilder.Changes changes = plan.changes();
       if (!changes.any()) {
         return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), null);
       }
       if (changes.files() <= Math.max(MAX_INCREMENTAL, plan.knownFiles() / 4)) {
-        Path building = folder.resolve(BUILDING);
-        Files.copy(storeFile, building, StandardCopyOption.REPLACE_EXISTING);
-        writeIntoPlace(building, storeFile, () -> {
-          try (IndexStore store = IndexStore.openForUpdate(building)) {
+        Files.copy(folder.store(), folder.building(), StandardCopyOption.REPLACE_EXISTING);
+        writeIntoPlace(folder, () -> {
+          try (IndexStore store = IndexStore.openForUpdate(folder.building())) {
             builder.refresh(store, plan);
           }
         });
@@ -154,14 +154,15 @@ public final class DicomIndex implements AutoCloseable {
             null);
       }
     }
-    Path building = folder.resolve(BUILDING);
-    Files.deleteIfExists(building);
-    writeIntoPlace(building, storeFile, () -> {
-      try (IndexStore store = IndexStore.create(building)) {
+    folder.discardBuilding();
+    writeIntoPlace(folder, () -> {
+      try (IndexStore store = IndexStore.create(folder.building())) {
         builder.build(store);
       }
     });
-    return new IndexUpdate(IndexUpdate.Kind.BUILT, 0, seconds(started), null);
+    return new IndexUpdate(IndexUpdate.Kind.BUILT, 0, seconds(started),
+        found.state() == IndexFolder.State.DAMAGED ? "the index " + folder.store()
+            + " was damaged (" + found.damage() + "); it was built again" : null);
   }
 
   /** Writing an index file, which may fail. */
@@ -169,40 +170,37 @@ public final class DicomIndex implements AutoCloseable {
     void run() throws IOException;
   }
 
-  /** Writes {@code building} and moves it over the index only once the write is complete. */
-  private static void writeIntoPlace(Path building, Path storeFile, Write write)
-      throws IOException {
+  /** Writes the building file and puts it in place only once the write is complete. */
+  private static void writeIntoPlace(IndexFolder folder, Write write) throws IOException {
     try {
       write.run();
+      folder.commitBuilding();
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(building);
+      folder.discardBuilding();
       throw e;
     }
-    Files.move(building, storeFile, StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The refresh plan of a usable index, or null when it has to be built again. */
-  private static IndexBuilder.Plan plan(Path storeFile, Path root, IndexBuilder builder,
+  private static IndexBuilder.Plan plan(IndexFolder folder, Path root, IndexBuilder builder,
       IndexGeneration open) throws IOException {
     if (open != null) {
       return isIndexOf(open.store, root) ? builder.plan(open.store) : null;
     }
-    try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
+    try (IndexStore store = IndexStore.openReadOnly(folder.store())) {
       return isIndexOf(store, root) ? builder.plan(store) : null;
     } catch (MVStoreException e) {
       return null;
     }
   }
 
-  private static boolean isCompleteIndexOf(Path storeFile, Path root, IndexGeneration open) {
+  /** Whether the folder's usable index file is a complete index of this root. */
+  private static boolean isIndexOf(IndexFolder folder, Path root) {
+    IndexGeneration open = current(folder);
     if (open != null) {
       return isIndexOf(open.store, root);
     }
-    if (!Files.exists(storeFile)) {
-      return false;
-    }
-    try (IndexStore store = IndexStore.openReadOnly(storeFile)) {
+    try (IndexStore store = IndexStore.openReadOnly(folder.store())) {
       return isIndexOf(store, root);
     } catch (MVStoreException e) {
       return false;
@@ -213,16 +211,19 @@ public final class DicomIndex implements AutoCloseable {
     return store.isComplete() && root.toString().equals(store.meta("root"));
   }
 
-  private static IndexGeneration openForQueries(Path storeFile) throws IOException {
+  private static IndexGeneration openForQueries(Path root, IndexFolder folder)
+      throws IOException {
     IndexGeneration generation;
     try {
-      generation = IndexGeneration.open(storeFile);
-    } catch (MVStoreException e) {
-      throw new IOException("cannot open the index " + storeFile + ": " + e.getMessage(), e);
+      generation = IndexGeneration.open(folder);
+    } catch (RuntimeException e) {
+      throw new IOException("cannot read the index " + folder.store() + " (" + e.getMessage()
+          + "); build it again: dicomsql index " + root + " --index " + folder.path
+          + " --rebuild", e);
     }
     if (!generation.store.isComplete()) {
       generation.close();
-      throw new IOException("the index " + storeFile + " is incomplete; open it with "
+      throw new IOException("the index " + folder.store() + " is incomplete; open it with "
           + "refresh=auto to rebuild it");
     }
     return generation;

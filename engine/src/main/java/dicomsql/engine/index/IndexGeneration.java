@@ -1,11 +1,13 @@
 package dicomsql.engine.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * One committed version of an index file, open read-only for queries and shared by the handles
@@ -17,31 +19,47 @@ final class IndexGeneration implements AutoCloseable {
   final Path file;
   final IndexStore store;
   final Map<String, IndexTable> tables = new LinkedHashMap<>();
+  private final IndexFolder folder;
   private final Object identity;
+  private final Object root;
   int users;
 
-  private IndexGeneration(Path file, IndexStore store, Object identity) {
-    this.file = file;
+  private IndexGeneration(IndexFolder folder, IndexStore store, Object identity) {
+    this.folder = folder;
+    this.file = folder.store();
     this.store = store;
     this.identity = identity;
+    this.root = store.meta("root");
     for (TableDefinition table : Tables.ALL) {
-      tables.put(table.name(), new IndexTable(store.table(table)));
+      tables.put(table.name(), new IndexTable(store.table(table), this::damaged));
     }
   }
 
   /**
-   * Opens the version the file holds now. Should another process replace the file while it is
-   * being opened, the newer one is opened instead.
+   * Opens the version the folder's index file holds now. Should another process replace the
+   * file while it is being opened, the newer one is opened instead.
    */
-  static IndexGeneration open(Path file) throws IOException {
+  static IndexGeneration open(IndexFolder folder) throws IOException {
+    Path file = folder.store();
     while (true) {
       Object before = identity(file);
       IndexStore store = IndexStore.openReadOnly(file);
       if (before.equals(identity(file))) {
-        return new IndexGeneration(file, store, before);
+        return new IndexGeneration(folder, store, before);
       }
       store.close();
     }
+  }
+
+  /**
+   * A page that cannot be read: the index is marked so that the next open builds it again, and
+   * the query fails saying so.
+   */
+  private RuntimeException damaged(MVStoreException e) {
+    folder.markDamaged();
+    return new UncheckedIOException(new IOException("the index " + file + " is damaged ("
+        + e.getMessage() + "); the next query builds it again, or run: dicomsql index "
+        + root + " --index " + folder.path + " --rebuild", e));
   }
 
   /** Whether the file still holds this version (no other process has replaced it since). */

@@ -48,20 +48,33 @@ final class IndexStore implements AutoCloseable {
   /** A new, empty index file for a first build; it is not complete until marked so. */
   static IndexStore create(Path file) {
     // A large write buffer means fewer intermediate commits, and so fewer pages written twice.
-    return new IndexStore(new MVStore.Builder().fileName(file.toString()).compress()
+    return over(new MVStore.Builder().fileName(file.toString()).compress()
         .cacheSize(CACHE_MB).autoCommitBufferSize(BUILD_BUFFER_KB).open(), true);
   }
 
   /** An existing index to refresh: nothing reaches the file before {@link #commit()}. */
   static IndexStore openForUpdate(Path file) {
-    return new IndexStore(new MVStore.Builder().fileName(file.toString()).compress()
+    return over(new MVStore.Builder().fileName(file.toString()).compress()
         .cacheSize(CACHE_MB).autoCommitDisabled().open(), false);
   }
 
   /** An existing index to query. */
   static IndexStore openReadOnly(Path file) {
-    return new IndexStore(new MVStore.Builder().fileName(file.toString()).readOnly()
+    return over(new MVStore.Builder().fileName(file.toString()).readOnly()
         .cacheSize(CACHE_MB).open(), false);
+  }
+
+  /**
+   * The index over an open MVStore, which is closed if its maps cannot be opened (a damaged
+   * file): left open, it would keep the file locked for as long as this process runs.
+   */
+  private static IndexStore over(MVStore store, boolean firstBuild) {
+    try {
+      return new IndexStore(store, firstBuild);
+    } catch (RuntimeException e) {
+      store.closeImmediately();
+      throw e;
+    }
   }
 
   TableStore table(TableDefinition table) {

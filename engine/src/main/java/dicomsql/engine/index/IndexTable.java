@@ -2,18 +2,33 @@ package dicomsql.engine.index;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.h2.mvstore.MVStoreException;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A table of an open index, for queries: its rows by id, and the row sets its indexed columns
  * give for equality, ranges, prefixes and nulls, so that filters become bitmap algebra before
- * any row is decoded. Safe to use from several threads.
+ * any row is decoded. Safe to use from several threads. A page of the index file that cannot be
+ * read becomes the error {@code damaged} makes of it, which says the index is damaged and how it
+ * is rebuilt.
  */
 public final class IndexTable {
   private final TableStore store;
+  private final Function<MVStoreException, RuntimeException> damaged;
 
-  IndexTable(TableStore store) {
+  IndexTable(TableStore store, Function<MVStoreException, RuntimeException> damaged) {
     this.store = store;
+    this.damaged = damaged;
+  }
+
+  private <T> T read(Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (MVStoreException e) {
+      throw damaged.apply(e);
+    }
   }
 
   public TableDefinition definition() {
@@ -22,22 +37,22 @@ public final class IndexTable {
 
   /** How many rows the table holds. */
   public int size() {
-    return store.size();
+    return read(store::size);
   }
 
   /** The ids of every row, ascending. */
   public RoaringBitmap all() {
-    return store.live();
+    return read(store::live);
   }
 
   /** The row with this id (all columns), or null. */
   public Object[] row(int id) {
-    return store.get(id);
+    return read(() -> store.get(id));
   }
 
   /** The row with this id decoded up to column {@code width - 1}; later columns are null. */
   public Object[] row(int id, int width) {
-    return store.get(id, width);
+    return read(() -> store.get(id, width));
   }
 
   public boolean isIndexed(int column) {
@@ -46,32 +61,43 @@ public final class IndexTable {
 
   /** Rows whose indexed column equals {@code value} (a value of the column's type). */
   public RoaringBitmap equal(int column, Object value) {
-    return store.equal(column, value);
+    return read(() -> store.equal(column, value));
   }
 
   /** Rows whose indexed column lies within the bounds; a null bound is open. */
   public RoaringBitmap range(int column, Object low, boolean lowInclusive, Object high,
       boolean highInclusive) {
-    return store.range(column, low, lowInclusive, high, highInclusive);
+    return read(() -> store.range(column, low, lowInclusive, high, highInclusive));
   }
 
   /** Rows whose indexed text column starts with {@code prefix}. */
   public RoaringBitmap prefix(int column, String prefix) {
-    return store.prefix(column, prefix);
+    return read(() -> store.prefix(column, prefix));
   }
 
   /** Rows whose indexed column is null. */
   public RoaringBitmap nulls(int column) {
-    return store.nulls(column);
+    return read(() -> store.nulls(column));
   }
 
   /** Each distinct value of an indexed column with its rows, in value order. */
   public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
-    return store.valueSets(column);
+    Iterator<Map.Entry<Object, RoaringBitmap>> sets = read(() -> store.valueSets(column));
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return read(sets::hasNext);
+      }
+
+      @Override
+      public Map.Entry<Object, RoaringBitmap> next() {
+        return read(sets::next);
+      }
+    };
   }
 
   /** Distinct non-null values of an indexed column. */
   public long distinctValues(int column) {
-    return store.distinctValues(column);
+    return read(() -> store.distinctValues(column));
   }
 }

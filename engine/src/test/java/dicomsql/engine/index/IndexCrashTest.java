@@ -81,13 +81,13 @@ class IndexCrashTest {
       Thread.sleep(300);
       child.kill();
     }
-    assertThat(folder.resolve(DicomIndex.STORE)).doesNotExist();
+    assertThat(folder.resolve(IndexFolder.STORE)).doesNotExist();
     int files = TestData.files(data).size();
     try (DicomIndex index = DicomIndex.open(data, IndexOptions.defaults().withFolder(folder))) {
       assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
       assertThat(index.table("instances").size()).isEqualTo(files);
     }
-    assertThat(folder.resolve(DicomIndex.BUILDING)).doesNotExist();
+    assertThat(folder.resolve(IndexFolder.BUILDING)).doesNotExist();
   }
 
   @Test

@@ -45,11 +45,11 @@ class IndexRefreshTest {
 
   @Test
   void anUnchangedTreeLeavesTheIndexFileAlone() throws IOException {
-    FileTime written = Files.getLastModifiedTime(folder.resolve(DicomIndex.STORE));
+    FileTime written = Files.getLastModifiedTime(folder.resolve(IndexFolder.STORE));
     try (DicomIndex index = open()) {
       assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.UNCHANGED);
     }
-    assertThat(Files.getLastModifiedTime(folder.resolve(DicomIndex.STORE))).isEqualTo(written);
+    assertThat(Files.getLastModifiedTime(folder.resolve(IndexFolder.STORE))).isEqualTo(written);
   }
 
   @Test
@@ -156,7 +156,7 @@ class IndexRefreshTest {
 
   @Test
   void anIndexOfAnotherFormatIsRebuiltNotMisread() throws IOException {
-    try (IndexStore store = IndexStore.openForUpdate(folder.resolve(DicomIndex.STORE))) {
+    try (IndexStore store = IndexStore.openForUpdate(folder.resolve(IndexFolder.STORE))) {
       store.meta("format", IndexStore.FORMAT - 1);
       store.commit();
     }
@@ -168,7 +168,7 @@ class IndexRefreshTest {
 
   @Test
   void aDamagedIndexFileIsRebuilt() throws IOException {
-    Files.write(folder.resolve(DicomIndex.STORE), new byte[] {1, 2, 3, 4, 5});
+    Files.write(folder.resolve(IndexFolder.STORE), new byte[] {1, 2, 3, 4, 5});
     try (DicomIndex index = open()) {
       assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
       assertThat(index.table("rois").size()).isEqualTo(lesions.size());

@@ -57,6 +57,6 @@ class IndexSharingTest {
       }
       assertThat(first.table("instances").size()).isEqualTo(before);
     }
-    assertThat(tmp.resolve("index").resolve(DicomIndex.BUILDING)).doesNotExist();
+    assertThat(tmp.resolve("index").resolve(IndexFolder.BUILDING)).doesNotExist();
   }
 }

@@ -1,0 +1,207 @@
+package dicomsql.engine.index;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32C;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * An index folder and the files dicomsql keeps in it: the index, the index being written, the
+ * writers' lock, and a check file holding the size and CRC-32C of the index, written with it, so
+ * that a damaged index (a truncated or emptied file, pages changed on disk) is known before a
+ * query reads it. A file named like the index that dicomsql did not write is never overwritten.
+ */
+final class IndexFolder {
+  static final String STORE = "index.mv.db";
+  static final String BUILDING = "index.building.mv.db";
+  static final String LOCK = "index.lock";
+  static final String CHECK = "index.check";
+  private static final String CHECK_BUILDING = "index.check.building";
+  /** What the check file says once a query has found the index unreadable. */
+  private static final String DAMAGED_BY_QUERY = "damaged";
+  private static final int BUFFER = 1 << 20;
+
+  /** Index files this process has found whole, by inode, size and modification time. */
+  private static final Set<List<Object>> VERIFIED = new HashSet<>();
+
+  /** What the index file is. */
+  enum State {
+    /** There is none. */
+    MISSING,
+    /** An index of ours, whole as far as its check file says. */
+    USABLE,
+    /** Ours, but damaged: it is to be built again. */
+    DAMAGED
+  }
+
+  /** A state and, for a damaged index, what is wrong with it. */
+  record Found(State state, String damage) {}
+
+  final Path path;
+
+  IndexFolder(Path path) {
+    this.path = path;
+  }
+
+  Path store() {
+    return path.resolve(STORE);
+  }
+
+  Path building() {
+    return path.resolve(BUILDING);
+  }
+
+  Path lock() {
+    return path.resolve(LOCK);
+  }
+
+  /**
+   * What the index file is. {@code open} is the version this process has open already, if it
+   * is still the file's, which is usable by construction (a file cannot be opened twice in one
+   * process). A file that is not a dicomsql index is refused with an exception that says so.
+   */
+  Found inspect(IndexGeneration open) throws IOException {
+    Path store = store();
+    Path check = path.resolve(CHECK);
+    String expected = Files.exists(check)
+        ? Files.readString(check, StandardCharsets.US_ASCII).strip() : null;
+    if (DAMAGED_BY_QUERY.equals(expected)) {
+      return new Found(State.DAMAGED, "a query could not read it");
+    }
+    if (open != null) {
+      return new Found(State.USABLE, null);
+    }
+    if (!Files.exists(store)) {
+      return new Found(State.MISSING, null);
+    }
+    if (expected != null) {
+      String damage = mismatch(store, expected);
+      return damage == null ? new Found(State.USABLE, null) : new Found(State.DAMAGED, damage);
+    }
+    // Written before check files existed, or not ours: it must open as one of our indexes.
+    String problem = notAnIndex(store);
+    if (problem == null) {
+      return new Found(State.USABLE, null);
+    }
+    if (Files.exists(lock())) {
+      return new Found(State.DAMAGED, problem);
+    }
+    throw new IOException(store + " is not a dicomsql index (" + problem + "); dicomsql does "
+        + "not overwrite it: choose another index folder, or remove the file");
+  }
+
+  /** Why the file does not open as an index of ours, or null when it does. */
+  private static String notAnIndex(Path store) {
+    MVStore mv;
+    try {
+      mv = new MVStore.Builder().fileName(store.toString()).readOnly().open();
+    } catch (RuntimeException e) {
+      return Files.isRegularFile(store) && size(store) == 0 ? "the file is empty"
+          : "it cannot be read as one: " + e.getMessage();
+    }
+    try {
+      if (!mv.hasMap("meta")) {
+        return "it holds no dicomsql meta map";
+      }
+      MVMap<String, Object> meta = mv.openMap("meta");
+      return meta.get("format") instanceof Integer && meta.get("root") instanceof String ? null
+          : "its meta map is not dicomsql's";
+    } catch (RuntimeException e) {
+      return "it cannot be read as one: " + e.getMessage();
+    } finally {
+      // Closing without writing anything, which a damaged file may not allow.
+      mv.closeImmediately();
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** What differs between the file and its check line, or null when nothing does. */
+  private static String mismatch(Path store, String expected) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(store, BasicFileAttributes.class);
+    List<Object> key = List.of(String.valueOf(attributes.fileKey()), attributes.size(),
+        attributes.lastModifiedTime().toMillis(), expected);
+    synchronized (VERIFIED) {
+      if (VERIFIED.contains(key)) {
+        return null;
+      }
+    }
+    String actual = checkLine(store);
+    if (!actual.equals(expected)) {
+      return "its size and CRC-32C are " + actual + " where " + expected + " was written";
+    }
+    synchronized (VERIFIED) {
+      VERIFIED.add(key);
+    }
+    return null;
+  }
+
+  /** The size and CRC-32C of a file, as the check file holds them. */
+  private static String checkLine(Path file) throws IOException {
+    CRC32C crc = new CRC32C();
+    long size = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+      while (channel.read(buffer) >= 0) {
+        buffer.flip();
+        size += buffer.remaining();
+        crc.update(buffer);
+        buffer.clear();
+      }
+    }
+    return size + " " + HexFormat.of().toHexDigits((int) crc.getValue());
+  }
+
+  /**
+   * Puts a complete {@code index.building.mv.db} in place of the index, with its check file.
+   * The two renames are not one step: a reader that comes between them finds a mismatch and
+   * checks again under the writers' lock, which the writer holds until both are done.
+   */
+  void commitBuilding() throws IOException {
+    Path checkBuilding = path.resolve(CHECK_BUILDING);
+    Files.writeString(checkBuilding, checkLine(building()) + "\n", StandardCharsets.US_ASCII);
+    Files.move(building(), store(), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    Files.move(checkBuilding, path.resolve(CHECK), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Drops a write that did not complete. */
+  void discardBuilding() throws IOException {
+    Files.deleteIfExists(building());
+    Files.deleteIfExists(path.resolve(CHECK_BUILDING));
+  }
+
+  /**
+   * Records that a query found the index damaged, so that the next open builds it again; a
+   * folder that cannot be written keeps no record (the error says what to run).
+   */
+  void markDamaged() {
+    try {
+      Files.writeString(path.resolve(CHECK), DAMAGED_BY_QUERY + "\n", StandardCharsets.US_ASCII);
+    } catch (NoSuchFileException e) {
+      // The folder is gone: nothing to rebuild.
+    } catch (IOException e) {
+      // Read-only: the message of the failed query says how to rebuild.
+    }
+  }
+}
