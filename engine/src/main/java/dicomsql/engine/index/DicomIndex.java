@@ -7,8 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.h2.mvstore.MVStoreException;
@@ -99,14 +97,13 @@ public final class DicomIndex implements AutoCloseable {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
     try {
-      Files.createDirectories(folder.path);
+      folder.create();
     } catch (IOException e) {
       return cannotWrite(folder, e, started);
     }
     FileChannel channel;
     try {
-      channel = FileChannel.open(folder.lock(), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      channel = folder.openLock();
     } catch (IOException e) {
       return cannotWrite(folder, e, started);
     }
@@ -144,8 +141,8 @@ public final class DicomIndex implements AutoCloseable {
         return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), null);
       }
       if (changes.files() <= Math.max(MAX_INCREMENTAL, plan.knownFiles() / 4)) {
-        Files.copy(folder.store(), folder.building(), StandardCopyOption.REPLACE_EXISTING);
         writeIntoPlace(folder, () -> {
+          folder.startBuildingFromIndex();
           try (IndexStore store = IndexStore.openForUpdate(folder.building())) {
             builder.refresh(store, plan);
           }
@@ -154,8 +151,8 @@ public final class DicomIndex implements AutoCloseable {
             null);
       }
     }
-    folder.discardBuilding();
     writeIntoPlace(folder, () -> {
+      folder.startBuilding();
       try (IndexStore store = IndexStore.create(folder.building())) {
         builder.build(store);
       }

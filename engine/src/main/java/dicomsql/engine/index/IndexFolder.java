@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +26,8 @@ import org.h2.mvstore.MVStore;
  * writers' lock, and a check file holding the size and CRC-32C of the index, written with it, so
  * that a damaged index (a truncated or emptied file, pages changed on disk) is known before a
  * query reads it. A file named like the index that dicomsql did not write is never overwritten.
+ * An index holds patient names, IDs and birth dates copied from a folder others may not read,
+ * so the folders dicomsql creates are its owner's only (0700), and so is every file (0600).
  */
 final class IndexFolder {
   static final String STORE = "index.mv.db";
@@ -33,6 +38,10 @@ final class IndexFolder {
   /** What the check file says once a query has found the index unreadable. */
   private static final String DAMAGED_BY_QUERY = "damaged";
   private static final int BUFFER = 1 << 20;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FOLDER =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   /** Index files this process has found whole, by inode, size and modification time. */
   private static final Set<List<Object>> VERIFIED = new HashSet<>();
@@ -66,6 +75,60 @@ final class IndexFolder {
 
   Path lock() {
     return path.resolve(LOCK);
+  }
+
+  /** Creates the folder, and the folders above it that are missing, for its owner only. */
+  void create() throws IOException {
+    if (isPosix()) {
+      Files.createDirectories(path, OWNER_ONLY_FOLDER);
+    } else {
+      Files.createDirectories(path);
+    }
+  }
+
+  /** The writers' lock file, opened (created if need be) for locking. */
+  FileChannel openLock() throws IOException {
+    return isPosix()
+        ? FileChannel.open(lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            OWNER_ONLY_FILE)
+        : FileChannel.open(lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  }
+
+  /** Starts a new, empty {@code index.building.mv.db}, for a build. */
+  void startBuilding() throws IOException {
+    discardBuilding();
+    createPrivate(building());
+  }
+
+  /** Starts {@code index.building.mv.db} as a copy of the index, for a refresh to patch. */
+  void startBuildingFromIndex() throws IOException {
+    startBuilding();
+    try (FileChannel in = FileChannel.open(store(), StandardOpenOption.READ);
+        FileChannel out = FileChannel.open(building(), StandardOpenOption.WRITE)) {
+      long size = in.size();
+      for (long done = 0; done < size; ) {
+        done += in.transferTo(done, size - done, out);
+      }
+    }
+  }
+
+  private boolean isPosix() {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Creates an empty file only its owner can read. */
+  private void createPrivate(Path file) throws IOException {
+    if (isPosix()) {
+      Files.createFile(file, OWNER_ONLY_FILE);
+    } else {
+      Files.createFile(file);
+    }
+  }
+
+  private void writePrivate(Path file, String text) throws IOException {
+    Files.deleteIfExists(file);
+    createPrivate(file);
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
   }
 
   /**
@@ -178,7 +241,7 @@ final class IndexFolder {
    */
   void commitBuilding() throws IOException {
     Path checkBuilding = path.resolve(CHECK_BUILDING);
-    Files.writeString(checkBuilding, checkLine(building()) + "\n", StandardCharsets.US_ASCII);
+    writePrivate(checkBuilding, checkLine(building()) + "\n");
     Files.move(building(), store(), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
     Files.move(checkBuilding, path.resolve(CHECK), StandardCopyOption.REPLACE_EXISTING,
@@ -197,7 +260,7 @@ final class IndexFolder {
    */
   void markDamaged() {
     try {
-      Files.writeString(path.resolve(CHECK), DAMAGED_BY_QUERY + "\n", StandardCharsets.US_ASCII);
+      writePrivate(path.resolve(CHECK), DAMAGED_BY_QUERY + "\n");
     } catch (NoSuchFileException e) {
       // The folder is gone: nothing to rebuild.
     } catch (IOException e) {
