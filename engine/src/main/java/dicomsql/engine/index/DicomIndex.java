@@ -51,12 +51,9 @@ public final class DicomIndex implements AutoCloseable {
     if (!Files.isDirectory(root)) {
       throw new IOException("data folder " + root + " does not exist or is not a folder");
     }
-    IndexFolder folder = new IndexFolder((options.folder() != null ? options.folder()
-        : IndexLocation.defaultFor(root)).toAbsolutePath().normalize());
-    if (folder.path.startsWith(root)) {
-      throw new IOException("the index folder " + folder.path + " is inside the data folder, "
-          + "which dicomsql never writes to; choose one outside it");
-    }
+    IndexFolder folder = new IndexFolder(options.folder() != null ? options.folder()
+        : IndexLocation.defaultFor(root));
+    folder.requireOutside(root);
     PhaseKeywords keywords = options.phaseRules() == null ? PhaseKeywords.builtIn()
         : PhaseKeywords.load(options.phaseRules());
     PhaseRules rules = new PhaseRules(keywords);

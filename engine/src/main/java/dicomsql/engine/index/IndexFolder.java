@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +39,8 @@ final class IndexFolder {
   /** What the check file says once a query has found the index unreadable. */
   private static final String DAMAGED_BY_QUERY = "damaged";
   private static final int BUFFER = 1 << 20;
+  /** As many links as Linux follows in one path before it says ELOOP. */
+  private static final int MAX_LINKS = 40;
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FOLDER =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
@@ -61,8 +64,47 @@ final class IndexFolder {
 
   final Path path;
 
-  IndexFolder(Path path) {
-    this.path = path;
+  /**
+   * The index folder at {@code path}, which need not exist yet, named by its real path (symbolic
+   * links resolved as far as it exists), so that two names of one folder are one folder.
+   */
+  IndexFolder(Path path) throws IOException {
+    this.path = realPath(path.toAbsolutePath().normalize(), 0);
+  }
+
+  /**
+   * The real path of the longest part of {@code path} that exists, with the rest after it; a
+   * link to something that does not exist yet is followed to where it would be created.
+   */
+  private static Path realPath(Path path, int links) throws IOException {
+    Path existing = path;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    Path rest = existing.relativize(path);
+    if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
+      if (links == MAX_LINKS) {
+        throw new IOException("too many levels of symbolic links in " + path);
+      }
+      Path target = existing.resolveSibling(Files.readSymbolicLink(existing));
+      return realPath(target.resolve(rest).normalize(), links + 1);
+    }
+    return existing.toRealPath().resolve(rest);
+  }
+
+  /**
+   * Refuses a folder inside the data folder, which dicomsql never writes to, whatever names
+   * (symbolic links) lead to either.
+   */
+  void requireOutside(Path dataRoot) throws IOException {
+    Path root = dataRoot.toRealPath();
+    if (path.startsWith(root)) {
+      throw new IOException("the index folder " + path + " is inside the data folder " + root
+          + ", which dicomsql never writes to; choose one outside it");
+    }
   }
 
   Path store() {

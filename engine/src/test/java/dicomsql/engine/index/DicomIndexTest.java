@@ -221,6 +221,22 @@ class DicomIndexTest {
   }
 
   @Test
+  void refusesAnIndexFolderInsideTheDataFolderWhateverLinksLeadThere() throws IOException {
+    Path into = Files.createSymbolicLink(tmp.resolve("into-data"), data.resolve("HCC_0001"));
+    Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), data.resolve("idx"));
+    Path dataLink = Files.createSymbolicLink(tmp.resolve("data-link"), data);
+    String refusal = "is inside the data folder " + data.toRealPath();
+    for (Path folder : List.of(into.resolve("idx"), dangling)) {
+      assertThatThrownBy(() -> DicomIndex.open(data,
+          IndexOptions.defaults().withFolder(folder))).hasMessageContaining(refusal);
+    }
+    assertThatThrownBy(() -> DicomIndex.open(dataLink,
+        IndexOptions.defaults().withFolder(data.resolve("idx")))).hasMessageContaining(refusal);
+    assertThat(data.resolve("idx")).doesNotExist();
+    assertThat(data.resolve("HCC_0001/idx")).doesNotExist();
+  }
+
+  @Test
   void aMissingDataFolderIsAClearError() {
     assertThatThrownBy(() -> DicomIndex.open(tmp.resolve("nowhere"), IndexOptions.defaults()
         .withFolder(tmp.resolve("idx-nowhere"))))
