@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.util.Set;
  */
 public final class PhaseKeywords {
   private static final String BUILT_IN = "phase-rules.txt";
+  /** Far more than any list of keywords needs; a larger file is something else. */
+  static final int MAX_BYTES = 256 * 1024;
 
   /** One rule: the words of a keyword and the phase they name. */
   record Keyword(Phase phase, List<String> words) {
@@ -58,11 +64,38 @@ public final class PhaseKeywords {
     }
   }
 
-  /** A user's rules file; a line that is not a rule fails with its number and text. */
+  /**
+   * A user's rules file. It must be a regular file of UTF-8 text under {@link #MAX_BYTES}, so
+   * that a device or a huge file is refused before it is read whole. A line that is not a rule
+   * fails with its number, and with its text only once a rule before it has shown the file to
+   * be a rules file: a file given by mistake (or on purpose, {@code /etc/shadow}) is never echoed.
+   */
   public static PhaseKeywords load(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(reader, file.toString());
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + " is not a phase rules file: "
+          + (Files.exists(file) ? "not a regular file" : "no such file"));
     }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new IOException(file + " is not a phase rules file: larger than "
+          + MAX_BYTES / 1024 + " KiB");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException(file + " is not a phase rules file: not UTF-8 text", e);
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new IOException(file + " is not a phase rules file: not text (it holds NUL bytes)");
+    }
+    return parse(new StringReader(text), file.toString());
   }
 
   static PhaseKeywords parse(Reader source, String name) throws IOException {
@@ -79,8 +112,11 @@ public final class PhaseKeywords {
       Phase phase = phaseOf(parts[0]);
       List<String> words = parts.length == 2 ? words(parts[1]) : List.of();
       if (phase == null || words.isEmpty()) {
-        throw new IOException(name + " line " + number + ": expected a phase letter (N, A, P "
-            + "or D) and a keyword, found \"" + rule + "\"");
+        String expected = "expected a phase letter (N, A, P or D) and a keyword";
+        throw new IOException(keywords.isEmpty()
+            ? name + " is not a phase rules file: line " + number + " is not a rule ("
+                + expected + "; the line is not shown, as no rule comes before it)"
+            : name + " line " + number + ": " + expected + ", found \"" + rule + "\"");
       }
       keywords.add(new Keyword(phase, words));
     }

@@ -150,4 +150,35 @@ class PhaseRulesTest {
         .hasMessage("rules.txt line 2: expected a phase letter (N, A, P or D) and a keyword, "
             + "found \"X foo\"");
   }
+
+  @Test
+  void aFileThatIsNotARulesFileIsNeverEchoed(@TempDir Path tmp) throws IOException {
+    Path shadow = Files.writeString(tmp.resolve("shadow"),
+        "root:$6$s3cret$hash:19000:0:99999:7:::\nA arterial\n");
+    assertThatThrownBy(() -> PhaseKeywords.load(shadow)).isInstanceOf(IOException.class)
+        .hasMessage(shadow + " is not a phase rules file: line 1 is not a rule (expected a "
+            + "phase letter (N, A, P or D) and a keyword; the line is not shown, as no rule "
+            + "comes before it)");
+  }
+
+  @Test
+  void devicesHugeAndBinaryFilesAreRefusedWithoutReadingThemWhole(@TempDir Path tmp)
+      throws IOException {
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      assertThatThrownBy(() -> PhaseKeywords.load(zero))
+          .hasMessage("/dev/zero is not a phase rules file: not a regular file");
+    }
+    Path huge = Files.write(tmp.resolve("huge.txt"), new byte[PhaseKeywords.MAX_BYTES + 1]);
+    assertThatThrownBy(() -> PhaseKeywords.load(huge))
+        .hasMessage(huge + " is not a phase rules file: larger than 256 KiB");
+    Path binary = Files.write(tmp.resolve("binary"), new byte[] {'A', ' ', (byte) 0xff, '\n'});
+    assertThatThrownBy(() -> PhaseKeywords.load(binary))
+        .hasMessage(binary + " is not a phase rules file: not UTF-8 text");
+    Path nul = Files.write(tmp.resolve("nul"), new byte[] {'A', ' ', 'x', 0, '\n'});
+    assertThatThrownBy(() -> PhaseKeywords.load(nul))
+        .hasMessage(nul + " is not a phase rules file: not text (it holds NUL bytes)");
+    assertThatThrownBy(() -> PhaseKeywords.load(tmp.resolve("missing")))
+        .hasMessage(tmp.resolve("missing") + " is not a phase rules file: no such file");
+  }
 }
