@@ -3,8 +3,7 @@ package dicomsql.engine.index;
 import dicomsql.engine.phase.PhaseKeywords;
 import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ public final class DicomIndex implements AutoCloseable {
     long started = System.nanoTime();
     // Opening is serialized in the process: file locks cannot be shared between threads.
     synchronized (OPEN) {
-      IndexUpdate update = update(root, folder, builder, options.refresh(), started);
+      IndexUpdate update = update(root, folder, builder, options, started);
       if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED
           || update.kind() == IndexUpdate.Kind.BUILT && update.note() != null) {
         options.progress().notice(update.kind() == IndexUpdate.Kind.BUILT ? update.note()
@@ -86,11 +85,11 @@ public final class DicomIndex implements AutoCloseable {
 
   /** Brings the index file up to date, or says why it was not. */
   private static IndexUpdate update(Path root, IndexFolder folder, IndexBuilder builder,
-      IndexOptions.Refresh refresh, long started) throws IOException {
+      IndexOptions options, long started) throws IOException {
     // Before anything is created in the folder: a file that is not ours is refused here.
     IndexFolder.Found found = folder.inspect(current(folder));
-    if (refresh == IndexOptions.Refresh.NEVER && found.state() == IndexFolder.State.USABLE
-        && isIndexOf(folder, root)) {
+    boolean usable = found.state() == IndexFolder.State.USABLE && isIndexOf(folder, root);
+    if (options.refresh() == IndexOptions.Refresh.NEVER && usable) {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
     try {
@@ -98,14 +97,23 @@ public final class DicomIndex implements AutoCloseable {
     } catch (IOException e) {
       return cannotWrite(folder, e, started);
     }
-    FileChannel channel;
+    WriterLock lock;
     try {
-      channel = folder.openLock();
+      lock = WriterLock.take(folder, options.lockWait(), options.progress());
+    } catch (InterruptedIOException e) {
+      throw e;
     } catch (IOException e) {
       return cannotWrite(folder, e, started);
+    } catch (WriterLock.Held held) {
+      if (usable) {
+        return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
+            held.getMessage() + "; using the index as it is");
+      }
+      throw new IOException("no usable index in " + folder.path + " yet: " + held.getMessage()
+          + " while writing it; try again once it is done, or end that process", held);
     }
-    try (channel; FileLock lock = channel.lock()) {
-      return updateLocked(root, folder, builder, refresh, started);
+    try (lock) {
+      return updateLocked(root, folder, builder, options.refresh(), started);
     }
   }
 

@@ -1,6 +1,7 @@
 package dicomsql.engine.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,13 @@ class IndexCrashTest {
         }
       }
       throw new IOException("the child ended without printing " + prefix);
+    }
+
+    /** Stops the child as {@code kill -STOP} does: it keeps its locks but runs no more. */
+    void stop() throws Exception {
+      Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+      assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(kill.exitValue()).isZero();
     }
 
     void kill() throws InterruptedException {
@@ -136,6 +145,46 @@ class IndexCrashTest {
       String a = first.await("instances");
       String b = second.await("instances");
       assertThat(a).isEqualTo(b).isEqualTo("instances " + TestData.files(data).size());
+    }
+  }
+
+  private IndexOptions waitingOneSecond(RecordedNotices notices) {
+    return IndexOptions.defaults().withFolder(folder).withLockWait(Duration.ofSeconds(1))
+        .withProgress(notices);
+  }
+
+  @Test
+  void aStoppedWriterIsWaitedForASetTimeAndNamedThenTheIndexIsUsedAsItIs() throws Exception {
+    int before = instances(IndexOptions.Refresh.AUTO);
+    Files.copy(TestData.files(data.resolve("HCC_0002")).get(0), data.resolve("extra.dcm"));
+    try (Child child = new Child(data, folder, "REBUILD", 50, 0)) {
+      child.await("reading");
+      child.stop();
+      RecordedNotices notices = new RecordedNotices();
+      try (DicomIndex index = DicomIndex.open(data, waitingOneSecond(notices))) {
+        String holder = "process " + child.process.pid() + " (java, stopped)";
+        assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.NOT_REFRESHED);
+        assertThat(index.update().note()).isEqualTo(holder + " has held "
+            + folder.resolve(IndexFolder.LOCK) + " for 1 s; using the index as it is");
+        assertThat(notices.notices).containsExactly("waiting up to 1 s for " + holder
+            + " to finish writing the index in " + folder,
+            "the index was not refreshed: " + index.update().note());
+        assertThat(index.table("instances").size()).isEqualTo(before);
+      }
+    }
+    assertThat(instances(IndexOptions.Refresh.AUTO)).isEqualTo(before + 1);
+  }
+
+  @Test
+  void withNoIndexYetAStoppedFirstBuildIsAClearError() throws Exception {
+    try (Child child = new Child(data, folder, "AUTO", 50, 0)) {
+      child.await("reading");
+      child.stop();
+      assertThatThrownBy(() -> DicomIndex.open(data, waitingOneSecond(new RecordedNotices())))
+          .isInstanceOf(IOException.class)
+          .hasMessage("no usable index in " + folder + " yet: process " + child.process.pid()
+              + " (java, stopped) has held " + folder.resolve(IndexFolder.LOCK) + " for 1 s "
+              + "while writing it; try again once it is done, or end that process");
     }
   }
 }
