@@ -114,6 +114,12 @@ public final class DicomIndex implements AutoCloseable {
     }
     try (lock) {
       return updateLocked(root, folder, builder, options.refresh(), started);
+    } catch (IndexFolder.NoSpace e) {
+      if (usable) {
+        return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
+            e.getMessage() + "; using the index as it was");
+      }
+      throw e;
     }
   }
 
@@ -172,14 +178,21 @@ public final class DicomIndex implements AutoCloseable {
     void run() throws IOException;
   }
 
-  /** Writes the building file and puts it in place only once the write is complete. */
+  /**
+   * Writes the building file and puts it in place only once the write is complete; a failed
+   * write leaves the index as it was, and a full file system is said as such.
+   */
   private static void writeIntoPlace(IndexFolder folder, Write write) throws IOException {
     try {
       write.run();
       folder.commitBuilding();
     } catch (IOException | RuntimeException e) {
       folder.discardBuilding();
-      throw e;
+      Exception explained = folder.explain(e);
+      if (explained instanceof IOException io) {
+        throw io;
+      }
+      throw (RuntimeException) explained;
     }
   }
 

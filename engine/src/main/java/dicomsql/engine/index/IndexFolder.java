@@ -49,6 +49,13 @@ final class IndexFolder {
   /** Index files this process has found whole, by inode, size and modification time. */
   private static final Set<List<Object>> VERIFIED = new HashSet<>();
 
+  /** A write that failed because the file system is full. */
+  static final class NoSpace extends IOException {
+    NoSpace(Path folder, Throwable cause) {
+      super("no space left on " + folder + " to write the index", cause);
+    }
+  }
+
   /** What the index file is. */
   enum State {
     /** There is none. */
@@ -288,6 +295,19 @@ final class IndexFolder {
         StandardCopyOption.ATOMIC_MOVE);
     Files.move(checkBuilding, path.resolve(CHECK), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * The failure of a write, made a {@link NoSpace} when the file system was full (Linux and
+   * macOS say ENOSPC as "No space left on device"; MVStore wraps it in its own exception).
+   */
+  Exception explain(Exception failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IOException && String.valueOf(t.getMessage()).contains("No space left")) {
+        return new NoSpace(path, failure);
+      }
+    }
+    return failure;
   }
 
   /** Drops a write that did not complete. */

@@ -109,9 +109,17 @@ final class WriterLock implements AutoCloseable {
     }
   }
 
-  private void write(String text) throws IOException {
-    channel.truncate(0);
-    channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), 0);
+  /**
+   * Says who holds the lock. Only waiters read it, to name the holder, so a failure (a full file
+   * system) does not stop the writer: the write it is about to make reports that better.
+   */
+  private void write(String text) {
+    try {
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), 0);
+    } catch (IOException e) {
+      // Waiters then say "another process".
+    }
   }
 
   /** Lets the lock go, leaving the file without a holder. */
