@@ -107,6 +107,11 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     return index == null ? null : index.update();
   }
 
+  /** Whether a newer version of the open index has been written since it was opened. */
+  public synchronized boolean indexSuperseded() {
+    return index != null && !index.isNewest();
+  }
+
   /** The connection's ROI masks and statistics, kept while it lives. */
   synchronized RoiMeasurements measurements() {
     if (measurements == null) {

@@ -23,6 +23,13 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
    */
   public static final String PROGRESS = "dicomsql.progress";
 
+  /**
+   * SQLSTATE of the connection warning saying that a newer version of the index has been
+   * written since the connection opened it: its answers are from before; a new connection sees
+   * the changes.
+   */
+  public static final String INDEX_SUPERSEDED = "01D02";
+
   static {
     new DicomDriver().register();
   }

@@ -52,4 +52,28 @@ class IndexWarningsTest {
       assertThat((Throwable) connection.getWarnings()).isNull();
     }
   }
+
+  @Test
+  void aConnectionWhoseIndexWasRefreshedElsewhereSaysItIsBehind() throws Exception {
+    Path data = tmp.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    String url = "jdbc:dicom:" + data + ";index=" + tmp.resolve("index");
+    try (Connection held = DriverManager.getConnection(url)) {
+      Object before = count(held);
+      Files.copy(data.resolve("HCC_0001/401/001.dcm"), data.resolve("extra.dcm"));
+      try (Connection other = DriverManager.getConnection(url)) {
+        assertThat(count(other)).isNotEqualTo(before);
+        assertThat((Throwable) other.getWarnings()).isNull();
+      }
+      assertThat(count(held)).isEqualTo(before);
+      SQLWarning warning = held.getWarnings();
+      assertThat(warning.getSQLState()).isEqualTo(DicomDriver.INDEX_SUPERSEDED);
+      assertThat(warning.getMessage()).isEqualTo("the index has been refreshed since this "
+          + "connection opened it, and its answers are from before; open a new connection to "
+          + "see the changes");
+      held.clearWarnings();
+      assertThat((Throwable) held.getWarnings()).isNull();
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
@@ -109,6 +110,7 @@ final class SqlSession implements AutoCloseable {
 
   /** Runs one statement and prints its result; an SQL error is thrown for the caller to show. */
   void run(String sql, PrintWriter out) throws SQLException {
+    warnIfBehind();
     long started = System.nanoTime();
     try (Statement statement = connection.createStatement()) {
       running = statement;
@@ -127,6 +129,20 @@ final class SqlSession implements AutoCloseable {
     } finally {
       running = null;
       progress.close();
+    }
+  }
+
+  /**
+   * A session held open (the shell) says once, on stderr, that another process or connection
+   * has refreshed the index since it opened it, so that its answers are not silently old.
+   */
+  private void warnIfBehind() throws SQLException {
+    for (SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
+      if (DicomDriver.INDEX_SUPERSEDED.equals(w.getSQLState())) {
+        progress.notice(w.getMessage());
+        connection.clearWarnings();
+        return;
+      }
     }
   }
 

@@ -137,6 +137,28 @@ class DicomsqlCommandTest {
   }
 
   @Test
+  void aSessionWhoseIndexWasRefreshedElsewhereSaysSoOnStderr() throws Exception {
+    Path data = dataset();
+    Path index = tmp.resolve("sql-index");
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    try (SqlSession held = new SqlSession(data, index, null, null, ResultFormat.CSV);
+        PrintWriter rows = new PrintWriter(new StringWriter())) {
+      held.run("SELECT COUNT(*) FROM instances", rows);
+      Files.copy(data.resolve("HCC_0002/401/001.dcm"), data.resolve("extra.dcm"));
+      assertThat(run(sql(data, "csv", "SELECT COUNT(*) AS n FROM instances"))).isZero();
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      held.run("SELECT COUNT(*) FROM instances", rows);
+      held.run("SELECT COUNT(*) FROM instances", rows);
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("dicomsql: the index has "
+        + "been refreshed since this connection opened it, and its answers are from before; "
+        + "open a new connection to see the changes" + System.lineSeparator());
+  }
+
+  @Test
   void aBadFormatOrNoDataFolderIsAUsageError() {
     assertThat(run(tmp.toString(), "--format", "xml", "-e", "SELECT 1")).isEqualTo(2);
     assertThat(err.toString()).contains("--format must be table, csv, tsv or json");

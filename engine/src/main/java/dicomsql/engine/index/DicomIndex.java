@@ -266,6 +266,14 @@ public final class DicomIndex implements AutoCloseable {
     return update;
   }
 
+  /**
+   * Whether this handle still reads the newest version of the index: false once another
+   * process or connection has written a newer one, which a new handle would read.
+   */
+  public boolean isNewest() {
+    return generation.isCurrent();
+  }
+
   /** Lets go of this handle; the version it read closes with the last handle on it. */
   @Override
   public void close() {
