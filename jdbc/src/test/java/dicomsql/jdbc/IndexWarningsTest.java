@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLWarning;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexWarningsTest {
   @TempDir
   Path tmp;
+  private Path data;
+  private String url;
+
+  @BeforeEach
+  void generate() throws Exception {
+    data = tmp.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    url = "jdbc:dicom:" + data + ";index=" + tmp.resolve("index");
+  }
 
   private static Object count(Connection connection) throws Exception {
     return QueryRows.of(connection, "SELECT COUNT(*) FROM instances").get(0).get(0);
@@ -27,10 +38,6 @@ class IndexWarningsTest {
 
   @Test
   void aSkippedRefreshIsAWarningOnTheConnection() throws Exception {
-    Path data = tmp.resolve("data");
-    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    String url = "jdbc:dicom:" + data + ";index=" + tmp.resolve("index");
     Object before;
     try (Connection connection = DriverManager.getConnection(url)) {
       before = count(connection);
@@ -55,10 +62,6 @@ class IndexWarningsTest {
 
   @Test
   void aConnectionWhoseIndexWasRefreshedElsewhereSaysItIsBehind() throws Exception {
-    Path data = tmp.resolve("data");
-    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    String url = "jdbc:dicom:" + data + ";index=" + tmp.resolve("index");
     try (Connection held = DriverManager.getConnection(url)) {
       Object before = count(held);
       Files.copy(data.resolve("HCC_0001/401/001.dcm"), data.resolve("extra.dcm"));
