@@ -95,7 +95,7 @@ public final class DicomIndex implements AutoCloseable {
     try {
       folder.create();
     } catch (IOException e) {
-      return cannotWrite(folder, e, started);
+      return cannotWrite(folder, usable, e, started);
     }
     WriterLock lock;
     try {
@@ -103,7 +103,7 @@ public final class DicomIndex implements AutoCloseable {
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException e) {
-      return cannotWrite(folder, e, started);
+      return cannotWrite(folder, usable, e, started);
     } catch (WriterLock.Held held) {
       if (usable) {
         return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
@@ -123,14 +123,18 @@ public final class DicomIndex implements AutoCloseable {
     }
   }
 
-  private static IndexUpdate cannotWrite(IndexFolder folder, Exception cause, long started)
-      throws IOException {
-    if (Files.exists(folder.store())) {
+  /**
+   * An index folder that cannot be written: its index is used as it is when it is a usable index
+   * of this root; otherwise (none, damaged, of another root) there is nothing to answer from.
+   */
+  private static IndexUpdate cannotWrite(IndexFolder folder, boolean usable, Exception cause,
+      long started) throws IOException {
+    if (usable) {
       return new IndexUpdate(IndexUpdate.Kind.NOT_REFRESHED, 0, seconds(started),
           "the index folder " + folder.path + " cannot be written (" + cause.getMessage()
           + "); using the index as it is");
     }
-    throw new IOException("no index in " + folder.path + " and it cannot be written ("
+    throw new IOException("no usable index in " + folder.path + " and it cannot be written ("
         + cause.getMessage() + "); choose another index folder", cause);
   }
 

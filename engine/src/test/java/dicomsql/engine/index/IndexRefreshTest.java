@@ -2,6 +2,7 @@ package dicomsql.engine.index;
 
 import static dicomsql.engine.index.TestData.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,6 +174,17 @@ class IndexRefreshTest {
       assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.BUILT);
       assertThat(index.table("rois").size()).isEqualTo(lesions.size());
     }
+  }
+
+  @Test
+  void anIndexOfAnotherRootInAFolderThatCannotBeWrittenIsNeverAnswered() throws IOException {
+    Path other = TestData.generate(tmp.resolve("other"), 1, 77, 32, 6);
+    Path lock = folder.resolve(IndexFolder.LOCK);
+    Files.delete(lock);
+    Files.createDirectory(lock);
+    assertThatThrownBy(() -> DicomIndex.open(other, IndexOptions.defaults().withFolder(folder)))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("no usable index in " + folder + " and it cannot be written (");
   }
 
   @Test

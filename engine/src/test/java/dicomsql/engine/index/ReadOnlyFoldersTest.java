@@ -104,6 +104,6 @@ class ReadOnlyFoldersTest {
     freezeOne(folder);
     assertThatThrownBy(() -> DicomIndex.open(data, IndexOptions.defaults().withFolder(folder)))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("no index in " + folder + " and it cannot be written");
+        .hasMessageContaining("no usable index in " + folder + " and it cannot be written");
   }
 }
