@@ -128,11 +128,6 @@ final class IndexStore implements AutoCloseable {
     store.commit();
   }
 
-  /** Discards what was changed since the last commit. */
-  void rollback() {
-    store.rollback();
-  }
-
   @Override
   public void close() {
     store.close();
