@@ -58,9 +58,12 @@ class IndexCrashTest {
       throw new IOException("the child ended without printing " + prefix);
     }
 
-    /** Stops the child as {@code kill -STOP} does: it keeps its locks but runs no more. */
+    /**
+     * Stops the child with {@code kill -STOP}: it keeps its locks but runs no more. The shell's
+     * own kill, so that no package beyond a shell is needed.
+     */
     void stop() throws Exception {
-      Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+      Process kill = new ProcessBuilder("sh", "-c", "kill -STOP " + process.pid()).start();
       assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(kill.exitValue()).isZero();
     }
