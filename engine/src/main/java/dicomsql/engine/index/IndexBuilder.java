@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -59,9 +61,10 @@ final class IndexBuilder {
   void build(IndexStore store) throws IOException {
     List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
+    // Files come in path order, so the first copy met is the instance and none is demoted.
     scan(found, scanned -> {
-      Object[] instance = ingest(store, scanned);
-      if (instance != null) {
+      Object[] instance = ingest(store, scanned, demoted -> { });
+      if (instance != null && !InstanceCopies.isCopy(instance)) {
         series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
             .add(instance);
       }
@@ -127,14 +130,18 @@ final class IndexBuilder {
   void refresh(IndexStore store, Plan plan) throws IOException {
     Set<String> affected = new HashSet<>();
     Set<String> changedSops = new HashSet<>();
+    Set<String> orphaned = new HashSet<>();
     for (String path : plan.deleted) {
-      forget(store, path, affected, changedSops);
+      forget(store, path, affected, changedSops, orphaned);
     }
     for (DataRootWalker.Found file : plan.toRead) {
-      forget(store, file.path(), affected, changedSops);
+      forget(store, file.path(), affected, changedSops, orphaned);
     }
-    scan(plan.toRead, scanned -> {
-      Object[] instance = ingest(store, scanned);
+    List<DataRootWalker.Found> toRead = new ArrayList<>(plan.toRead);
+    toRead.addAll(successors(store, orphaned, affected, changedSops));
+    toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
+    scan(toRead, scanned -> {
+      Object[] instance = ingest(store, scanned, affected::add);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -143,8 +150,8 @@ final class IndexBuilder {
     Map<String, SeriesAccumulator> series = new HashMap<>();
     TableStore instances = store.table(I);
     for (String uid : affected) {
-      RoaringBitmap rows = uid == null ? instances.nulls(SERIES_UID)
-          : instances.equal(SERIES_UID, uid);
+      RoaringBitmap rows = InstanceCopies.withoutCopies(instances,
+          uid == null ? instances.nulls(SERIES_UID) : instances.equal(SERIES_UID, uid));
       SeriesAccumulator accumulator = null;
       for (int id : rows) {
         if (accumulator == null) {
@@ -171,9 +178,33 @@ final class IndexBuilder {
     store.commit();
   }
 
-  /** Removes every row that came from a file, noting its series and SOP Instance UID. */
+  /**
+   * The copies that become instances because the instance of their SOP Instance UID is gone
+   * (the smallest path of each): forgotten here, to be read again, since a copy keeps no
+   * structure set or contours of its own.
+   */
+  private List<DataRootWalker.Found> successors(IndexStore store, Set<String> orphaned,
+      Set<String> affected, Set<String> changedSops) {
+    InstanceCopies copies = new InstanceCopies(store);
+    List<DataRootWalker.Found> successors = new ArrayList<>();
+    for (String sop : orphaned) {
+      String successor = copies.successor(sop);
+      if (successor != null) {
+        long[] state = store.files().get(successor);
+        forget(store, successor, affected, changedSops, new HashSet<>());
+        successors.add(new DataRootWalker.Found(successor, root.resolve(successor), state[0],
+            state[1], null));
+      }
+    }
+    return successors;
+  }
+
+  /**
+   * Removes every row that came from a file, noting its series and SOP Instance UID, and the
+   * latter in {@code orphaned} too when the file was the instance of its copies.
+   */
   private static void forget(IndexStore store, String path, Set<String> affected,
-      Set<String> changedSops) {
+      Set<String> changedSops, Set<String> orphaned) {
     long[] state = store.files().remove(path);
     if (state == null) {
       return;
@@ -181,10 +212,13 @@ final class IndexBuilder {
     int row = (int) state[3];
     if (state[2] == IndexStore.KIND_INSTANCE) {
       TableStore instances = store.table(I);
-      Object[] instance = instances.get(row, SERIES_UID + 1);
+      Object[] instance = instances.get(row);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
+        if (!InstanceCopies.isCopy(instance) && instance[SOP_UID] != null) {
+          orphaned.add((String) instance[SOP_UID]);
+        }
       }
       instances.remove(row);
       store.structureSets().remove(row);
@@ -198,8 +232,13 @@ final class IndexBuilder {
     }
   }
 
-  /** Stores what scanning a file gave; returns its instance row, if it has one. */
-  private static Object[] ingest(IndexStore store, ScannedFile scanned) {
+  /**
+   * Stores what scanning a file gave; returns its instance row, if it has one. A copy of
+   * another file's instance is stored as such ({@link InstanceCopies}); the series of an
+   * instance it displaces goes to {@code demotedSeries}.
+   */
+  private static Object[] ingest(IndexStore store, ScannedFile scanned,
+      Consumer<String> demotedSeries) {
     long[] state = {scanned.size(), scanned.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0};
     if (scanned.error() != null) {
       state[2] = IndexStore.KIND_ERROR;
@@ -207,7 +246,16 @@ final class IndexBuilder {
           new Object[] {scanned.path(), scanned.error(), scanned.size()});
     } else if (scanned.instance() != null) {
       state[2] = IndexStore.KIND_INSTANCE;
-      int id = store.table(I).add(scanned.instance(), scanned.encodedInstance());
+      Object[] row = scanned.instance();
+      String instance = new InstanceCopies(store).instanceFor(scanned.path(),
+          (String) row[SOP_UID], demotedSeries);
+      if (instance != null) {
+        row[InstanceCopies.DUPLICATE_OF] = instance;
+        state[3] = store.table(I).add(row);
+        store.putFile(scanned.path(), state);
+        return row;
+      }
+      int id = store.table(I).add(row, scanned.encodedInstance());
       state[3] = id;
       if (scanned.structureSet() != null) {
         store.structureSets().put(id, scanned.structureSet().encode());

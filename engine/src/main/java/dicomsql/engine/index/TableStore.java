@@ -289,7 +289,16 @@ final class TableStore {
     if (value == null) {
       return new RoaringBitmap();
     }
-    return RowSets.decode(indexes[column].get(key(table.column(column).type(), value)));
+    Object key = key(table.column(column).type(), value);
+    RoaringBitmap rows = RowSets.decode(indexes[column].get(key));
+    // A first build gathers index entries in memory until finish(); they count already.
+    Object gathered = bulk ? pending[column].get(key) : null;
+    if (gathered instanceof RoaringBitmap set) {
+      rows.or(set);
+    } else if (gathered != null) {
+      rows.add((Integer) gathered);
+    }
+    return rows;
   }
 
   /** Rows whose indexed column is null. */
