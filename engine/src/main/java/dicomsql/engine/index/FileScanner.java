@@ -116,9 +116,9 @@ final class FileScanner {
     } catch (DicomException e) {
       return ScannedFile.error(path, size, modified, e.detail());
     } catch (NoSuchFileException e) {
-      return ScannedFile.error(path, size, modified, "file disappeared while scanning");
+      return ScannedFile.unreadable(path, size, modified, "file disappeared while scanning");
     } catch (IOException e) {
-      return ScannedFile.error(path, size, modified, "cannot read: " + e.getMessage());
+      return ScannedFile.unreadable(path, size, modified, DataRootWalker.describe(e));
     } catch (RuntimeException e) {
       return ScannedFile.error(path, size, modified, "cannot index: " + e);
     }

@@ -41,6 +41,13 @@ final class IndexBuilder {
   private static final int SOP_UID = I.indexOf("sop_uid");
   private static final int SERIES_UID = I.indexOf("series_uid");
   private static final int IN_FLIGHT_PER_THREAD = 256;
+  /** Positions in a file's state ({@link IndexStore#files()}) that a refresh compares. */
+  private static final int SIZE = 0;
+  private static final int MODIFIED = 1;
+  private static final int CHANGED = 6;
+  private static final int INODE = 7;
+  /** 1 when reading the file gave an I/O error, to try again on every refresh. */
+  private static final int RETRY = 8;
 
   private final Path root;
   private final PhaseRules rules;
@@ -62,8 +69,8 @@ final class IndexBuilder {
     List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
     // Files come in path order, so the first copy met is the instance and none is demoted.
-    scan(found, scanned -> {
-      Object[] instance = ingest(store, scanned, demoted -> { });
+    scan(found, (file, scanned) -> {
+      Object[] instance = ingest(store, file, scanned, demoted -> { });
       if (instance != null && !InstanceCopies.isCopy(instance)) {
         series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
             .add(instance);
@@ -110,8 +117,7 @@ final class IndexBuilder {
         plan.toRead.add(file);
         continue;
       }
-      long[] state = next.getValue();
-      if (state[0] != file.size() || state[1] != file.modified() || file.error() != null) {
+      if (file.error() != null || hasChanged(next.getValue(), file)) {
         plan.changed++;
         plan.toRead.add(file);
       }
@@ -124,6 +130,17 @@ final class IndexBuilder {
     plan.known = store.files().size();
     plan.rulesChanged = !rulesFingerprint.equals(store.meta("rules"));
     return plan;
+  }
+
+  /**
+   * Whether a file differs from its stored state in size, modification or change time, or
+   * inode (git's test: an in-place edit put back with {@code touch -r}, or a {@code chmod},
+   * changes the change time), or gave an I/O error last time, which may have passed.
+   */
+  private static boolean hasChanged(long[] state, DataRootWalker.Found file) {
+    return state[SIZE] != file.size() || state[MODIFIED] != file.modified()
+        || state[CHANGED] != file.changed() || state[INODE] != file.inode()
+        || state[RETRY] != 0;
   }
 
   /** Applies a plan: drops, reads and derives again what changed, then commits. */
@@ -140,8 +157,8 @@ final class IndexBuilder {
     List<DataRootWalker.Found> toRead = new ArrayList<>(plan.toRead);
     toRead.addAll(successors(store, orphaned, affected, changedSops));
     toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
-    scan(toRead, scanned -> {
-      Object[] instance = ingest(store, scanned, affected::add);
+    scan(toRead, (file, scanned) -> {
+      Object[] instance = ingest(store, file, scanned, affected::add);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -192,8 +209,8 @@ final class IndexBuilder {
       if (successor != null) {
         long[] state = store.files().get(successor);
         forget(store, successor, affected, changedSops, new HashSet<>());
-        successors.add(new DataRootWalker.Found(successor, root.resolve(successor), state[0],
-            state[1], null));
+        successors.add(new DataRootWalker.Found(successor, root.resolve(successor),
+            state[SIZE], state[MODIFIED], state[CHANGED], state[INODE], null));
       }
     }
     return successors;
@@ -237,9 +254,10 @@ final class IndexBuilder {
    * another file's instance is stored as such ({@link InstanceCopies}); the series of an
    * instance it displaces goes to {@code demotedSeries}.
    */
-  private static Object[] ingest(IndexStore store, ScannedFile scanned,
-      Consumer<String> demotedSeries) {
-    long[] state = {scanned.size(), scanned.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0};
+  private static Object[] ingest(IndexStore store, DataRootWalker.Found file,
+      ScannedFile scanned, Consumer<String> demotedSeries) {
+    long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
+        file.changed(), file.inode(), scanned.ioError() ? 1 : 0};
     if (scanned.error() != null) {
       state[2] = IndexStore.KIND_ERROR;
       state[3] = store.table(Tables.SCAN_ERRORS).add(
@@ -275,7 +293,7 @@ final class IndexBuilder {
 
   /** A consumer of scanned files that runs on the calling thread. */
   private interface Sink {
-    void accept(ScannedFile scanned);
+    void accept(DataRootWalker.Found file, ScannedFile scanned);
   }
 
   /** Reads files on the worker threads and hands them to the sink in the order given. */
@@ -291,17 +309,18 @@ final class IndexBuilder {
       return thread;
     });
     ArrayDeque<Future<ScannedFile>> inFlight = new ArrayDeque<>();
+    Iterator<DataRootWalker.Found> delivered = files.iterator();
     try {
       for (DataRootWalker.Found file : files) {
         inFlight.add(pool.submit(() -> file.error() != null
             ? ScannedFile.error(file.path(), file.size(), file.modified(), file.error())
             : FileScanner.scan(file.file(), file.path(), file.size(), file.modified())));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
-          deliver(inFlight.poll(), sink);
+          deliver(delivered.next(), inFlight.poll(), sink);
         }
       }
       while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), sink);
+        deliver(delivered.next(), inFlight.poll(), sink);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -313,10 +332,10 @@ final class IndexBuilder {
     }
   }
 
-  private void deliver(Future<ScannedFile> future, Sink sink)
+  private void deliver(DataRootWalker.Found file, Future<ScannedFile> future, Sink sink)
       throws InterruptedException, ExecutionException {
     ScannedFile scanned = future.get();
-    sink.accept(scanned);
+    sink.accept(file, scanned);
     progress.read(scanned.size(), scanned.error() != null);
   }
 }

@@ -15,7 +15,10 @@ final class IndexStore implements AutoCloseable {
   /** Bump when what is stored changes meaning; an index of another format is rebuilt. */
   static final int FORMAT = 2;
 
-  /** {@code files} values: {size, modified, kind, row, first contour row, contour count}. */
+  /**
+   * {@code files} values: {size, modified, kind, row, first contour row, contour count,
+   * change time, inode, 1 to read again}.
+   */
   static final int KIND_INSTANCE = 0;
   static final int KIND_ERROR = 1;
   static final int KIND_SKIPPED = 2;

@@ -9,21 +9,29 @@ import java.util.List;
  */
 record ScannedFile(String path, long size, long modified, Object[] instance,
     byte[] encodedInstance, StructureSetFacts structureSet, List<Object[]> contours,
-    List<byte[]> encodedContours, String error) {
+    List<byte[]> encodedContours, String error, boolean ioError) {
 
   static ScannedFile instance(String path, long size, long modified, Object[] row,
       StructureSetFacts structureSet, List<Object[]> contours) {
     RowCodec contourCodec = RowCodec.of(Tables.CONTOURS);
     List<byte[]> encoded = contours.stream().map(contourCodec::encode).toList();
     return new ScannedFile(path, size, modified, row, RowCodec.of(Tables.INSTANCES).encode(row),
-        structureSet, contours, encoded, null);
+        structureSet, contours, encoded, null, false);
   }
 
   static ScannedFile error(String path, long size, long modified, String error) {
-    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), error);
+    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), error,
+        false);
+  }
+
+  /** An I/O error (not a fault of the file's content): a refresh tries the file again. */
+  static ScannedFile unreadable(String path, long size, long modified, String error) {
+    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), error,
+        true);
   }
 
   static ScannedFile skipped(String path, long size, long modified) {
-    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), null);
+    return new ScannedFile(path, size, modified, null, null, null, List.of(), List.of(), null,
+        false);
   }
 }
