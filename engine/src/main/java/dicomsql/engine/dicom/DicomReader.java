@@ -391,12 +391,15 @@ public final class DicomReader implements Closeable {
       }
     } else {
       elementLength = in.u32(frame.bigEndian) & UNDEFINED;
-      elementVr = DataDictionary.vr(elementTag);
-      if (frame.signedPixels && DataDictionary.followsPixelRepresentation(elementTag)) {
-        elementVr = VR.SS;
-      }
+      elementVr = dictionaryVr(frame, elementTag);
     }
     return element(frame, elementTag, elementVr, elementLength);
+  }
+
+  /** The dictionary's VR for a tag; US or SS as the frame's Pixel Representation says. */
+  private static VR dictionaryVr(Frame frame, int tag) {
+    return frame.signedPixels && DataDictionary.followsPixelRepresentation(tag) ? VR.SS
+        : DataDictionary.vr(tag);
   }
 
   private Token element(Frame frame, int elementTag, VR elementVr, long elementLength)
@@ -419,8 +422,19 @@ public final class DicomReader implements Closeable {
     if (!undefined) {
       checkFits(frame, start, elementLength, "value");
     }
+    boolean unknownSequence = false;
+    if (elementVr == VR.UN && frame.explicitVr && !undefined) {
+      // A value the writer called UN (gdcmconv does) is read by the dictionary's VR, as
+      // pydicom does: DS text stays text, US stays a number. A sequence's items are then in
+      // implicit VR little endian (CP-246).
+      VR known = dictionaryVr(frame, elementTag);
+      unknownSequence = known == VR.SQ;
+      if (known != VR.SQ && known != VR.UN) {
+        elementVr = known;
+      }
+    }
     boolean binary = elementVr == VR.OB || elementVr == VR.OW;
-    if (elementVr == VR.SQ || undefined && !binary) {
+    if (elementVr == VR.SQ || undefined && !binary || unknownSequence) {
       if (undefined && elementVr != VR.SQ && elementVr != VR.UN && frame.explicitVr) {
         throw new DicomException("undefined length is not allowed for VR " + elementVr, offset);
       }
