@@ -42,9 +42,14 @@ public final class DataSet implements Iterable<Element> {
     return read(file, ReadOptions.all());
   }
 
+  /** Reads a file; pixel data cut short is an error even when it is not read. */
   public static DataSet read(Path file, ReadOptions options) throws IOException {
     try (DicomReader reader = DicomReader.open(file, options)) {
-      return read(reader);
+      DataSet read = read(reader);
+      if (reader.pixelDataCutShort() != null) {
+        throw reader.pixelDataCutShort();
+      }
+      return read;
     }
   }
 

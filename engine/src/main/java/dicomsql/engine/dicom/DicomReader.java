@@ -52,6 +52,7 @@ public final class DicomReader implements Closeable {
   private byte[] preread;
   private boolean pendingSequenceEnd;
   private boolean ended;
+  private DicomException pixelDataCutShort;
   private int errorTag = -1;
 
   /** One open data set, item or sequence. */
@@ -231,6 +232,14 @@ public final class DicomReader implements Closeable {
   }
 
   /** Advances to the next token, skipping the current value if it was not read. */
+  /**
+   * When the reader stops before the pixel data: why that pixel data cannot be read (the file
+   * ends before the length its header declares), else null. The tokens up to it were whole.
+   */
+  public DicomException pixelDataCutShort() {
+    return pixelDataCutShort;
+  }
+
   public Token next() throws DicomException {
     try {
       token = advance();
@@ -409,7 +418,9 @@ public final class DicomReader implements Closeable {
     boolean topLevel = frame.kind == Frame.DATASET;
     if (topLevel && isPixelData(elementTag) && options.isStopBeforePixelData()) {
       if (!undefined && in.size() >= 0 && start + elementLength > in.size()) {
-        throw DicomException.truncated(in.size());
+        // The header before it is whole: end there, and let the caller decide what the cut
+        // pixel data means (indexing keeps the header and reports the cut).
+        pixelDataCutShort = DicomException.truncated(in.size()).inside(elementTag).inFile(file);
       }
       return Token.END;
     }

@@ -108,11 +108,17 @@ final class FileScanner {
         return ScannedFile.skipped(path, size, modified);
       }
       Object[] row = instanceRow(ds, path, size, reader.transferSyntax().uid());
-      if (!StructureSetReader.isStructureSet(ds)) {
-        return ScannedFile.instance(path, size, modified, row, null, List.of());
+      ScannedFile scanned;
+      if (StructureSetReader.isStructureSet(ds)) {
+        StructureSetReader rtss = new StructureSetReader(ds);
+        scanned = ScannedFile.instance(path, size, modified, row, rtss.facts(),
+            rtss.contourRows());
+      } else {
+        scanned = ScannedFile.instance(path, size, modified, row, null, List.of());
       }
-      StructureSetReader rtss = new StructureSetReader(ds);
-      return ScannedFile.instance(path, size, modified, row, rtss.facts(), rtss.contourRows());
+      // The header is whole and indexed; the cut is reported too.
+      DicomException cut = reader.pixelDataCutShort();
+      return cut == null ? scanned : scanned.withError(cut.detail());
     } catch (DicomException e) {
       return ScannedFile.error(path, size, modified, e.detail());
     } catch (NoSuchFileException e) {

@@ -244,6 +244,9 @@ final class IndexBuilder {
       for (long id = state[4]; id >= 0 && id < state[4] + state[5]; id++) {
         contours.remove((int) id);
       }
+      if (state[IndexStore.ERROR_ROW] >= 0) {
+        store.table(Tables.SCAN_ERRORS).remove((int) state[IndexStore.ERROR_ROW]);
+      }
     } else if (state[2] == IndexStore.KIND_ERROR) {
       store.table(Tables.SCAN_ERRORS).remove(row);
     }
@@ -257,13 +260,17 @@ final class IndexBuilder {
   private static Object[] ingest(IndexStore store, DataRootWalker.Found file,
       ScannedFile scanned, Consumer<String> demotedSeries) {
     long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
-        file.changed(), file.inode(), scanned.ioError() ? 1 : 0};
-    if (scanned.error() != null) {
-      state[2] = IndexStore.KIND_ERROR;
-      state[3] = store.table(Tables.SCAN_ERRORS).add(
-          new Object[] {scanned.path(), scanned.error(), scanned.size()});
-    } else if (scanned.instance() != null) {
+        file.changed(), file.inode(), scanned.ioError() ? 1 : 0, -1};
+    int error = scanned.error() == null ? -1 : store.table(Tables.SCAN_ERRORS).add(
+        new Object[] {scanned.path(), scanned.error(), scanned.size()});
+    if (scanned.instance() == null) {
+      if (error >= 0) {
+        state[2] = IndexStore.KIND_ERROR;
+        state[3] = error;
+      }
+    } else {
       state[2] = IndexStore.KIND_INSTANCE;
+      state[IndexStore.ERROR_ROW] = error;
       Object[] row = scanned.instance();
       String instance = new InstanceCopies(store).instanceFor(scanned.path(),
           (String) row[SOP_UID], demotedSeries);

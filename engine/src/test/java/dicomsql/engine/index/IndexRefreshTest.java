@@ -111,10 +111,18 @@ class IndexRefreshTest {
     byte[] original = Files.readAllBytes(image);
     int instances = size("instances");
     Files.write(image, Arrays.copyOf(original, original.length - 10));
+    String path = data.relativize(image).toString();
     try (DicomIndex index = open()) {
       assertThat(index.update().filesChanged()).isEqualTo(1);
-      assertThat(index.table("instances").size()).isEqualTo(instances - 1);
-      assertThat(index.table("scan_errors").size()).isEqualTo(1);
+      assertThat(index.table("instances").size()).as("its header is whole").isEqualTo(instances);
+      IndexTable errors = index.table("scan_errors");
+      assertThat(errors.equal(Tables.SCAN_ERRORS.indexOf("path"), path).getCardinality())
+          .isEqualTo(1);
+      assertThat(errors.row(errors.all().first())).containsExactly(path,
+          "truncated at byte " + (original.length - 10) + " inside (7FE0,0010)",
+          (long) original.length - 10);
+      assertThat(index.table("instances").equal(Tables.INSTANCES.indexOf("path"), path)
+          .getCardinality()).isEqualTo(1);
     }
     Files.write(image, original);
     Files.setLastModifiedTime(image, FileTime.fromMillis(System.currentTimeMillis() + 5000));
