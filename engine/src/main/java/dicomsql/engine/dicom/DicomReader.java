@@ -53,6 +53,7 @@ public final class DicomReader implements Closeable {
   private boolean pendingSequenceEnd;
   private boolean ended;
   private DicomException pixelDataCutShort;
+  private long valueCutFrom = -1;
   private int errorTag = -1;
 
   /** One open data set, item or sequence. */
@@ -210,7 +211,14 @@ public final class DicomReader implements Closeable {
       throw new IllegalStateException("value already read");
     }
     try {
-      preread = in.bytes(length);
+      int cap = options.topLevelValueCap();
+      if (cap > 0 && length > cap && frames[depth].kind == Frame.DATASET) {
+        preread = in.bytes(cap);
+        in.skip(length - cap);
+        valueCutFrom = length;
+      } else {
+        preread = in.bytes(length);
+      }
       valueUnread = false;
       return preread;
     } catch (DicomException e) {
@@ -240,6 +248,14 @@ public final class DicomReader implements Closeable {
     return pixelDataCutShort;
   }
 
+  /**
+   * The whole length of the value {@link #value()} gave when it gave only its first bytes (the
+   * options cap top-level values), else -1.
+   */
+  public long valueCutFrom() {
+    return token == Token.ELEMENT ? valueCutFrom : -1;
+  }
+
   public Token next() throws DicomException {
     try {
       token = advance();
@@ -260,6 +276,7 @@ public final class DicomReader implements Closeable {
       in.skip(length);
     }
     preread = null;
+    valueCutFrom = -1;
     fragments = false;
     while (true) {
       Frame frame = frames[depth];

@@ -38,7 +38,9 @@ final class FileScanner {
       Tag.SliceLocation, Tag.ImageComments, Tag.Rows, Tag.Columns, Tag.PixelSpacing,
       Tag.WindowCenter, Tag.WindowWidth, Tag.RescaleIntercept, Tag.RescaleSlope,
       Tag.StructureSetLabel, Tag.StructureSetDate, Tag.ReferencedFrameOfReferenceSequence,
-      Tag.StructureSetROISequence, Tag.ROIContourSequence, Tag.RTROIObservationsSequence);
+      Tag.StructureSetROISequence, Tag.ROIContourSequence, Tag.RTROIObservationsSequence)
+      // No index value needs more; a longer one (a 100 MB comment) is kept as its start.
+      .withTopLevelValueCap(64 * 1024);
 
   private static final TableDefinition T = Tables.INSTANCES;
   private static final int PATH = T.indexOf("path");
@@ -127,6 +129,9 @@ final class FileScanner {
       return ScannedFile.unreadable(path, size, modified, DataRootWalker.describe(e));
     } catch (RuntimeException e) {
       return ScannedFile.error(path, size, modified, "cannot index: " + e);
+    } catch (OutOfMemoryError e) {
+      // What this file needed is garbage now: the scan of the others goes on.
+      return ScannedFile.error(path, size, modified, "cannot index: out of memory reading it");
     }
   }
 
