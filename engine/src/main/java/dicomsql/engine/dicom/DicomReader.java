@@ -1,9 +1,10 @@
 package dicomsql.engine.dicom;
 
 import java.io.Closeable;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -110,9 +111,12 @@ public final class DicomReader implements Closeable {
 
   /** Opens a file; the caller closes the reader. */
   public static DicomReader open(Path path, ReadOptions options) throws IOException {
-    FileInputStream stream = new FileInputStream(path.toFile());
+    // Through the path itself, not path.toFile(): a name that is not in the locale's encoding
+    // survives only as the path's bytes.
+    FileChannel channel = FileChannel.open(path);
+    InputStream stream = Channels.newInputStream(channel);
     try {
-      long size = stream.getChannel().size();
+      long size = channel.size();
       return new DicomReader(new DicomInput(stream, size, BUFFER), options, path.toString());
     } catch (IOException | RuntimeException e) {
       stream.close();

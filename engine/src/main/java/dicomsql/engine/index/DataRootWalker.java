@@ -1,5 +1,6 @@
 package dicomsql.engine.index;
 
+import dicomsql.engine.dicom.PathText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -211,7 +212,7 @@ final class DataRootWalker {
   }
 
   private static String name(Path entry) {
-    return entry.getFileName().toString();
+    return PathText.name(entry);
   }
 
   private static boolean isHidden(String name) {

@@ -1,5 +1,6 @@
 package dicomsql.engine.index;
 
+import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -209,7 +210,7 @@ final class IndexBuilder {
       if (successor != null) {
         long[] state = store.files().get(successor);
         forget(store, successor, affected, changedSops, new HashSet<>());
-        successors.add(new DataRootWalker.Found(successor, root.resolve(successor),
+        successors.add(new DataRootWalker.Found(successor, PathText.resolve(root, successor),
             state[SIZE], state[MODIFIED], state[CHANGED], state[INODE], null));
       }
     }
