@@ -2,6 +2,7 @@ package dicomsql.connector;
 
 import dicomsql.engine.dicom.DicomException;
 import dicomsql.engine.dicom.ElementListing;
+import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.dicom.Tag;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
@@ -91,7 +92,7 @@ final class AttributeRows extends IndexedRows {
         String path = (String) instance[INSTANCE_COLUMN[0]];
         Object[] file = {path, instance[INSTANCE_COLUMN[1]], instance[INSTANCE_COLUMN[2]]};
         try {
-          ElementListing.list(dataRoot.resolve(path), row -> {
+          ElementListing.list(PathText.resolve(dataRoot, path), row -> {
             add(file, Tag.toHex(row.tag()), row.tagPath(), row.keyword(),
                 row.vr() == null ? null : row.vr().name(), row.value());
             return true;

@@ -91,6 +91,9 @@ final class RoiCatalog {
   /** The series of the image with this SOP Instance UID, or null. */
   String seriesOfImage(String sopUid) {
     RoaringBitmap ids = instances.equal(I.indexOf("sop_uid"), sopUid);
+    if (ids.getCardinality() > 1) {
+      ids = withoutCopies(ids);
+    }
     return ids.isEmpty() ? null : (String) instances.row(ids.first())[I.indexOf("series_uid")];
   }
 
@@ -108,7 +111,7 @@ final class RoiCatalog {
 
   private ImageStack buildStack(String seriesUid) {
     List<ImagePlane> planes = new ArrayList<>();
-    RoaringBitmap ids = instances.equal(I.indexOf("series_uid"), seriesUid);
+    RoaringBitmap ids = withoutCopies(instances.equal(I.indexOf("series_uid"), seriesUid));
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
       ImagePlane plane = plane(instances.row(id.next(), PLANE_WIDTH));
       if (plane != null) {
@@ -116,6 +119,15 @@ final class RoiCatalog {
       }
     }
     return planes.isEmpty() ? null : ImageStack.of(planes);
+  }
+
+  /**
+   * The rows that are instances: a file that copies another's SOP Instance UID (its
+   * {@code duplicate_of} is set) is neither stacked nor filled twice.
+   */
+  private RoaringBitmap withoutCopies(RoaringBitmap rows) {
+    rows.and(instances.nulls(I.indexOf("duplicate_of")));
+    return rows;
   }
 
   /** The plane of an instance row, or null when it lacks any part of the geometry. */

@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dicomsql.engine.dicom.DataSet;
 import dicomsql.engine.dicom.DicomWriter;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file whose header reads but an element after everything the index reads is damaged (a
- * length past the end of the file): indexing cannot see it, reading every element does.
+ * length past the end of the file): indexing cannot see it, reading every element does. A
+ * file whose header is whole but whose pixel data is cut short: indexed and reported.
  */
 class DamagedFilesTest {
   private static final int OVERLAY_DATA = 0x60003000;
@@ -70,6 +72,32 @@ class DamagedFilesTest {
           + "instances").get(0).get(0));
       assertThat(QueryRows.of(connection, "SELECT COUNT(*) FROM attributes WHERE path = '"
           + path + "' AND keyword = 'PatientName'").get(0).get(0)).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void pixelDataCutShortIsAnInstanceWithItsHeaderAndAScanError() throws Exception {
+    Path truncated = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/"
+        + "MR_truncated.dcm");
+    assumeTrue(Files.isRegularFile(truncated), "pydicom's test files (python3-pydicom)");
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Files.copy(truncated, data.resolve("MR_truncated.dcm"));
+    Process pydicom = new ProcessBuilder("/usr/bin/python3", "-c", "import pydicom,sys; "
+        + "ds = pydicom.dcmread(sys.argv[1], stop_before_pixels=True); "
+        + "print(ds.SOPInstanceUID, ds.Rows, ds.SliceThickness)", truncated.toString())
+        .redirectErrorStream(true).start();
+    String[] header = new String(pydicom.getInputStream().readAllBytes()).strip().split(" ");
+    assumeTrue(pydicom.waitFor() == 0, "pydicom is not installed");
+    try (Connection connection = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+        + tmp.resolve("index"))) {
+      assertThat(QueryRows.of(connection, "SELECT sop_uid, rows, slice_thickness FROM "
+          + "instances")).containsExactly(List.of(header[0], Integer.parseInt(header[1]),
+              Double.parseDouble(header[2])));
+      assertThat(QueryRows.of(connection, "SELECT path, error, file_size FROM scan_errors"))
+          .containsExactly(List.of("MR_truncated.dcm",
+              "truncated at byte 9630 inside (7FE0,0010)", Files.size(truncated)));
+      assertThat(QueryRows.of(connection, "SELECT value FROM attributes WHERE tag_path = "
+          + "'(error)'")).containsExactly(List.of("truncated at byte 9630 inside (7FE0,0010)"));
     }
   }
 }

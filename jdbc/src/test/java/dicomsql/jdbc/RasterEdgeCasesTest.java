@@ -107,6 +107,43 @@ class RasterEdgeCasesTest {
     }
   }
 
+  @Test
+  void aContourWithANonFiniteCoordinateIsLeftOutAndSaysWhichPoint() throws Exception {
+    Path data = tmp.resolve("data");
+    new DatasetGenerator(new SynthOptions(1, 4, 32, 0, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    Map<String, String> lesion = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).get(0);
+    Path rtss = data.resolve("HCC_0001/401/001.dcm");
+    DataSet structureSet = DataSet.read(rtss);
+    List<DataSet> contours = structureSet.getSequence(Tag.ROIContourSequence).get(0)
+        .getSequence(Tag.ContourSequence);
+    String[] values = contours.get(1).getStrings(Tag.ContourData);
+    values[3 * 2] = "NaN";
+    contours.get(1).putString(Tag.ContourData, VR.DS, values);
+    String[] other = contours.get(2).getStrings(Tag.ContourData);
+    other[3 * 4 + 1] = "1e999";
+    contours.get(2).putString(Tag.ContourData, VR.DS, other);
+    new DicomWriter().write(rtss, structureSet, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+
+    try (Connection connection = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+        + tmp.resolve("index"))) {
+      String roi = "'" + lesion.get("rtss_uid") + "', " + lesion.get("roi_number");
+      assertThat(QueryRows.of(connection, "SELECT problem FROM TABLE(roi_slices(" + roi
+          + ")) WHERE problem IS NOT NULL")).containsExactly(
+              List.of("point 2 of contour 1 is NaN: the contour is left out"),
+              List.of("point 4 of contour 2 is infinite: the contour is left out"));
+      long voxels = (Long) QueryRows.of(connection, "SELECT roi_voxel_count(" + roi + ")")
+          .get(0).get(0);
+      assertThat(voxels).isPositive().isLessThan(Long.parseLong(lesion.get("voxel_count")))
+          .isEqualTo(((Number) QueryRows.of(connection, "SELECT SUM(pixel_count) FROM "
+              + "TABLE(roi_slices(" + roi + "))").get(0).get(0)).longValue());
+      assertThat(QueryRows.of(connection, "SELECT point_count FROM contours "
+          + "WHERE contour_index = 1").get(0)).containsExactly(values.length / 3);
+      assertThat((Double) QueryRows.of(connection, "SELECT x FROM contour_points "
+          + "WHERE contour_index = 1 AND point_index = 2").get(0).get(0)).isNaN();
+    }
+  }
+
   private static double maxZ(Connection connection, Map<String, String> lesion)
       throws SQLException {
     return (Double) QueryRows.of(connection, "SELECT z_max FROM series WHERE series_uid = '"

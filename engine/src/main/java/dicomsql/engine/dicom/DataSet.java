@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +25,8 @@ public final class DataSet implements Iterable<Element> {
   private static final String[] NO_STRINGS = new String[0];
 
   private final TreeMap<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
+  /** Values read only in part (their whole length), when the reader capped them. */
+  private Map<Integer, Long> cutLengths;
   private final DataSet parent;
   private final boolean bigEndian;
   private SpecificCharacterSet charset;
@@ -42,9 +46,14 @@ public final class DataSet implements Iterable<Element> {
     return read(file, ReadOptions.all());
   }
 
+  /** Reads a file; pixel data cut short is an error even when it is not read. */
   public static DataSet read(Path file, ReadOptions options) throws IOException {
     try (DicomReader reader = DicomReader.open(file, options)) {
-      return read(reader);
+      DataSet read = read(reader);
+      if (reader.pixelDataCutShort() != null) {
+        throw reader.pixelDataCutShort();
+      }
+      return read;
     }
   }
 
@@ -58,6 +67,9 @@ public final class DataSet implements Iterable<Element> {
       switch (token) {
         case ELEMENT:
           current.putFirst(Element.primitive(reader.tag(), reader.vr(), reader.value()));
+          if (reader.valueCutFrom() >= 0) {
+            current.cut(reader.tag(), reader.valueCutFrom());
+          }
           break;
         case SEQUENCE_START:
           Element sequence = reader.isFragments()
@@ -133,13 +145,34 @@ public final class DataSet implements Iterable<Element> {
 
   // Reading values.
 
+  private void cut(int tag, long wholeLength) {
+    if (cutLengths == null) {
+      cutLengths = new HashMap<>();
+    }
+    cutLengths.put(tag, wholeLength);
+  }
+
+  /** Whether only the first bytes of this element's value were read (see ReadOptions). */
+  public boolean isCut(int tag) {
+    return cutLengths != null && cutLengths.containsKey(tag);
+  }
+
+  /**
+   * Text of a value read only in part says so at its end, so that no one takes it for the
+   * whole, and no number or date is parsed from it.
+   */
+  private String flagged(int tag, String text) {
+    return isCut(tag) ? text + " ... (cut: " + cutLengths.get(tag) + " bytes in the file)"
+        : text;
+  }
+
   /** The whole text value (all values with their separators), padding removed; null if empty. */
   public String getText(int tag) {
     Element e = elements.get(tag);
     if (e == null || e.bytes() == null || !e.vr().isText() && e.vr() != VR.UN) {
       return null;
     }
-    String text = TextValues.trim(decode(e), e.vr());
+    String text = flagged(tag, TextValues.trim(decode(e), e.vr()));
     return text.isEmpty() ? null : text;
   }
 
@@ -156,7 +189,7 @@ public final class DataSet implements Iterable<Element> {
       return NO_STRINGS;
     }
     if (e.vr().isText() || e.vr() == VR.UN) {
-      return TextValues.split(decode(e), e.vr() == VR.UN ? VR.LO : e.vr());
+      return TextValues.split(flagged(tag, decode(e)), e.vr() == VR.UN ? VR.LO : e.vr());
     }
     return BinaryValues.strings(e.bytes(), e.vr(), bigEndian);
   }

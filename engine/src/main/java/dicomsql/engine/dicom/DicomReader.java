@@ -1,9 +1,10 @@
 package dicomsql.engine.dicom;
 
 import java.io.Closeable;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -52,6 +53,8 @@ public final class DicomReader implements Closeable {
   private byte[] preread;
   private boolean pendingSequenceEnd;
   private boolean ended;
+  private DicomException pixelDataCutShort;
+  private long valueCutFrom = -1;
   private int errorTag = -1;
 
   /** One open data set, item or sequence. */
@@ -108,9 +111,12 @@ public final class DicomReader implements Closeable {
 
   /** Opens a file; the caller closes the reader. */
   public static DicomReader open(Path path, ReadOptions options) throws IOException {
-    FileInputStream stream = new FileInputStream(path.toFile());
+    // Through the path itself, not path.toFile(): a name that is not in the locale's encoding
+    // survives only as the path's bytes.
+    FileChannel channel = FileChannel.open(path);
+    InputStream stream = Channels.newInputStream(channel);
     try {
-      long size = stream.getChannel().size();
+      long size = channel.size();
       return new DicomReader(new DicomInput(stream, size, BUFFER), options, path.toString());
     } catch (IOException | RuntimeException e) {
       stream.close();
@@ -209,7 +215,14 @@ public final class DicomReader implements Closeable {
       throw new IllegalStateException("value already read");
     }
     try {
-      preread = in.bytes(length);
+      int cap = options.topLevelValueCap();
+      if (cap > 0 && length > cap && frames[depth].kind == Frame.DATASET) {
+        preread = in.bytes(cap);
+        in.skip(length - cap);
+        valueCutFrom = length;
+      } else {
+        preread = in.bytes(length);
+      }
       valueUnread = false;
       return preread;
     } catch (DicomException e) {
@@ -231,6 +244,22 @@ public final class DicomReader implements Closeable {
   }
 
   /** Advances to the next token, skipping the current value if it was not read. */
+  /**
+   * When the reader stops before the pixel data: why that pixel data cannot be read (the file
+   * ends before the length its header declares), else null. The tokens up to it were whole.
+   */
+  public DicomException pixelDataCutShort() {
+    return pixelDataCutShort;
+  }
+
+  /**
+   * The whole length of the value {@link #value()} gave when it gave only its first bytes (the
+   * options cap top-level values), else -1.
+   */
+  public long valueCutFrom() {
+    return token == Token.ELEMENT ? valueCutFrom : -1;
+  }
+
   public Token next() throws DicomException {
     try {
       token = advance();
@@ -251,6 +280,7 @@ public final class DicomReader implements Closeable {
       in.skip(length);
     }
     preread = null;
+    valueCutFrom = -1;
     fragments = false;
     while (true) {
       Frame frame = frames[depth];
@@ -391,12 +421,15 @@ public final class DicomReader implements Closeable {
       }
     } else {
       elementLength = in.u32(frame.bigEndian) & UNDEFINED;
-      elementVr = DataDictionary.vr(elementTag);
-      if (frame.signedPixels && DataDictionary.followsPixelRepresentation(elementTag)) {
-        elementVr = VR.SS;
-      }
+      elementVr = dictionaryVr(frame, elementTag);
     }
     return element(frame, elementTag, elementVr, elementLength);
+  }
+
+  /** The dictionary's VR for a tag; US or SS as the frame's Pixel Representation says. */
+  private static VR dictionaryVr(Frame frame, int tag) {
+    return frame.signedPixels && DataDictionary.followsPixelRepresentation(tag) ? VR.SS
+        : DataDictionary.vr(tag);
   }
 
   private Token element(Frame frame, int elementTag, VR elementVr, long elementLength)
@@ -406,7 +439,9 @@ public final class DicomReader implements Closeable {
     boolean topLevel = frame.kind == Frame.DATASET;
     if (topLevel && isPixelData(elementTag) && options.isStopBeforePixelData()) {
       if (!undefined && in.size() >= 0 && start + elementLength > in.size()) {
-        throw DicomException.truncated(in.size());
+        // The header before it is whole: end there, and let the caller decide what the cut
+        // pixel data means (indexing keeps the header and reports the cut).
+        pixelDataCutShort = DicomException.truncated(in.size()).inside(elementTag).inFile(file);
       }
       return Token.END;
     }
@@ -419,8 +454,19 @@ public final class DicomReader implements Closeable {
     if (!undefined) {
       checkFits(frame, start, elementLength, "value");
     }
+    boolean unknownSequence = false;
+    if (elementVr == VR.UN && frame.explicitVr && !undefined) {
+      // A value the writer called UN (gdcmconv does) is read by the dictionary's VR, as
+      // pydicom does: DS text stays text, US stays a number. A sequence's items are then in
+      // implicit VR little endian (CP-246).
+      VR known = dictionaryVr(frame, elementTag);
+      unknownSequence = known == VR.SQ;
+      if (known != VR.SQ && known != VR.UN) {
+        elementVr = known;
+      }
+    }
     boolean binary = elementVr == VR.OB || elementVr == VR.OW;
-    if (elementVr == VR.SQ || undefined && !binary) {
+    if (elementVr == VR.SQ || undefined && !binary || unknownSequence) {
       if (undefined && elementVr != VR.SQ && elementVr != VR.UN && frame.explicitVr) {
         throw new DicomException("undefined length is not allowed for VR " + elementVr, offset);
       }

@@ -14,10 +14,30 @@ public final class ReadOptions {
 
   private final boolean stopBeforePixelData;
   private final int[] tags;
+  private final int topLevelValueCap;
 
   private ReadOptions(boolean stopBeforePixelData, int[] sortedTags) {
+    this(stopBeforePixelData, sortedTags, 0);
+  }
+
+  private ReadOptions(boolean stopBeforePixelData, int[] sortedTags, int topLevelValueCap) {
     this.stopBeforePixelData = stopBeforePixelData;
     this.tags = sortedTags;
+    this.topLevelValueCap = topLevelValueCap;
+  }
+
+  /**
+   * These options, reading at most {@code bytes} of a top-level value and skipping the rest,
+   * so that one huge element cannot exhaust the memory; the data set knows which values were
+   * cut ({@link DataSet#isCut}).
+   */
+  public ReadOptions withTopLevelValueCap(int bytes) {
+    return new ReadOptions(stopBeforePixelData, tags, bytes);
+  }
+
+  /** At most this many bytes of a top-level value are read; 0: no limit. */
+  int topLevelValueCap() {
+    return topLevelValueCap;
   }
 
   /** Every element, pixel data included. */

@@ -1,128 +1,226 @@
 package dicomsql.engine.index;
 
-import java.io.File;
+import dicomsql.engine.dicom.PathText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Lists every regular file under a data root with its size and modification time, following
- * symbolic links (loops are reported, not followed) and leaving out hidden files and folders.
- * The root's sub-folders are walked in parallel. Paths are relative to the root with {@code /}
- * separators, in sorted order.
+ * Lists every regular file under a data root with what a refresh compares (size, modification
+ * and change times, inode), leaving out hidden files and folders. Symbolic links are followed,
+ * but every folder (known by device and inode) is read once in the whole walk: a link to a
+ * folder already read (a parent: a loop; or any other) is a reported entry, not a second copy
+ * of the tree. The folders themselves are read first, in parallel by sub-folder of the root;
+ * then the links to folders, in path order, so that the same tree always gives the same list.
+ * Paths are relative to the root with {@code /} separators, in sorted order.
  */
 final class DataRootWalker {
   /** A file found, or (with {@code error}) a file or folder that could not be visited. */
-  record Found(String path, Path file, long size, long modified, String error) {}
+  record Found(String path, Path file, long size, long modified, long changed, long inode,
+      String error) {
+    static Found of(String path, Path file, FileStat stat) {
+      return new Found(path, file, stat.size(), stat.modified(), stat.changed(), stat.inode(),
+          null);
+    }
+
+    static Found failed(String path, Path file, String error) {
+      return new Found(path, file, 0, 0, 0, 0, error);
+    }
+  }
+
+  static final String LOOP = "symbolic link loop: not followed";
+
+  /** A symbolic link to a folder, to follow once the folders themselves are read. */
+  private record Link(String path, Path file, Object key) {}
 
   private DataRootWalker() {}
 
   static List<Found> walk(Path root, int threads) throws IOException {
-    List<Path> folders = new ArrayList<>();
-    List<Found> found = new ArrayList<>();
+    Map<Object, String> folders = new ConcurrentHashMap<>();
+    folders.put(FileStat.of(root, true).key(), "");
+    Part top = new Part(folders);
+    List<String> subfolders = new ArrayList<>();
+    List<Path> subfolderFiles = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
-        if (isHidden(entry)) {
-          continue;
-        }
-        if (Files.isDirectory(entry)) {
-          folders.add(entry);
-        } else {
-          found.addAll(walkOne(root, entry));
+        String name = name(entry);
+        if (!isHidden(name) && top.entry(entry, name)) {
+          subfolders.add(name);
+          subfolderFiles.add(entry);
         }
       }
     }
+    List<Found> found = new ArrayList<>(top.found);
+    PriorityQueue<Link> links = new PriorityQueue<>(Comparator.comparing(Link::path));
+    links.addAll(top.links);
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "dicomsql-walk");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      List<Future<List<Found>>> parts = new ArrayList<>();
-      for (Path folder : folders) {
-        parts.add(pool.submit(() -> walkOne(root, folder)));
+      List<Future<Part>> parts = new ArrayList<>();
+      for (int k = 0; k < subfolders.size(); k++) {
+        Path folder = subfolderFiles.get(k);
+        String path = subfolders.get(k);
+        parts.add(pool.submit(() -> new Part(folders).walk(folder, path)));
       }
-      for (Future<List<Found>> part : parts) {
-        found.addAll(part.get());
+      for (Future<Part> part : parts) {
+        found.addAll(part.get().found);
+        links.addAll(part.get().links);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("listing the data folder was interrupted", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException unchecked) {
-        throw unchecked.getCause();
-      }
       throw new IllegalStateException("listing the data folder failed", e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+    while (!links.isEmpty()) {
+      Link link = links.poll();
+      String seenAs = folders.putIfAbsent(link.key(), link.path());
+      if (seenAs != null) {
+        found.add(Found.failed(link.path(), link.file(), readAlready(seenAs, link.path())));
+        continue;
+      }
+      Part part = new Part(folders).walk(link.file(), link.path());
+      found.addAll(part.found);
+      links.addAll(part.links);
     }
     found.sort(Comparator.comparing(Found::path));
     return found;
   }
 
-  private static List<Found> walkOne(Path root, Path start) {
-    String prefix = root.toString() + File.separator;
-    List<Found> found = new ArrayList<>();
+  /** The files and links of one folder's tree, read on one thread. */
+  private static final class Part {
+    private final Map<Object, String> folders;
+    private final List<Found> found = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Deque<Object[]> toRead = new ArrayDeque<>();
+
+    Part(Map<Object, String> folders) {
+      this.folders = folders;
+    }
+
+    /** Reads a folder (already claimed in {@code folders}) and everything below it. */
+    Part walk(Path folder, String path) {
+      toRead.push(new Object[] {folder, path});
+      while (!toRead.isEmpty()) {
+        Object[] next = toRead.pop();
+        Path dir = (Path) next[0];
+        String relative = (String) next[1];
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+          for (Path entry : entries) {
+            String name = name(entry);
+            if (!isHidden(name) && entry(entry, relative + "/" + name)) {
+              toRead.push(new Object[] {entry, relative + "/" + name});
+            }
+          }
+        } catch (IOException e) {
+          found.add(Found.failed(relative, dir, describe(e)));
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Notes one entry: a file found, a link to a folder to follow later, or what went wrong;
+     * returns true for a folder not read before, which the caller reads.
+     */
+    boolean entry(Path entry, String path) {
+      FileStat stat;
+      try {
+        stat = FileStat.of(entry, false);
+        if (stat.kind() == FileStat.Kind.LINK) {
+          stat = followed(entry);
+          if (stat.kind() == FileStat.Kind.FOLDER) {
+            links.add(new Link(path, entry, stat.key()));
+            return false;
+          }
+        }
+      } catch (IOException e) {
+        found.add(Found.failed(path, entry, describe(e)));
+        return false;
+      } catch (BrokenLink e) {
+        found.add(Found.failed(path, entry, e.getMessage()));
+        return false;
+      }
+      if (stat.kind() == FileStat.Kind.FILE) {
+        found.add(Found.of(path, entry, stat));
+      } else if (stat.kind() == FileStat.Kind.FOLDER) {
+        String seenAs = folders.putIfAbsent(stat.key(), path);
+        if (seenAs == null) {
+          return true;
+        }
+        found.add(Found.failed(path, entry, readAlready(seenAs, path)));
+      }
+      return false;
+    }
+  }
+
+  /** What a link leads to; a link that leads nowhere says why. */
+  private static FileStat followed(Path link) throws IOException, BrokenLink {
     try {
-      Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && !isHidden(file)) {
-                found.add(new Found(relative(prefix, file), file, attrs.size(),
-                    attrs.lastModifiedTime().toMillis(), null));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              found.add(new Found(relative(prefix, file), file, 0, 0, describe(e)));
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      return FileStat.of(link, true);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Set<Path> seen = new HashSet<>();
+      Path at = link.toAbsolutePath().normalize();
+      while (Files.isSymbolicLink(at)) {
+        if (!seen.add(at)) {
+          throw new BrokenLink(LOOP);
+        }
+        at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+      }
+      if (e instanceof NoSuchFileException) {
+        throw new BrokenLink("symbolic link to a missing file: not followed");
+      }
+      throw e;
     }
-    return found;
   }
 
-  private static boolean isHidden(Path path) {
-    Path name = path.getFileName();
-    return name != null && name.toString().startsWith(".");
-  }
-
-  private static String relative(String prefix, Path file) {
-    String path = file.toString();
-    String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-    return File.separatorChar == '/' ? relative : relative.replace(File.separatorChar, '/');
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof FileSystemLoopException) {
-      return "symbolic link loop: not followed";
+  /** A symbolic link that cannot be followed. */
+  private static final class BrokenLink extends Exception {
+    BrokenLink(String message) {
+      super(message, null, false, false);
     }
+  }
+
+  /** Why a folder reached again is not read: it holds the link (a loop), or is elsewhere. */
+  private static String readAlready(String seenAs, String path) {
+    if (seenAs.isEmpty() || path.startsWith(seenAs + "/")) {
+      return LOOP;
+    }
+    return "the same folder as " + seenAs + ": not followed";
+  }
+
+  private static String name(Path entry) {
+    return PathText.name(entry);
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".");
+  }
+
+  /** An I/O error as a scan error says it. */
+  static String describe(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "cannot read: permission denied";
     }

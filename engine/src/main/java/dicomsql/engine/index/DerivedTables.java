@@ -295,6 +295,9 @@ final class DerivedTables {
     TreeMap<Integer, String> sopOfRow = new TreeMap<>();
     for (String sop : new TreeSet<>(sops)) {
       RoaringBitmap rows = instances.equal(sopColumn, sop);
+      if (rows.getCardinality() > 1) {
+        rows = InstanceCopies.withoutCopies(instances, rows);
+      }
       if (!rows.isEmpty()) {
         sopOfRow.put(rows.first(), sop);
       }

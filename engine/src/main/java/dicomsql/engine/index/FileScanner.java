@@ -38,7 +38,9 @@ final class FileScanner {
       Tag.SliceLocation, Tag.ImageComments, Tag.Rows, Tag.Columns, Tag.PixelSpacing,
       Tag.WindowCenter, Tag.WindowWidth, Tag.RescaleIntercept, Tag.RescaleSlope,
       Tag.StructureSetLabel, Tag.StructureSetDate, Tag.ReferencedFrameOfReferenceSequence,
-      Tag.StructureSetROISequence, Tag.ROIContourSequence, Tag.RTROIObservationsSequence);
+      Tag.StructureSetROISequence, Tag.ROIContourSequence, Tag.RTROIObservationsSequence)
+      // No index value needs more; a longer one (a 100 MB comment) is kept as its start.
+      .withTopLevelValueCap(64 * 1024);
 
   private static final TableDefinition T = Tables.INSTANCES;
   private static final int PATH = T.indexOf("path");
@@ -108,19 +110,28 @@ final class FileScanner {
         return ScannedFile.skipped(path, size, modified);
       }
       Object[] row = instanceRow(ds, path, size, reader.transferSyntax().uid());
-      if (!StructureSetReader.isStructureSet(ds)) {
-        return ScannedFile.instance(path, size, modified, row, null, List.of());
+      ScannedFile scanned;
+      if (StructureSetReader.isStructureSet(ds)) {
+        StructureSetReader rtss = new StructureSetReader(ds);
+        scanned = ScannedFile.instance(path, size, modified, row, rtss.facts(),
+            rtss.contourRows());
+      } else {
+        scanned = ScannedFile.instance(path, size, modified, row, null, List.of());
       }
-      StructureSetReader rtss = new StructureSetReader(ds);
-      return ScannedFile.instance(path, size, modified, row, rtss.facts(), rtss.contourRows());
+      // The header is whole and indexed; the cut is reported too.
+      DicomException cut = reader.pixelDataCutShort();
+      return cut == null ? scanned : scanned.withError(cut.detail());
     } catch (DicomException e) {
       return ScannedFile.error(path, size, modified, e.detail());
     } catch (NoSuchFileException e) {
-      return ScannedFile.error(path, size, modified, "file disappeared while scanning");
+      return ScannedFile.unreadable(path, size, modified, "file disappeared while scanning");
     } catch (IOException e) {
-      return ScannedFile.error(path, size, modified, "cannot read: " + e.getMessage());
+      return ScannedFile.unreadable(path, size, modified, DataRootWalker.describe(e));
     } catch (RuntimeException e) {
       return ScannedFile.error(path, size, modified, "cannot index: " + e);
+    } catch (OutOfMemoryError e) {
+      // What this file needed is garbage now: the scan of the others goes on.
+      return ScannedFile.error(path, size, modified, "cannot index: out of memory reading it");
     }
   }
 

@@ -1,10 +1,12 @@
 package dicomsql.engine.index;
 
+import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -39,6 +42,13 @@ final class IndexBuilder {
   private static final int SOP_UID = I.indexOf("sop_uid");
   private static final int SERIES_UID = I.indexOf("series_uid");
   private static final int IN_FLIGHT_PER_THREAD = 256;
+  /** Positions in a file's state ({@link IndexStore#files()}) that a refresh compares. */
+  private static final int SIZE = 0;
+  private static final int MODIFIED = 1;
+  private static final int CHANGED = 6;
+  private static final int INODE = 7;
+  /** 1 when reading the file gave an I/O error, to try again on every refresh. */
+  private static final int RETRY = 8;
 
   private final Path root;
   private final PhaseRules rules;
@@ -59,9 +69,10 @@ final class IndexBuilder {
   void build(IndexStore store) throws IOException {
     List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
-    scan(found, scanned -> {
-      Object[] instance = ingest(store, scanned);
-      if (instance != null) {
+    // Files come in path order, so the first copy met is the instance and none is demoted.
+    scan(found, (file, scanned) -> {
+      Object[] instance = ingest(store, file, scanned, demoted -> { });
+      if (instance != null && !InstanceCopies.isCopy(instance)) {
         series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
             .add(instance);
       }
@@ -107,8 +118,7 @@ final class IndexBuilder {
         plan.toRead.add(file);
         continue;
       }
-      long[] state = next.getValue();
-      if (state[0] != file.size() || state[1] != file.modified() || file.error() != null) {
+      if (file.error() != null || hasChanged(next.getValue(), file)) {
         plan.changed++;
         plan.toRead.add(file);
       }
@@ -123,18 +133,33 @@ final class IndexBuilder {
     return plan;
   }
 
+  /**
+   * Whether a file differs from its stored state in size, modification or change time, or
+   * inode (git's test: an in-place edit put back with {@code touch -r}, or a {@code chmod},
+   * changes the change time), or gave an I/O error last time, which may have passed.
+   */
+  private static boolean hasChanged(long[] state, DataRootWalker.Found file) {
+    return state[SIZE] != file.size() || state[MODIFIED] != file.modified()
+        || state[CHANGED] != file.changed() || state[INODE] != file.inode()
+        || state[RETRY] != 0;
+  }
+
   /** Applies a plan: drops, reads and derives again what changed, then commits. */
   void refresh(IndexStore store, Plan plan) throws IOException {
     Set<String> affected = new HashSet<>();
     Set<String> changedSops = new HashSet<>();
+    Set<String> orphaned = new HashSet<>();
     for (String path : plan.deleted) {
-      forget(store, path, affected, changedSops);
+      forget(store, path, affected, changedSops, orphaned);
     }
     for (DataRootWalker.Found file : plan.toRead) {
-      forget(store, file.path(), affected, changedSops);
+      forget(store, file.path(), affected, changedSops, orphaned);
     }
-    scan(plan.toRead, scanned -> {
-      Object[] instance = ingest(store, scanned);
+    List<DataRootWalker.Found> toRead = new ArrayList<>(plan.toRead);
+    toRead.addAll(successors(store, orphaned, affected, changedSops));
+    toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
+    scan(toRead, (file, scanned) -> {
+      Object[] instance = ingest(store, file, scanned, affected::add);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -143,8 +168,8 @@ final class IndexBuilder {
     Map<String, SeriesAccumulator> series = new HashMap<>();
     TableStore instances = store.table(I);
     for (String uid : affected) {
-      RoaringBitmap rows = uid == null ? instances.nulls(SERIES_UID)
-          : instances.equal(SERIES_UID, uid);
+      RoaringBitmap rows = InstanceCopies.withoutCopies(instances,
+          uid == null ? instances.nulls(SERIES_UID) : instances.equal(SERIES_UID, uid));
       SeriesAccumulator accumulator = null;
       for (int id : rows) {
         if (accumulator == null) {
@@ -171,9 +196,33 @@ final class IndexBuilder {
     store.commit();
   }
 
-  /** Removes every row that came from a file, noting its series and SOP Instance UID. */
+  /**
+   * The copies that become instances because the instance of their SOP Instance UID is gone
+   * (the smallest path of each): forgotten here, to be read again, since a copy keeps no
+   * structure set or contours of its own.
+   */
+  private List<DataRootWalker.Found> successors(IndexStore store, Set<String> orphaned,
+      Set<String> affected, Set<String> changedSops) {
+    InstanceCopies copies = new InstanceCopies(store);
+    List<DataRootWalker.Found> successors = new ArrayList<>();
+    for (String sop : orphaned) {
+      String successor = copies.successor(sop);
+      if (successor != null) {
+        long[] state = store.files().get(successor);
+        forget(store, successor, affected, changedSops, new HashSet<>());
+        successors.add(new DataRootWalker.Found(successor, PathText.resolve(root, successor),
+            state[SIZE], state[MODIFIED], state[CHANGED], state[INODE], null));
+      }
+    }
+    return successors;
+  }
+
+  /**
+   * Removes every row that came from a file, noting its series and SOP Instance UID, and the
+   * latter in {@code orphaned} too when the file was the instance of its copies.
+   */
   private static void forget(IndexStore store, String path, Set<String> affected,
-      Set<String> changedSops) {
+      Set<String> changedSops, Set<String> orphaned) {
     long[] state = store.files().remove(path);
     if (state == null) {
       return;
@@ -181,10 +230,13 @@ final class IndexBuilder {
     int row = (int) state[3];
     if (state[2] == IndexStore.KIND_INSTANCE) {
       TableStore instances = store.table(I);
-      Object[] instance = instances.get(row, SERIES_UID + 1);
+      Object[] instance = instances.get(row);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
+        if (!InstanceCopies.isCopy(instance) && instance[SOP_UID] != null) {
+          orphaned.add((String) instance[SOP_UID]);
+        }
       }
       instances.remove(row);
       store.structureSets().remove(row);
@@ -193,21 +245,43 @@ final class IndexBuilder {
       for (long id = state[4]; id >= 0 && id < state[4] + state[5]; id++) {
         contours.remove((int) id);
       }
+      if (state[IndexStore.ERROR_ROW] >= 0) {
+        store.table(Tables.SCAN_ERRORS).remove((int) state[IndexStore.ERROR_ROW]);
+      }
     } else if (state[2] == IndexStore.KIND_ERROR) {
       store.table(Tables.SCAN_ERRORS).remove(row);
     }
   }
 
-  /** Stores what scanning a file gave; returns its instance row, if it has one. */
-  private static Object[] ingest(IndexStore store, ScannedFile scanned) {
-    long[] state = {scanned.size(), scanned.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0};
-    if (scanned.error() != null) {
-      state[2] = IndexStore.KIND_ERROR;
-      state[3] = store.table(Tables.SCAN_ERRORS).add(
-          new Object[] {scanned.path(), scanned.error(), scanned.size()});
-    } else if (scanned.instance() != null) {
+  /**
+   * Stores what scanning a file gave; returns its instance row, if it has one. A copy of
+   * another file's instance is stored as such ({@link InstanceCopies}); the series of an
+   * instance it displaces goes to {@code demotedSeries}.
+   */
+  private static Object[] ingest(IndexStore store, DataRootWalker.Found file,
+      ScannedFile scanned, Consumer<String> demotedSeries) {
+    long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
+        file.changed(), file.inode(), scanned.ioError() ? 1 : 0, -1};
+    int error = scanned.error() == null ? -1 : store.table(Tables.SCAN_ERRORS).add(
+        new Object[] {scanned.path(), scanned.error(), scanned.size()});
+    if (scanned.instance() == null) {
+      if (error >= 0) {
+        state[2] = IndexStore.KIND_ERROR;
+        state[3] = error;
+      }
+    } else {
       state[2] = IndexStore.KIND_INSTANCE;
-      int id = store.table(I).add(scanned.instance(), scanned.encodedInstance());
+      state[IndexStore.ERROR_ROW] = error;
+      Object[] row = scanned.instance();
+      String instance = new InstanceCopies(store).instanceFor(scanned.path(),
+          (String) row[SOP_UID], demotedSeries);
+      if (instance != null) {
+        row[InstanceCopies.DUPLICATE_OF] = instance;
+        state[3] = store.table(I).add(row);
+        store.putFile(scanned.path(), state);
+        return row;
+      }
+      int id = store.table(I).add(row, scanned.encodedInstance());
       state[3] = id;
       if (scanned.structureSet() != null) {
         store.structureSets().put(id, scanned.structureSet().encode());
@@ -227,7 +301,7 @@ final class IndexBuilder {
 
   /** A consumer of scanned files that runs on the calling thread. */
   private interface Sink {
-    void accept(ScannedFile scanned);
+    void accept(DataRootWalker.Found file, ScannedFile scanned);
   }
 
   /** Reads files on the worker threads and hands them to the sink in the order given. */
@@ -243,17 +317,18 @@ final class IndexBuilder {
       return thread;
     });
     ArrayDeque<Future<ScannedFile>> inFlight = new ArrayDeque<>();
+    Iterator<DataRootWalker.Found> delivered = files.iterator();
     try {
       for (DataRootWalker.Found file : files) {
         inFlight.add(pool.submit(() -> file.error() != null
             ? ScannedFile.error(file.path(), file.size(), file.modified(), file.error())
             : FileScanner.scan(file.file(), file.path(), file.size(), file.modified())));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
-          deliver(inFlight.poll(), sink);
+          deliver(delivered.next(), inFlight.poll(), sink);
         }
       }
       while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), sink);
+        deliver(delivered.next(), inFlight.poll(), sink);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -265,10 +340,10 @@ final class IndexBuilder {
     }
   }
 
-  private void deliver(Future<ScannedFile> future, Sink sink)
+  private void deliver(DataRootWalker.Found file, Future<ScannedFile> future, Sink sink)
       throws InterruptedException, ExecutionException {
     ScannedFile scanned = future.get();
-    sink.accept(scanned);
+    sink.accept(file, scanned);
     progress.read(scanned.size(), scanned.error() != null);
   }
 }

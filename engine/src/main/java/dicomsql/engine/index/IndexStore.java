@@ -13,12 +13,17 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexStore implements AutoCloseable {
   /** Bump when what is stored changes meaning; an index of another format is rebuilt. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
-  /** {@code files} values: {size, modified, kind, row, first contour row, contour count}. */
+  /**
+   * {@code files} values: {size, modified, kind, row, first contour row, contour count,
+   * change time, inode, 1 to read again, scan error row of an instance or -1}.
+   */
   static final int KIND_INSTANCE = 0;
   static final int KIND_ERROR = 1;
   static final int KIND_SKIPPED = 2;
+  /** Where an instance also has a scan error (pixel data cut short), its row; else -1. */
+  static final int ERROR_ROW = 9;
 
   private static final int CACHE_MB = 64;
   private static final int BUILD_BUFFER_KB = 64 * 1024;
@@ -41,8 +46,10 @@ final class IndexStore implements AutoCloseable {
     for (TableDefinition table : Tables.ALL) {
       tables.put(table.name(), new TableStore(store, meta, table, firstBuild));
     }
-    table(Tables.INSTANCES).usePathsOf(files, KIND_INSTANCE);
-    table(Tables.SCAN_ERRORS).usePathsOf(files, KIND_ERROR);
+    table(Tables.INSTANCES).usePathsOf(files,
+        state -> state[2] == KIND_INSTANCE ? (int) state[3] : -1);
+    table(Tables.SCAN_ERRORS).usePathsOf(files,
+        state -> state[2] == KIND_ERROR ? (int) state[3] : (int) state[ERROR_ROW]);
   }
 
   /** A new, empty index file for a first build; it is not complete until marked so. */

@@ -1,6 +1,7 @@
 package dicomsql.engine.index;
 
 import dicomsql.engine.dicom.DataSet;
+import dicomsql.engine.dicom.DecimalStrings;
 import dicomsql.engine.dicom.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +77,7 @@ final class StructureSetReader {
       List<DataSet> contours = contourItem.getSequence(Tag.ContourSequence);
       for (int index = 0; index < contours.size(); index++) {
         DataSet contour = contours.get(index);
-        double[] points = points(contour.getDoubles(Tag.ContourData));
+        double[] points = points(contourData(contour));
         String image = firstImage(contour);
         if (image != null) {
           images.add(image);
@@ -106,6 +107,24 @@ final class StructureSetReader {
         interpretedType, color, contourCount, pointCount, List.copyOf(images), zMin, zMax);
   }
 
+  /**
+   * Contour Data as numbers; a value that is not one ({@code NaN}, {@code abc}) stays in its
+   * place as NaN, so that the rasterizer can say which point of which contour it is, where
+   * dropping the whole element would hide it. Infinities ({@code 1e999}) stay infinite.
+   */
+  private static double[] contourData(DataSet contour) {
+    String[] texts = contour.getStrings(Tag.ContourData);
+    if (texts.length == 0) {
+      return contour.getDoubles(Tag.ContourData);
+    }
+    double[] values = new double[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      Double value = DecimalStrings.parseDecimal(texts[i].strip());
+      values[i] = value == null ? Double.NaN : value;
+    }
+    return values;
+  }
+
   /** Contour Data as x, y, z triplets; a trailing partial triplet is dropped. */
   private static double[] points(double[] data) {
     if (data == null) {
@@ -115,6 +134,7 @@ final class StructureSetReader {
     return usable == data.length ? data : Arrays.copyOf(data, usable);
   }
 
+  /** The mean z of the points; null without points or when a z is not a finite number. */
   private static Double meanZ(double[] points) {
     if (points.length == 0) {
       return null;
@@ -123,7 +143,7 @@ final class StructureSetReader {
     for (int k = 2; k < points.length; k += 3) {
       sum += points[k];
     }
-    return sum / (points.length / 3);
+    return Double.isFinite(sum) ? sum / (points.length / 3) : null;
   }
 
   private static String firstImage(DataSet contour) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.roaringbitmap.RoaringBitmap;
@@ -32,7 +33,7 @@ final class TableStore {
   private int nextRow;
   /** For instances and scan errors: the file states, which map each path to its row. */
   private MVMap<String, long[]> files;
-  private long fileKind;
+  private ToIntFunction<long[]> rowOfFile;
   private int pathColumn = -1;
 
   @SuppressWarnings("unchecked")
@@ -66,11 +67,11 @@ final class TableStore {
 
   /**
    * Answers lookups on the {@code path} column from the file states, whose keys are the paths
-   * of every file with the row each gave (rows of kind {@code kind} are this table's).
+   * of every file with the rows it gave; {@code rowOf} picks this table's (-1: none).
    */
-  void usePathsOf(MVMap<String, long[]> fileStates, long kind) {
+  void usePathsOf(MVMap<String, long[]> fileStates, ToIntFunction<long[]> rowOf) {
     this.files = fileStates;
-    this.fileKind = kind;
+    this.rowOfFile = rowOf;
     this.pathColumn = table.indexOf("path");
   }
 
@@ -289,7 +290,16 @@ final class TableStore {
     if (value == null) {
       return new RoaringBitmap();
     }
-    return RowSets.decode(indexes[column].get(key(table.column(column).type(), value)));
+    Object key = key(table.column(column).type(), value);
+    RoaringBitmap rows = RowSets.decode(indexes[column].get(key));
+    // A first build gathers index entries in memory until finish(); they count already.
+    Object gathered = bulk ? pending[column].get(key) : null;
+    if (gathered instanceof RoaringBitmap set) {
+      rows.or(set);
+    } else if (gathered != null) {
+      rows.add((Integer) gathered);
+    }
+    return rows;
   }
 
   /** Rows whose indexed column is null. */
@@ -425,8 +435,9 @@ final class TableStore {
   }
 
   private void addRowOf(long[] state, RoaringBitmap result) {
-    if (state != null && state[2] == fileKind) {
-      result.add((int) state[3]);
+    int row = state == null ? -1 : rowOfFile.applyAsInt(state);
+    if (row >= 0) {
+      result.add(row);
     }
   }
 

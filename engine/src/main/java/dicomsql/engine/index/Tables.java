@@ -108,6 +108,7 @@ public final class Tables {
       plain("content_time", TIME),
       plain("image_type", VARCHAR),
       plain("deidentification_method", VARCHAR),
+      indexed("duplicate_of", VARCHAR),
       // What series, study and patient rows are derived from.
       hidden("series_number", INTEGER),
       hidden("series_description", VARCHAR),

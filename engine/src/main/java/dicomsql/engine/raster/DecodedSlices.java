@@ -3,6 +3,7 @@ package dicomsql.engine.raster;
 import dicomsql.engine.dicom.DataSet;
 import dicomsql.engine.dicom.DicomException;
 import dicomsql.engine.dicom.ImagePixelModule;
+import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.dicom.PixelData;
 import dicomsql.engine.dicom.Tag;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class DecodedSlices implements SliceSource {
 
   /** The pixel data of an image, checked to be the single greyscale frame the index says. */
   private PixelData read(ImagePlane plane) throws IOException {
-    PixelData pixels = PixelData.read(dataRoot.resolve(plane.path()));
+    PixelData pixels = PixelData.read(PathText.resolve(dataRoot, plane.path()));
     ImagePixelModule module = pixels.module();
     String problem = null;
     if (module.numberOfFrames() != 1) {

@@ -126,6 +126,10 @@ public final class ImageStack {
 
   /** The image a contour lies on. */
   public Placement place(PlanarContour contour) {
+    String nonFinite = contour.nonFinitePoint();
+    if (nonFinite != null) {
+      return new Placement(-1, Double.NaN, nonFinite);
+    }
     double position = contour.positionAlong(normal);
     if (Double.isNaN(position)) {
       return new Placement(-1, position, "contour " + contour.index() + " has no points");

@@ -16,6 +16,21 @@ public record PlanarContour(int index, String geometricType, String referencedSo
     return "CLOSED_PLANAR".equals(geometricType) && points.length >= 9;
   }
 
+  /**
+   * What makes the contour unusable, as {@code point 7 of contour 3 is NaN}: its first
+   * coordinate that is not a finite number (a point is 0-based, as
+   * {@code contour_points.point_index}); null when every coordinate is finite.
+   */
+  public String nonFinitePoint() {
+    for (int i = 0; i < points.length; i++) {
+      if (!Double.isFinite(points[i])) {
+        return "point " + i / 3 + " of contour " + index + " is "
+            + (Double.isNaN(points[i]) ? "NaN" : "infinite") + ": the contour is left out";
+      }
+    }
+    return null;
+  }
+
   /** The mean of its points' projections on {@code normal}; NaN without points. */
   public double positionAlong(double[] normal) {
     int n = points.length / 3;

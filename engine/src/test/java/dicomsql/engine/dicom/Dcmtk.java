@@ -34,9 +34,12 @@ final class Dcmtk {
         "dcmtk's dcmdump and dcmconv are not installed (Debian: apt-get install dcmtk)");
   }
 
-  /** {@code dcmdump} with every value in full and non-ASCII bytes quoted as octal. */
+  /**
+   * {@code dcmdump} with every value in full, non-ASCII bytes quoted as octal, and UN values
+   * of known tags read by their dictionary VR ({@code +uc}), as our reader and pydicom do.
+   */
   static Run dump(Path file, String... options) {
-    List<String> command = new ArrayList<>(List.of("dcmdump", "-Un", "+L", "+Qo"));
+    List<String> command = new ArrayList<>(List.of("dcmdump", "-Un", "+L", "+Qo", "+uc"));
     command.addAll(List.of(options));
     command.add(file.toString());
     return run(command);

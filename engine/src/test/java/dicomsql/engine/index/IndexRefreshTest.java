@@ -3,6 +3,7 @@ package dicomsql.engine.index;
 import static dicomsql.engine.index.TestData.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,16 +112,76 @@ class IndexRefreshTest {
     byte[] original = Files.readAllBytes(image);
     int instances = size("instances");
     Files.write(image, Arrays.copyOf(original, original.length - 10));
+    String path = data.relativize(image).toString();
     try (DicomIndex index = open()) {
       assertThat(index.update().filesChanged()).isEqualTo(1);
-      assertThat(index.table("instances").size()).isEqualTo(instances - 1);
-      assertThat(index.table("scan_errors").size()).isEqualTo(1);
+      assertThat(index.table("instances").size()).as("its header is whole").isEqualTo(instances);
+      IndexTable errors = index.table("scan_errors");
+      assertThat(errors.equal(Tables.SCAN_ERRORS.indexOf("path"), path).getCardinality())
+          .isEqualTo(1);
+      assertThat(errors.row(errors.all().first())).containsExactly(path,
+          "truncated at byte " + (original.length - 10) + " inside (7FE0,0010)",
+          (long) original.length - 10);
+      assertThat(index.table("instances").equal(Tables.INSTANCES.indexOf("path"), path)
+          .getCardinality()).isEqualTo(1);
     }
     Files.write(image, original);
     Files.setLastModifiedTime(image, FileTime.fromMillis(System.currentTimeMillis() + 5000));
     try (DicomIndex index = open()) {
       assertThat(index.table("instances").size()).isEqualTo(instances);
       assertThat(index.table("scan_errors").size()).isZero();
+    }
+  }
+
+  @Test
+  void anEditThatKeepsSizeAndModificationTimeIsSeen() throws IOException {
+    List<Path> slices = TestData.files(data.resolve("HCC_0003"));
+    Path edited = slices.get(0);
+    Path other = slices.stream().skip(1).filter(file -> sizeOf(file) == sizeOf(edited))
+        .findFirst().orElseThrow();
+    FileTime modified = Files.getLastModifiedTime(edited);
+    Files.write(edited, Files.readAllBytes(other));
+    Files.setLastModifiedTime(edited, modified);
+    try (DicomIndex index = open()) {
+      assertThat(index.update().filesChanged()).isEqualTo(1);
+      IndexTable instances = index.table("instances");
+      int copy = instances.equal(Tables.INSTANCES.indexOf("path"),
+          data.relativize(other).toString()).first();
+      assertThat(value(instances.row(copy), Tables.INSTANCES, "duplicate_of"))
+          .as("the edited file is now a smaller-path copy of the other")
+          .isEqualTo(data.relativize(edited).toString());
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aFileThatGaveAnInputOutputErrorIsTriedOnEveryRefresh() throws IOException {
+    // A write-only sysfs file: stat calls it a 4096-byte file, opening it fails even for root.
+    Path target = Path.of("/sys/bus/cpu/uevent");
+    assumeTrue(Files.isRegularFile(target) && !opens(target), "no write-only sysfs file here");
+    Files.createSymbolicLink(data.resolve("unreadable.dcm"), target);
+    try (DicomIndex index = open()) {
+      assertThat(index.table("scan_errors").size()).isEqualTo(1);
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.update().filesChanged()).isEqualTo(1);
+      assertThat(TestData.rows(index, "scan_errors").get(0)[1].toString())
+          .startsWith("cannot read: ");
+    }
+  }
+
+  private static boolean opens(Path file) {
+    try (var stream = Files.newInputStream(file)) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

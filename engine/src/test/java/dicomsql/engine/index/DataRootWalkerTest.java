@@ -1,0 +1,78 @@
+package dicomsql.engine.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Symbolic links: followed once, loops and second ways into a folder reported, not walked. */
+class DataRootWalkerTest {
+  @TempDir
+  Path tmp;
+  private Path root;
+
+  @BeforeEach
+  void tree() throws IOException {
+    root = Files.createDirectories(tmp.resolve("data"));
+    Files.createDirectories(root.resolve("case/ct"));
+    Files.writeString(root.resolve("case/ct/1.dcm"), "one");
+    Files.writeString(root.resolve("case/rs.dcm"), "rs");
+  }
+
+  /** Each path the walk gives, with its error or null. */
+  private Map<String, String> walk() throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (DataRootWalker.Found file : DataRootWalker.walk(root, 2)) {
+      found.put(file.path(), file.error());
+    }
+    return found;
+  }
+
+  @Test
+  void aLinkToAParentIsALoopReportedOnce() throws IOException {
+    Files.createSymbolicLink(root.resolve("case/up"), Path.of(".."));
+    Files.createSymbolicLink(root.resolve("case/ct/top"), root);
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("case/ct/1.dcm", null);
+    expected.put("case/ct/top", DataRootWalker.LOOP);
+    expected.put("case/rs.dcm", null);
+    expected.put("case/up", DataRootWalker.LOOP);
+    assertThat(walk()).containsExactlyEntriesOf(expected);
+  }
+
+  @Test
+  void linksThatLeadNowhereAreReported() throws IOException {
+    Files.createSymbolicLink(root.resolve("a"), Path.of("b"));
+    Files.createSymbolicLink(root.resolve("b"), Path.of("a"));
+    Files.createSymbolicLink(root.resolve("gone.dcm"), Path.of("missing.dcm"));
+    assertThat(walk()).containsEntry("a", DataRootWalker.LOOP)
+        .containsEntry("b", DataRootWalker.LOOP)
+        .containsEntry("gone.dcm", "symbolic link to a missing file: not followed");
+  }
+
+  @Test
+  void aLinkedFolderOutsideIsReadOnceAndASecondWayInIsReported() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside/scans"));
+    Files.writeString(outside.resolve("2.dcm"), "two");
+    Files.createSymbolicLink(outside.resolve("back"), root.resolve("case"));
+    Files.createSymbolicLink(root.resolve("linked"), outside);
+    Files.createSymbolicLink(root.resolve("linked-again"), outside);
+    Files.createSymbolicLink(root.resolve("ct-again"), root.resolve("case/ct"));
+    Files.createSymbolicLink(root.resolve("rs-link.dcm"), root.resolve("case/rs.dcm"));
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("case/ct/1.dcm", null);
+    expected.put("case/rs.dcm", null);
+    expected.put("ct-again", "the same folder as case/ct: not followed");
+    expected.put("linked-again", "the same folder as linked: not followed");
+    expected.put("linked/2.dcm", null);
+    expected.put("linked/back", "the same folder as case: not followed");
+    expected.put("rs-link.dcm", null);
+    assertThat(walk()).containsExactlyEntriesOf(expected);
+  }
+}
