@@ -58,11 +58,10 @@ final class NnunetLayout implements ExportLayout {
       }
       String file = String.format(Locale.ROOT, "imagesTr/%s_%04d.nii.gz", caseName, channel);
       String seriesUid = source.series().seriesUid();
-      List<String> problems = source == grid ? List.of()
-          : List.of("resampled (trilinear) onto the grid of series " + reference);
+      // A grid_series_uid other than series_uid says the channel was resampled.
       images.add(new CaseJob.ImageOutput(file, source.grid(), grid.grid(), new ManifestRow(file,
           "image", caseName, channel, phase, seriesUid, reference, null, List.of(), List.of(),
-          grid.grid().sopUids(), problems)));
+          grid.grid().sopUids(), List.of())));
     }
     if (!missing.isEmpty()) {
       return leftOut(caseName, reference, "no series of phase " + String.join(", ", missing)
