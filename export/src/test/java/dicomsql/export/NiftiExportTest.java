@@ -259,4 +259,32 @@ class NiftiExportTest {
     assertThat(manifest).anySatisfy(row -> assertThat(row.get("problem"))
         .contains("no series of phase").contains("case left out"));
   }
+
+  @Test
+  void whatCannotBeExportedIsAManifestRowSayingWhy() throws Exception {
+    Path out = tmp.resolve("left-out");
+    List<Object> roi = Rows.of(connection, "SELECT rtss_uid, roi_number, referenced_series_uid"
+        + " FROM rois ORDER BY rtss_uid DESC, roi_number").get(0);
+    String otherFrame = (String) Rows.of(connection, "SELECT series_uid FROM series WHERE"
+        + " modality = 'CT' AND frame_of_reference_uid <> (SELECT frame_of_reference_uid FROM"
+        + " series WHERE series_uid = '" + roi.get(2) + "')").get(0).get(0);
+    String structureSetSeries = (String) Rows.of(connection, "SELECT series_uid FROM"
+        + " structure_sets WHERE rtss_uid = '" + roi.get(0) + "'").get(0).get(0);
+    String rows = "'" + roi.get(0) + "' AS rtss_uid, " + roi.get(1) + " AS roi_number";
+    Exporter.Summary summary = new Exporter(connection, data, 1, ExportListener.NONE).export(
+        "SELECT '1.2.3.4' AS series_uid, " + rows + " UNION ALL SELECT '" + structureSetSeries
+            + "', " + rows + " UNION ALL SELECT '" + otherFrame + "', " + rows,
+        Exporter.Format.NIFTI, List.of(), out);
+    List<String> problems = ManifestCsv.read(summary.manifest()).stream()
+        .map(row -> row.get("file") + " " + row.get("problem")).toList();
+    assertThat(problems).anySatisfy(p -> assertThat(p)
+        .isEqualTo("null the data folder has no series 1.2.3.4"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo("null series "
+        + structureSetSeries + " has no images with a position, orientation and spacing in"
+        + " the data folder"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo("null ROI not painted: ROI "
+        + roi.get(1) + " was drawn on series " + roi.get(2) + ", outside the frame of"
+        + " reference of series " + otherFrame));
+    assertThat(summary.cases()).isEqualTo(1);
+  }
 }
