@@ -49,7 +49,15 @@ public final class DicomFunctions {
       new Entry(new Description("roi_slices", "roi_slices(rtss_uid, roi_number) TABLE(sop_uid, "
           + "z, pixel_count, area_mm2, contour_count, problem)",
           "the images the ROI touches, and contours that lie on none", true),
-          TableFunctionImpl.create(RoiSlicesTable.class, "roiSlices")));
+          TableFunctionImpl.create(RoiSlicesTable.class, "roiSlices")),
+      new Entry(new Description("roi_shape", "roi_shape(rtss_uid, roi_number, series_uid) "
+          + "TABLE(voxel_count, volume_mesh_mm3, ..., flatness)",
+          "IBSI 1 morphological features of the ROI on the series", true),
+          TableFunctionImpl.create(RoiFeaturesTable.class, "roiShape")),
+      new Entry(new Description("roi_first_order", "roi_first_order(rtss_uid, roi_number, "
+          + "series_uid) TABLE(voxel_count, mean, variance, ..., entropy, uniformity)",
+          "IBSI 1 intensity statistics and histogram features of the ROI on the series", true),
+          TableFunctionImpl.create(RoiFeaturesTable.class, "roiFirstOrder")));
 
   private DicomFunctions() {}
 

@@ -5,6 +5,7 @@ import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
 import dicomsql.engine.raster.ImagePlane;
+import dicomsql.engine.raster.ImagePlanes;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.PlanarContour;
 import java.util.ArrayList;
@@ -132,53 +133,18 @@ final class RoiCatalog {
 
   /** The plane of an instance row, or null when it lacks any part of the geometry. */
   private static ImagePlane plane(Object[] row) {
-    Integer rows = (Integer) row[I.indexOf("rows")];
-    Integer columns = (Integer) row[I.indexOf("columns")];
-    Double rowSpacing = (Double) row[I.indexOf("pixel_spacing_row")];
-    Double columnSpacing = (Double) row[I.indexOf("pixel_spacing_col")];
-    Double x = (Double) row[I.indexOf("position_x")];
-    Double y = (Double) row[I.indexOf("position_y")];
-    Double z = (Double) row[I.indexOf("position_z")];
-    double[] orientation = numbers((String) row[I.indexOf("orientation")], 6);
-    if (rows == null || columns == null || rowSpacing == null || columnSpacing == null
-        || x == null || y == null || z == null || orientation == null) {
-      return null;
-    }
-    Double thickness = (Double) row[I.indexOf("slice_thickness")];
-    try {
-      return new ImagePlane((String) row[I.indexOf("sop_uid")], (String) row[I.indexOf("path")],
-          rows, columns, new double[] {x, y, z},
-          new double[] {orientation[0], orientation[1], orientation[2]},
-          new double[] {orientation[3], orientation[4], orientation[5]},
-          rowSpacing, columnSpacing, thickness == null ? Double.NaN : thickness);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return ImagePlanes.of((String) row[I.indexOf("sop_uid")], (String) row[I.indexOf("path")],
+        (Integer) row[I.indexOf("rows")], (Integer) row[I.indexOf("columns")],
+        (Double) row[I.indexOf("pixel_spacing_row")],
+        (Double) row[I.indexOf("pixel_spacing_col")],
+        (Double) row[I.indexOf("position_x")], (Double) row[I.indexOf("position_y")],
+        (Double) row[I.indexOf("position_z")], (String) row[I.indexOf("orientation")],
+        (Double) row[I.indexOf("slice_thickness")]);
   }
 
   /** ROI Display Color as red, green, blue; null when absent or not three numbers. */
   private static int[] color(String text) {
-    double[] values = numbers(text, 3);
+    double[] values = ImagePlanes.multiValued(text, 3);
     return values == null ? null : new int[] {(int) values[0], (int) values[1], (int) values[2]};
-  }
-
-  /** A multi-valued number as {@code count} doubles; null when absent or not that. */
-  private static double[] numbers(String text, int count) {
-    if (text == null) {
-      return null;
-    }
-    String[] parts = text.split("\\\\");
-    if (parts.length != count) {
-      return null;
-    }
-    double[] values = new double[count];
-    try {
-      for (int i = 0; i < count; i++) {
-        values[i] = Double.parseDouble(parts[i].strip());
-      }
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    return values;
   }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
         "  dicomsql ~/data/hcc -e \"SELECT phase, COUNT(*) FROM series GROUP BY phase\"",
         "  dicomsql ~/data/hcc --format csv < queries.sql > results.csv",
         "  dicomsql demo"},
-    subcommands = {IndexCommand.class, GenerateCommand.class, DemoCommand.class,
+    subcommands = {IndexCommand.class, ExportCommand.class, GenerateCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class DicomsqlCommand implements Callable<Integer> {
   @CommandLine.Spec

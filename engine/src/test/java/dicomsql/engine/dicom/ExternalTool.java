@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs a command-line tool that serves as an independent implementation to compare with. */
-final class ExternalTool {
+public final class ExternalTool {
   /** What a finished run printed; exit code -1 when the tool could not be started. */
-  record Output(int exitCode, String stdout, String stderr) {
-    boolean succeeded() {
+  public record Output(int exitCode, String stdout, String stderr) {
+    public boolean succeeded() {
       return exitCode == 0;
     }
   }
 
   private ExternalTool() {}
 
-  static Output run(List<String> command) {
+  public static Output run(List<String> command) {
     Path out = null;
     Path err = null;
     try {
