@@ -17,9 +17,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
@@ -39,6 +43,11 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
     this.delegate = delegate;
     this.schema = schema;
     this.url = url;
+  }
+
+  /** The connection as its users see it. */
+  Connection proxy() {
+    return proxy;
   }
 
   static Connection wrap(Connection delegate, DicomSchema schema, String url) {
@@ -65,38 +74,23 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         DatabaseMetaData metaData = (DatabaseMetaData) call(delegate, method, args);
         return proxy(DatabaseMetaData.class, (p, m, a) -> metaData(metaData, m, a));
       case "createStatement":
-        return statement(Statement.class, (Statement) call(delegate, method, args));
+        return DicomStatement.wrap(this, Statement.class,
+            (Statement) call(delegate, method, args),
+            () -> (Statement) method.invoke(delegate, args));
       case "prepareStatement":
-        return statement(PreparedStatement.class,
-            (PreparedStatement) call(delegate, method, withNamesQuoted(args)));
+        return DicomStatement.wrap(this, PreparedStatement.class, (PreparedStatement) call(
+            delegate, method, ReservedNames.withNamesQuoted(args)), null);
       case "prepareCall":
-        return statement(CallableStatement.class,
-            (CallableStatement) call(delegate, method, withNamesQuoted(args)));
+        return DicomStatement.wrap(this, CallableStatement.class, (CallableStatement) call(
+            delegate, method, ReservedNames.withNamesQuoted(args)), null);
+      case "commit", "rollback":
+        // Nothing is ever written: there is nothing to commit or roll back, in any mode.
+        return null;
+      case "isReadOnly":
+        return true;
       default:
         return call(delegate, method, args);
     }
-  }
-
-  private <T extends Statement> T statement(Class<T> type, T statement) {
-    return proxy(type, (p, method, args) -> {
-      if (method.getName().equals("getConnection")) {
-        return proxy;
-      }
-      boolean runsSql = method.getName().startsWith("execute")
-          || method.getName().equals("addBatch");
-      Object result = call(statement, method, runsSql ? withNamesQuoted(args) : args);
-      return result instanceof ResultSet rows ? resultSet(rows) : result;
-    });
-  }
-
-  /** The arguments with the SQL text, when the first is one, passed through ReservedNames. */
-  private static Object[] withNamesQuoted(Object[] args) {
-    if (args == null || args.length == 0 || !(args[0] instanceof String sql)) {
-      return args;
-    }
-    Object[] quoted = args.clone();
-    quoted[0] = ReservedNames.quote(sql);
-    return quoted;
   }
 
   /** Rows are produced while the result set is read: errors then must be cleaned too. */
@@ -109,6 +103,10 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
     switch (method.getName()) {
       case "getURL":
         return url;
+      case "isReadOnly":
+        return true;
+      case "getUserName":
+        return System.getProperty("user.name");
       case "getConnection":
         return proxy;
       case "getPrimaryKeys":
@@ -125,13 +123,19 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
    * Calls through, turning every failure into one clean SQL error: Calcite's own, and what
    * escapes it from running a query (an unreadable file, a division by zero in a constant).
    */
-  private Object call(Object target, Method method, Object[] args) throws Throwable {
+  Object call(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ExceptionInInitializerError error && error.getCause() != null) {
         cause = error.getCause();
+      }
+      CalciteContextException context = SqlErrors.find(cause, CalciteContextException.class);
+      if (context != null && context.getOriginalStatement() == null && args != null
+          && args.length > 0 && args[0] instanceof String text) {
+        // The SQL the position refers to, for hints that look at what stands there.
+        context.setOriginalStatement(text);
       }
       if (cause instanceof SQLException sql) {
         throw SqlErrors.clean(sql, this);
@@ -207,19 +211,47 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
 
   @Override
   public Collection<String> functions() {
-    TreeSet<String> names = new TreeSet<>();
-    try {
-      SchemaPlus root = delegate.unwrap(CalciteConnection.class).getRootSchema();
-      SchemaPlus dicom = root.getSubSchema("dicom");
-      if (dicom != null) {
-        names.addAll(dicom.getFunctionNames());
-      }
-    } catch (SQLException e) {
-      return names;
-    }
+    TreeSet<String> names = new TreeSet<>(schemaFunctions().getFunctionNames());
     for (SqlOperator operator : SqlStdOperatorTable.instance().getOperatorList()) {
-      names.add(operator.getName().toLowerCase(Locale.ROOT));
+      // Functions only: operators such as NEW or NOT are no suggestion for a function name.
+      if (operator instanceof SqlFunction) {
+        names.add(operator.getName().toLowerCase(Locale.ROOT));
+      }
     }
     return names;
+  }
+
+  @Override
+  public Collection<String> tablesWith(String column) {
+    List<String> tables = new ArrayList<>();
+    JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
+    for (String table : new TreeSet<>(schema.getTableNames())) {
+      if (schema.getTable(table).getRowType(types).getFieldNames().stream()
+          .anyMatch(column::equalsIgnoreCase)) {
+        tables.add(table);
+      }
+    }
+    return tables;
+  }
+
+  @Override
+  public Optional<String> signature(String function) {
+    return DicomFunctions.descriptions().stream()
+        .filter(description -> description.name().equalsIgnoreCase(function))
+        .map(DicomFunctions.Description::signature).findFirst();
+  }
+
+  /** The functions of the schema {@code dicom}, as Calcite holds them. */
+  private SchemaPlus schemaFunctions() {
+    try {
+      SchemaPlus dicom = delegate.unwrap(CalciteConnection.class).getRootSchema()
+          .getSubSchema("dicom");
+      if (dicom != null) {
+        return dicom;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("not a Calcite connection", e);
+    }
+    throw new IllegalStateException("no schema dicom");
   }
 }

@@ -22,7 +22,6 @@ final class SqlSession implements AutoCloseable {
   private final Connection connection;
   private final FileProgress progress;
   private ResultFormat format;
-  private int maxWidth = 60;
   private int screenWidth;
   private int rowLimit;
   private Layout.Expanded expanded = Layout.Expanded.OFF;
@@ -77,16 +76,15 @@ final class SqlSession implements AutoCloseable {
     return format;
   }
 
-  void maxWidth(int width) {
-    this.maxWidth = Math.max(10, width);
-  }
-
   /** At most this many rows of a table are shown (0: all); the rest are not read. */
   void rowLimit(int rows) {
     this.rowLimit = rows;
   }
 
-  /** The terminal's width, past which an automatic expanded display shows records. */
+  /**
+   * The terminal's width, past which a table cuts values and an automatic expanded display
+   * shows records; 0 when results do not go to a terminal.
+   */
   void screenWidth(int width) {
     this.screenWidth = width;
   }
@@ -116,8 +114,7 @@ final class SqlSession implements AutoCloseable {
       progress.close();
       if (hasRows) {
         try (ResultSet result = statement.getResultSet()) {
-          format.write(result, out, new Layout(maxWidth, screenWidth, rowLimit, expanded, started,
-              timing));
+          format.write(result, out, new Layout(screenWidth, rowLimit, expanded, started, timing));
         }
       }
       if (timing && (!hasRows || format != ResultFormat.TABLE)) {
@@ -130,8 +127,23 @@ final class SqlSession implements AutoCloseable {
     }
   }
 
+  /**
+   * How many files the index holds, DICOM or reported unreadable; building or refreshing it
+   * first, as the first query would.
+   */
+  long indexedFiles() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM instances) "
+            + "+ (SELECT COUNT(*) FROM scan_errors)")) {
+      rows.next();
+      return rows.getLong(1);
+    } finally {
+      progress.close();
+    }
+  }
+
   /** Runs a query and writes the PNG values it returns to files in {@code folder}. */
-  List<Path> writePngs(String sql, Path folder) throws SQLException, IOException {
+  PngExport.Written writePngs(String sql, Path folder) throws SQLException, IOException {
     try (Statement statement = connection.createStatement()) {
       running = statement;
       try (ResultSet result = statement.executeQuery(sql)) {

@@ -104,11 +104,48 @@ class ReplTest {
   }
 
   @Test
+  void aStatementOfSeveralLinesIsOneHistoryEntryIndentedLinesIncluded() throws Exception {
+    type("SELECT roi_name\n");
+    type("    FROM rois\n");
+    type("    WHERE roi_number = 1;\n");
+    awaitScreen(" rows, ");
+    leave();
+    assertThat(Files.readString(tmp.resolve("history")))
+        .contains("SELECT roi_name\\n    FROM rois\\n    WHERE roi_number = 1;");
+  }
+
+  @Test
+  void commandsSayWhatWentWrongInWords() throws Exception {
+    type("\\d roiz\n");
+    awaitScreen("Error: no table roiz (did you mean 'rois'?); \\d lists them");
+    type("\\i " + tmp.resolve("missing.sql") + "\n");
+    awaitScreen("Error: cannot read " + tmp.resolve("missing.sql") + ": no such file");
+    leave();
+  }
+
+  @Test
+  void pngsGoToATemporaryFolderThatIsNamed() throws Exception {
+    type("\\png SELECT x.sop_uid, roi_png(r.rtss_uid, r.roi_number, x.sop_uid) FROM rois r, "
+        + "LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x LIMIT 2\n");
+    String shown = awaitScreen("2 PNGs written to ");
+    String folder = shown.substring(shown.indexOf("2 PNGs written to ") + 18).lines()
+        .findFirst().orElseThrow().strip();
+    assertThat(Path.of(folder)).isDirectory().startsWith(Path.of(
+        System.getProperty("java.io.tmpdir")));
+    try (var files = Files.list(Path.of(folder))) {
+      assertThat(files.count()).isEqualTo(2);
+    }
+    type("\\png SELECT roi_png(rtss_uid, roi_number, 'no such image') FROM rois LIMIT 1\n");
+    awaitScreen("No PNG written: none of the 1 rows holds a PNG");
+    leave();
+  }
+
+  @Test
   void backslashCommandsDescribeTheSchemaAndSwitchTheDisplay() throws Exception {
     type("\\d\n");
     awaitScreen("contour_points");
     type("\\d rois\n");
-    awaitScreen("roi_number                   INTEGER");
+    assertThat(awaitScreen("Table dicom.rois")).containsPattern("roi_number +INTEGER");
     type("\\df\n");
     awaitScreen("roi_volume_cc(rtss_uid, roi_number) DOUBLE");
     type("\\x\n");
@@ -118,7 +155,7 @@ class ReplTest {
     awaitScreen("Format is csv.");
     assertThat(awaitScreen("Time: ")).containsPattern("roi_number\\r*\\n1\\r*\\n");
     type("\\nonsense\n");
-    awaitScreen("Unknown command \\nonsense; \\? lists them.");
+    awaitScreen("Error: unknown command \\nonsense; \\? lists them");
     leave();
   }
 
@@ -133,7 +170,8 @@ class ReplTest {
     type("\\o\n");
     awaitScreen("Results written to " + results);
     assertThat(Files.readString(results)).contains("n", "2", "(1 row, ")
-        .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000");
+        .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000")
+        .containsPattern("\\n[0-9.]{30,}\\n");
     type("\\i " + script + "\n");
     awaitScreen("from the script");
     leave();
@@ -182,7 +220,7 @@ class ReplTest {
 
   @Test
   void tabCompletesKeywordsTablesFunctionsAndColumnsOfTheStatementsTables() throws Exception {
-    SqlCompleter completer = new SqlCompleter(new SessionNames(session.connection()), () -> "");
+    SqlCompleter completer = new SqlCompleter(new SessionNames(session.connection()));
     assertThat(complete(completer, "SEL")).contains("SELECT");
     assertThat(complete(completer, "SELECT * FROM ro")).contains("rois", "roi_volume_cc(");
     assertThat(complete(completer, "SELECT r.roi_n FROM rois r", 14))
@@ -191,9 +229,8 @@ class ReplTest {
         .contains("phase", "series_description", "roi_name").doesNotContain("sop_uid");
     assertThat(complete(completer, "\\d ")).contains("contour_points", "rois");
     assertThat(complete(completer, "\\")).contains("\\df", "\\png", "\\x");
-    SqlCompleter continued = new SqlCompleter(new SessionNames(session.connection()),
-        () -> "SELECT s.\n");
-    assertThat(complete(continued, "FROM series s WHERE s.", 22)).contains("s.phase");
+    assertThat(complete(completer, "SELECT s.\nFROM series s WHERE s.", 32))
+        .contains("s.phase");
     leave();
   }
 
