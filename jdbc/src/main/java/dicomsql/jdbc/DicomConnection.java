@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
@@ -78,11 +79,11 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
             (Statement) call(delegate, method, args),
             () -> (Statement) method.invoke(delegate, args));
       case "prepareStatement":
-        return DicomStatement.wrap(this, PreparedStatement.class, (PreparedStatement) call(
-            delegate, method, ReservedNames.withNamesQuoted(args)), null);
+        return DicomStatement.wrap(this, PreparedStatement.class,
+            (PreparedStatement) prepare(method, args), null);
       case "prepareCall":
-        return DicomStatement.wrap(this, CallableStatement.class, (CallableStatement) call(
-            delegate, method, ReservedNames.withNamesQuoted(args)), null);
+        return DicomStatement.wrap(this, CallableStatement.class,
+            (CallableStatement) prepare(method, args), null);
       case "commit", "rollback":
         // Nothing is ever written: there is nothing to commit or roll back, in any mode.
         return null;
@@ -90,6 +91,13 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         return true;
       default:
         return call(delegate, method, args);
+    }
+  }
+
+  /** Prepares a statement: its SQL with names quoted, its unnamed columns named. */
+  private Object prepare(Method method, Object[] args) throws Throwable {
+    try (Hook.Closeable naming = ColumnNames.whileParsing()) {
+      return call(delegate, method, ReservedNames.withNamesQuoted(args));
     }
   }
 

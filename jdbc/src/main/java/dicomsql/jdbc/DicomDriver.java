@@ -75,6 +75,8 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("quotedCasing", "UNCHANGED");
     calcite.setProperty("caseSensitive", "false");
     calcite.setProperty("conformance", "LENIENT");
+    // PostgreSQL's functions and operators besides the standard ones: ILIKE, STRING_AGG, ...
+    calcite.setProperty("fun", "standard,postgresql");
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value, rows and columns need no quotes.
     calcite.setProperty("parserFactory",

@@ -11,10 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.runtime.Hook;
 
 /**
  * What a statement of a {@code jdbc:dicom:} connection adds to Calcite's: its SQL passes
- * through {@link ReservedNames}; errors come back clean ({@link SqlErrors}); a query timeout is
+ * through {@link ReservedNames}; unnamed columns are named ({@link ColumnNames}); errors come back clean ({@link SqlErrors}); a query timeout is
  * kept (Calcite ignores it) by cancelling the query when it runs out; a cancelled or timed-out
  * query fails with SQLState 57014 and says which; a plain statement can run again after a
  * cancel (Calcite's stays cancelled, so a fresh one takes its place); and its result sets hand
@@ -93,7 +94,10 @@ final class DicomStatement implements InvocationHandler {
     }
     Object[] passed = runsSql || method.getName().equals("addBatch")
         ? ReservedNames.withNamesQuoted(args) : args;
-    Object result = stopping(() -> connection.call(delegate, method, passed));
+    Object result;
+    try (Hook.Closeable naming = ColumnNames.whileParsing()) {
+      result = stopping(() -> connection.call(delegate, method, passed));
+    }
     return result instanceof ResultSet rows ? resultSet(rows) : result;
   }
 

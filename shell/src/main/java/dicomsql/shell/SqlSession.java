@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * A JDBC connection to a data folder and the running of statements on it, each result printed
@@ -27,6 +28,8 @@ final class SqlSession implements AutoCloseable {
   private Layout.Expanded expanded = Layout.Expanded.OFF;
   private boolean timing;
   private volatile Statement running;
+  private static final Pattern EXPLAIN =
+      Pattern.compile("^EXPLAIN\\s+(?!PLAN\\b)", Pattern.CASE_INSENSITIVE);
 
   SqlSession(Path data, Path index, String refresh, Path phaseRules, ResultFormat format)
       throws SQLException {
@@ -105,12 +108,16 @@ final class SqlSession implements AutoCloseable {
     return timing;
   }
 
-  /** Runs one statement and prints its result; an SQL error is thrown for the caller to show. */
+  /**
+   * Runs one statement and prints its result; an SQL error is thrown for the caller to show.
+   * {@code EXPLAIN query}, as psql and duckdb users type it, is Calcite's {@code EXPLAIN PLAN
+   * FOR query}.
+   */
   void run(String sql, PrintWriter out) throws SQLException {
     long started = System.nanoTime();
     try (Statement statement = connection.createStatement()) {
       running = statement;
-      boolean hasRows = statement.execute(sql);
+      boolean hasRows = statement.execute(EXPLAIN.matcher(sql).replaceFirst("EXPLAIN PLAN FOR "));
       progress.close();
       if (hasRows) {
         try (ResultSet result = statement.getResultSet()) {

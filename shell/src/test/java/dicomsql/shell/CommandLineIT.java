@@ -49,12 +49,12 @@ class CommandLineIT {
   @Test
   void aScriptOnStandardInputRunsCommandsAndNamesTheLineOfItsError() throws Exception {
     Files.writeString(tmp.resolve("script.sql"), "\\timing\n\\format tsv\nSELECT 1 AS one;\n\n"
-        + "SELECT\n  nope FROM rois;\n");
+        + "SELECT\n  bogus_column FROM rois;\n");
     Run run = bash("\"$LAUNCHER\" \"$TMP/data\" < \"$TMP/script.sql\"");
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.out()).startsWith("one\n1\nTime: ");
     assertThat(Files.readString(tmp.resolve("stderr.txt")))
-        .contains("dicomsql:<stdin>:6:3: column 'nope' not found\n");
+        .contains("dicomsql:<stdin>:6:3: column 'bogus_column' not found\n");
   }
 
   @Test

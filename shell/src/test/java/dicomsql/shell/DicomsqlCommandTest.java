@@ -145,6 +145,14 @@ class DicomsqlCommandTest {
   }
 
   @Test
+  void explainWithoutPlanForShowsThePlan() {
+    Path data = dataset();
+    assertThat(run(sql(data, "table", "explain SELECT roi_name FROM rois")))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("rois");
+  }
+
+  @Test
   void dashCAndDashDashCsvAreAsInPsql() {
     Path data = dataset();
     assertThat(run(data.toString(), "--index", tmp.resolve("sql-index").toString(), "--csv",

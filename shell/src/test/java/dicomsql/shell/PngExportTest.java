@@ -43,7 +43,7 @@ class PngExportTest {
           + "x.sop_uid), CAST(NULL AS VARBINARY), x'00'" + slices + " LIMIT 2")) {
         assertThat(PngExport.write(rows, tmp.resolve("numbered")).files())
             .extracting(file -> file.getFileName().toString())
-            .containsExactly("row1_EXPR$0.png", "row2_EXPR$0.png");
+            .containsExactly("row1_roi_png.png", "row2_roi_png.png");
       }
     }
   }
