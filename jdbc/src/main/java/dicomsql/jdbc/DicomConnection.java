@@ -31,8 +31,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 /**
  * What a {@code jdbc:dicom:} connection adds to Calcite's, through proxies of the JDBC
  * interfaces: closing it lets go of the index; every SQL error is cleaned into one line with a
- * suggestion for a misspelt name; its metadata gives the URL as the user wrote it and the
- * tables' primary keys.
+ * suggestion for a misspelt name; it is read-only, so commit and rollback have nothing to do;
+ * its statements are {@link DicomStatement}s and its metadata {@link DicomMetaData}.
  */
 final class DicomConnection implements InvocationHandler, SqlErrors.Names {
   private final Connection delegate;
@@ -72,8 +72,8 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
           schema.close();
         }
       case "getMetaData":
-        DatabaseMetaData metaData = (DatabaseMetaData) call(delegate, method, args);
-        return proxy(DatabaseMetaData.class, (p, m, a) -> metaData(metaData, m, a));
+        return DicomMetaData.wrap(this, (DatabaseMetaData) call(delegate, method, args),
+            delegate, url);
       case "createStatement":
         return DicomStatement.wrap(this, Statement.class,
             (Statement) call(delegate, method, args),
@@ -98,32 +98,6 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
   private Object prepare(Method method, Object[] args) throws Throwable {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
       return call(delegate, method, ReservedNames.withNamesQuoted(args));
-    }
-  }
-
-  /** Rows are produced while the result set is read: errors then must be cleaned too. */
-  private ResultSet resultSet(ResultSet rows) {
-    return proxy(ResultSet.class, (p, method, args) -> call(rows, method, args));
-  }
-
-  private Object metaData(DatabaseMetaData metaData, Method method, Object[] args)
-      throws Throwable {
-    switch (method.getName()) {
-      case "getURL":
-        return url;
-      case "isReadOnly":
-        return true;
-      case "getUserName":
-        return System.getProperty("user.name");
-      case "getConnection":
-        return proxy;
-      case "getPrimaryKeys":
-        return primaryKeys((String) args[1], (String) args[2]);
-      case "getFunctions":
-        return functions((String) args[1], (String) args[2]);
-      default:
-        Object result = call(metaData, method, args);
-        return result instanceof ResultSet rows ? resultSet(rows) : result;
     }
   }
 
@@ -153,58 +127,6 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
       }
       throw cause;
     }
-  }
-
-  /**
-   * The primary keys of the contract's tables (TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME,
-   * KEY_SEQ, PK_NAME), answered by a query so that the result is an ordinary result set.
-   */
-  private ResultSet primaryKeys(String schemaName, String table) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    if (schemaName == null || schemaName.equalsIgnoreCase("dicom")) {
-      for (String[] key : DicomSchema.primaryKeys()) {
-        if (table == null || table.equalsIgnoreCase(key[0])) {
-          rows.add("(CAST(NULL AS VARCHAR), 'dicom', " + text(key[0]) + ", " + text(key[1])
-              + ", " + key[2] + ", " + text("pk_" + key[0]) + ")");
-        }
-      }
-    }
-    return rows("TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME",
-        "(CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')", rows, "");
-  }
-
-  /**
-   * The contract's functions (FUNCTION_CAT, FUNCTION_SCHEM, FUNCTION_NAME, REMARKS,
-   * FUNCTION_TYPE, SPECIFIC_NAME), with the signature and meaning as REMARKS, which Calcite
-   * leaves empty.
-   */
-  private ResultSet functions(String schemaPattern, String namePattern) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    for (DicomFunctions.Description function : DicomFunctions.descriptions()) {
-      rows.add("(CAST(NULL AS VARCHAR), 'dicom', " + text(function.name()) + ", "
-          + text(function.signature() + ": " + function.meaning()) + ", "
-          + (function.table() ? DatabaseMetaData.functionReturnsTable
-              : DatabaseMetaData.functionNoTable) + ", " + text(function.name()) + ")");
-    }
-    return rows("FUNCTION_CAT, FUNCTION_SCHEM, FUNCTION_NAME, REMARKS, FUNCTION_TYPE, "
-        + "SPECIFIC_NAME", "(CAST(NULL AS VARCHAR), 'dicom', '', '', 0, '')", rows,
-        " WHERE FUNCTION_SCHEM LIKE " + text(schemaPattern == null ? "%" : schemaPattern)
-            + " AND FUNCTION_NAME LIKE " + text(namePattern == null ? "%" : namePattern));
-  }
-
-  /** Metadata rows as a result set: the VALUES rows, or an empty set shaped like the template. */
-  private ResultSet rows(String columns, String template, List<String> rows, String where)
-      throws SQLException {
-    String values = rows.isEmpty()
-        ? "SELECT * FROM (VALUES " + template + ") AS m(" + columns + ") WHERE 1 = 0"
-        : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") AS m(" + columns + ")"
-            + where;
-    return delegate.createStatement().executeQuery(values);
-  }
-
-  /** A VARCHAR literal: plain literals would be CHAR and padded to the longest in a VALUES. */
-  private static String text(String value) {
-    return "CAST('" + value.replace("'", "''") + "' AS VARCHAR)";
   }
 
   @Override

@@ -2,11 +2,8 @@ package dicomsql.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dicomsql.engine.synth.DatasetGenerator;
-import dicomsql.engine.synth.SynthOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -27,11 +24,7 @@ class PostgresHabitsTest {
 
   @BeforeAll
   static void open() throws Exception {
-    Path data = tmp.resolve("data");
-    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    connection = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
-        + tmp.resolve("index"));
+    connection = SmallDataset.connect(tmp);
   }
 
   @AfterAll
