@@ -246,14 +246,27 @@ final class DicomMetaData implements InvocationHandler {
                 DatabaseMetaData.functionColumnResult, field.getType(), ++position);
           }
         }
+        List<String> named = parameterNames(description.signature());
         for (FunctionParameter parameter : parameters) {
-          column(columns, columnPattern, name, parameter.getName(),
+          column(columns, columnPattern, name, named.size() == parameters.size()
+              ? named.get(parameter.getOrdinal()) : parameter.getName(),
               DatabaseMetaData.functionColumnIn, parameter.getType(types),
               parameter.getOrdinal() + 1);
         }
       }
     }
     return columns.query(calciteConnection);
+  }
+
+  /**
+   * The parameter names of a signature such as {@code roi_slices(rtss_uid, roi_number) ...}:
+   * Calcite reads functions by reflection, which names their parameters arg0, arg1, ...
+   */
+  private static List<String> parameterNames(String signature) {
+    int open = signature.indexOf('(');
+    int close = signature.indexOf(')', open);
+    return open < 0 || close < 0 ? List.of()
+        : List.of(signature.substring(open + 1, close).split(",\\s*"));
   }
 
   private static void column(MetadataRows columns, String pattern, String function,

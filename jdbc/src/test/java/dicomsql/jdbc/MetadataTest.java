@@ -90,6 +90,8 @@ class MetadataTest {
             "|" + DatabaseMetaData.functionReturn + "|DOUBLE|0",
             "rtss_uid|" + DatabaseMetaData.functionColumnIn + "|VARCHAR|1",
             "roi_number|" + DatabaseMetaData.functionColumnIn + "|INTEGER|2");
+    assertThat(rows(meta.getFunctionColumns(null, "dicom", "mask_count", "%"), "COLUMN_NAME"))
+        .containsExactly("", "mask");
     assertThat(rows(meta.getFunctionColumns(null, "dicom", "roi_slices", "%"),
         "COLUMN_NAME", "COLUMN_TYPE")).contains("sop_uid|"
             + DatabaseMetaData.functionColumnResult, "problem|"

@@ -155,11 +155,9 @@ final class BackslashCommands {
 
   private void functions() throws SQLException {
     for (SessionNames.FunctionName function : names.functions()) {
-      String remarks = function.remarks() == null ? function.name() : function.remarks();
-      int colon = remarks.indexOf(": ");
-      results.println(colon < 0 ? remarks : remarks.substring(0, colon));
-      if (colon >= 0) {
-        results.println("    " + remarks.substring(colon + 2));
+      results.println(function.signature());
+      if (!function.meaning().isEmpty()) {
+        results.println("    " + function.meaning());
       }
     }
   }

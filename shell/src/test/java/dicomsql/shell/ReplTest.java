@@ -147,7 +147,8 @@ class ReplTest {
     type("\\d rois\n");
     assertThat(awaitScreen("Table dicom.rois")).containsPattern("roi_number +INTEGER");
     type("\\df\n");
-    awaitScreen("roi_volume_cc(rtss_uid, roi_number) DOUBLE");
+    awaitScreen("roi_volume_cc(rtss_uid VARCHAR, roi_number INTEGER) DOUBLE");
+    awaitScreen("roi_slices(rtss_uid VARCHAR, roi_number INTEGER) TABLE(sop_uid VARCHAR");
     type("\\x\n");
     type("SELECT roi_name, roi_number FROM rois LIMIT 1;\n");
     assertThat(awaitScreen("(1 row, ")).contains("-[ RECORD 1 ]", "roi_name   | HCCP");
