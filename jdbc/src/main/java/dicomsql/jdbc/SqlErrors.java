@@ -91,6 +91,11 @@ final class SqlErrors {
     } else if (find(e, CalciteContextException.class) != null) {
       state = SYNTAX_ERROR_OR_ACCESS_RULE;
     }
+    if (isShow(e)) {
+      message = "SHOW statements are not supported: DatabaseMetaData lists the tables and "
+          + "columns (in the shell: \\d, \\d TABLE)";
+      state = FEATURE_NOT_SUPPORTED;
+    }
     Data data = data(e);
     if (data != null) {
       message = data.message();
@@ -168,6 +173,13 @@ final class SqlErrors {
     String before = sql.substring(0, offset).stripTrailing().toUpperCase(Locale.ROOT);
     return before.endsWith("=") || before.endsWith(">") || before.endsWith("<")
         || before.endsWith(" IN (") || before.endsWith(" IN(") || before.endsWith(" LIKE");
+  }
+
+  /** Whether the failed statement is a SHOW, which Babel's parser reads as a column name. */
+  private static boolean isShow(Throwable e) {
+    CalciteContextException context = find(e, CalciteContextException.class);
+    String sql = context == null ? null : context.getOriginalStatement();
+    return sql != null && sql.stripLeading().toUpperCase(Locale.ROOT).matches("(?s)SHOW\\b.*");
   }
 
   private static Collection<String> without(Collection<String> names, String name) {

@@ -68,6 +68,7 @@ class StatementErrorsTest {
     failure("SELECT roi_volume_cc(rtss_uid) FROM rois", "42883")
         .hasMessage("line 1, column 8: wrong arguments for roi_volume_cc(rtss_uid, roi_number) "
             + "DOUBLE, given roi_volume_cc(<CHARACTER>)");
+    failure("SHOW TABLES", "0A000").hasMessageStartingWith("SHOW statements are not supported");
     failure("SELECT NOW()", "42883").satisfies(e -> assertThat(e.getMessage())
         .doesNotContain("'new'"));
   }

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class BackslashCommands {
   static final List<String> NAMES = List.of("\\d", "\\dt", "\\df", "\\l", "\\x", "\\timing",
-      "\\format", "\\o", "\\i", "\\png", "\\q", "\\?");
+      "\\format", "\\o", "\\i", "\\png", "\\h", "\\q", "\\?");
 
   private final SqlSession session;
   private final SessionNames names;
@@ -84,6 +84,7 @@ final class BackslashCommands {
       case "\\i" -> include(argument);
       case "\\png" -> pngs(argument);
       case "\\?" -> help();
+      case "\\h" -> results.println(SqlHelp.help(argument));
       default -> throw new CommandError("unknown command " + words[0] + "; \\? lists them");
     }
     results.flush();
@@ -104,6 +105,7 @@ final class BackslashCommands {
     results.println("\\i FILE         run the statements and commands in FILE");
     results.println("\\png QUERY      write each PNG the query returns (roi_png) to a file in "
         + "a temporary folder, and print their paths");
+    results.println("\\h [STATEMENT]  the SQL statements, or the form of one");
     results.println("\\q              leave (so does Ctrl-D)");
     results.println("Tab completes keywords, tables, functions and columns (also after "
         + "an alias: r.<Tab>).");

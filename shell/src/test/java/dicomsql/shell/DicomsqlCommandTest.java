@@ -191,6 +191,18 @@ class DicomsqlCommandTest {
   }
 
   @Test
+  void verboseShowsTheStackTraceOfAnSqlError() {
+    Path data = dataset();
+    String[] args = sql(data, "table", "SELECT * FROM roiz");
+    String[] verbose = new String[args.length + 1];
+    verbose[0] = "--verbose";
+    System.arraycopy(args, 0, verbose, 1, args.length);
+    assertThat(run(verbose)).isEqualTo(1);
+    assertThat(err.toString()).startsWith("dicomsql: line 1, column 15: table 'roiz' not found")
+        .contains("java.sql.SQLException", "\tat ");
+  }
+
+  @Test
   void aBadFormatOrNoDataFolderIsAUsageError() {
     assertThat(run(tmp.toString(), "--format", "xml", "-e", "SELECT 1")).isEqualTo(2);
     assertThat(err.toString()).contains("--format must be table, csv, tsv or json");

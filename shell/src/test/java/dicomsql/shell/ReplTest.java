@@ -155,6 +155,8 @@ class ReplTest {
     type("\\x\n\\format csv\nSELECT roi_number FROM rois LIMIT 1;\n");
     awaitScreen("Format is csv.");
     assertThat(awaitScreen("Time: ")).containsPattern("roi_number\\r*\\n1\\r*\\n");
+    type("\\h select\n");
+    awaitScreen("[ LIMIT count ] [ OFFSET start ]");
     type("\\nonsense\n");
     awaitScreen("Error: unknown command \\nonsense; \\? lists them");
     leave();
