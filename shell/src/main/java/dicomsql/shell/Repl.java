@@ -18,14 +18,16 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * The interactive shell: statements end with {@code ;} and may span lines; history is kept
  * across sessions; Tab completes names; Ctrl-C cancels a running query or clears the line,
- * Ctrl-D leaves. Tables show at most {@value #ROW_LIMIT} rows, each value cut to a third of the
- * terminal's width, as records when a table would be wider than the terminal, and the row
- * count and time after; backslash commands do the rest ({@link BackslashCommands}).
+ * Ctrl-D leaves. Tables show at most {@value #ROW_LIMIT} rows, as records when a table would be
+ * wider than the terminal (values cut to fit only then), and the row count and time after;
+ * results written to a file ({@code \o}) are every row in full. Backslash commands do the
+ * rest ({@link BackslashCommands}).
  */
 final class Repl {
   static final int ROW_LIMIT = 1000;
   private static final String PROMPT = "dicomsql> ";
   private static final String CONTINUATION = "       -> ";
+  private static final String WRITE_FAILED = "Error: could not write the results (disk full?)";
 
   private final SqlSession session;
   private final Path history;
@@ -92,6 +94,8 @@ final class Repl {
         leaving = !commands.run(text.strip());
       } catch (CommandError | SQLException e) {
         out.println("Error: " + Cells.visible(e.getMessage()));
+      } catch (ClosedOutput e) {
+        out.println(WRITE_FAILED);
       }
       out.flush();
       return;
@@ -105,7 +109,7 @@ final class Repl {
       } catch (SQLException e) {
         out.println("Error: " + Cells.visible(e.getMessage()));
       } catch (ClosedOutput e) {
-        out.println("Error: could not write the results (disk full?)");
+        out.println(WRITE_FAILED);
       }
       out.flush();
     }

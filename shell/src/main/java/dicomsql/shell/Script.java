@@ -17,6 +17,11 @@ final class Script {
   private final SqlSession session;
   private final BackslashCommands commands;
   private final String source;
+  /** Text read but not yet run: a statement without its semicolon so far. */
+  private final StringBuilder pending = new StringBuilder();
+  /** Where the pending text starts in the script: its line (1-based) and column (0-based). */
+  private int pendingLine = 1;
+  private int pendingColumn;
 
   /**
    * @param source how errors name the script: {@code <stdin>} or the file as given; null
@@ -39,8 +44,6 @@ final class Script {
 
   /** Runs the script's statements and commands in order, up to the first failure. */
   Outcome run(String text) {
-    StringBuilder pending = new StringBuilder();
-    int pendingLine = 1;
     String[] lines = text.split("\n", -1);
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n].endsWith("\r") ? lines[n].substring(0, lines[n].length() - 1)
@@ -58,9 +61,10 @@ final class Script {
       }
       if (pending.length() == 0) {
         pendingLine = n + 1;
+        pendingColumn = 0;
       }
       pending.append(line).append('\n');
-      Outcome outcome = statements(pending, pendingLine, n + 1 == lines.length);
+      Outcome outcome = statements(n + 1 == lines.length);
       if (outcome.failed()) {
         return outcome;
       }
@@ -69,46 +73,56 @@ final class Script {
   }
 
   /**
-   * Runs the complete statements in {@code pending} (at the end of the script, the last one
-   * even without its semicolon) and leaves the rest.
+   * Runs the complete statements pending (at the end of the script, the last one even without
+   * its semicolon) and keeps the rest, with the place where it starts.
    */
-  private Outcome statements(StringBuilder pending, int firstLine, boolean last) {
+  private Outcome statements(boolean last) {
     String text = pending.toString();
     Statements.Split split = Statements.split(text);
     for (Statements.Statement statement : split.statements()) {
-      Outcome outcome = statement(text, statement, firstLine);
+      Outcome outcome = statement(text, statement);
       if (outcome.failed()) {
         return outcome;
       }
     }
-    pending.setLength(0);
+    int restStart = text.length() - split.rest().length();
     if (Statements.isBlank(split.rest())) {
+      pending.setLength(0);
       return Outcome.DONE;
     }
-    if (!last) {
-      pending.append(split.rest());
-      return Outcome.DONE;
+    if (last) {
+      int leading = split.rest().length() - split.rest().stripLeading().length();
+      return statement(text, new Statements.Statement(split.rest().strip(),
+          restStart + leading));
     }
-    int leading = split.rest().length() - split.rest().stripLeading().length();
-    int start = text.length() - split.rest().length() + leading;
-    return statement(text, new Statements.Statement(split.rest().strip(), start), firstLine);
+    int[] place = positionOf(text, restStart);
+    pendingLine = place[0];
+    pendingColumn = place[1];
+    pending.delete(0, restStart);
+    return Outcome.DONE;
   }
 
-  private Outcome statement(String text, Statements.Statement statement, int firstLine) {
+  private Outcome statement(String text, Statements.Statement statement) {
     try {
       session.run(statement.sql(), commands.results());
       return Outcome.DONE;
     } catch (SQLException e) {
-      int line = firstLine;
-      int lineStart = 0;
-      for (int i = 0; i < statement.start(); i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      return new Outcome(located(e.getMessage(), line, statement.start() - lineStart), e);
+      int[] place = positionOf(text, statement.start());
+      return new Outcome(located(e.getMessage(), place[0], place[1]), e);
     }
+  }
+
+  /** The script's line and (0-based) column of an offset in the pending text. */
+  private int[] positionOf(String text, int offset) {
+    int line = pendingLine;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, offset - lineStart + (line == pendingLine ? pendingColumn : 0)};
   }
 
   /**

@@ -179,6 +179,22 @@ class DicomsqlCommandTest {
   }
 
   @Test
+  void anErrorInTheSecondStatementOfALineNamesItsOwnLineAndColumn() throws Exception {
+    Path data = dataset();
+    try (SqlSession session = new SqlSession(data, tmp.resolve("sql-index"), null, null,
+        ResultFormat.CSV)) {
+      StringWriter script = new StringWriter();
+      assertThat(DicomsqlCommand.script(session, "SELECT 1 AS a; SELECT 2 AS b, bogus FROM rois;",
+          "<stdin>", new PrintWriter(script), new PrintWriter(err), false)).isEqualTo(1);
+      assertThat(DicomsqlCommand.script(session, "SELECT 1 AS a;\nSELECT 2 AS b; SELECT\n"
+          + "  3 AS c,\n  bogus FROM rois;", "<stdin>", new PrintWriter(script),
+          new PrintWriter(err), false)).isEqualTo(1);
+    }
+    assertThat(err.toString()).contains("dicomsql:<stdin>:1:31: column 'bogus' not found\n",
+        "dicomsql:<stdin>:4:3: column 'bogus' not found\n");
+  }
+
+  @Test
   void aMissingOrEmptyDataFolderIsAUsageError() throws Exception {
     assertThat(run(tmp.resolve("nowhere").toString(), "-e", "SELECT 1")).isEqualTo(2);
     assertThat(err.toString()).contains("dicomsql: no such folder: ");
