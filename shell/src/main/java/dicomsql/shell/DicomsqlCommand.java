@@ -134,7 +134,7 @@ public final class DicomsqlCommand implements Callable<Integer> {
         return script(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
             "<stdin>", out, err, verbose);
       }
-      new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
+      new Repl(session, IndexLocation.cacheRoot().resolve("history"), verbose).run();
       return 0;
     } catch (SQLException e) {
       err.println("dicomsql: " + e.getMessage());

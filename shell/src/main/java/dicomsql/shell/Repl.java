@@ -31,13 +31,18 @@ final class Repl {
 
   private final SqlSession session;
   private final Path history;
+  private final boolean verbose;
   private Terminal terminal;
   private BackslashCommands commands;
   private boolean leaving;
 
-  Repl(SqlSession session, Path history) {
+  /**
+   * @param verbose whether errors show their stack trace after their one line
+   */
+  Repl(SqlSession session, Path history, boolean verbose) {
     this.session = session;
     this.history = history;
+    this.verbose = verbose;
   }
 
   void run() throws IOException {
@@ -93,7 +98,7 @@ final class Repl {
       try {
         leaving = !commands.run(text.strip());
       } catch (CommandError | SQLException e) {
-        out.println("Error: " + Cells.visible(e.getMessage()));
+        error(e);
       } catch (ClosedOutput e) {
         out.println(WRITE_FAILED);
       }
@@ -107,11 +112,20 @@ final class Repl {
       try {
         session.run(statement.sql(), commands.results());
       } catch (SQLException e) {
-        out.println("Error: " + Cells.visible(e.getMessage()));
+        error(e);
       } catch (ClosedOutput e) {
         out.println(WRITE_FAILED);
       }
       out.flush();
+    }
+  }
+
+  /** Shows an error: one line, and with --verbose its stack trace. */
+  private void error(Exception e) {
+    PrintWriter out = terminal.writer();
+    out.println("Error: " + Cells.visible(e.getMessage()));
+    if (verbose) {
+      e.printStackTrace(out);
     }
   }
 

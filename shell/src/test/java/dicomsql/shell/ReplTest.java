@@ -50,13 +50,17 @@ class ReplTest {
   @BeforeEach
   void start() throws Exception {
     session = new SqlSession(data, shared.resolve("index"), null, null, ResultFormat.TABLE);
+    startShell(false);
+  }
+
+  private void startShell(boolean verbose) throws IOException {
     PipedInputStream in = new PipedInputStream(1 << 16);
     keyboard = new PipedOutputStream(in);
     screen = new ByteArrayOutputStream();
     ExternalTerminal terminal = new ExternalTerminal("test", "dumb", in, screen,
         StandardCharsets.UTF_8);
     terminal.setSize(new Size(100, 40));
-    Repl repl = new Repl(session, tmp.resolve("history"));
+    Repl repl = new Repl(session, tmp.resolve("history"), verbose);
     shell = new Thread(() -> repl.run(terminal));
     shell.start();
   }
@@ -112,6 +116,15 @@ class ReplTest {
     leave();
     assertThat(Files.readString(tmp.resolve("history")))
         .contains("SELECT roi_name\\n    FROM rois\\n    WHERE roi_number = 1;");
+  }
+
+  @Test
+  void verboseShowsTheStackTraceAfterTheErrorLine() throws Exception {
+    leave();
+    startShell(true);
+    type("SELECT * FROM roiz;\n");
+    assertThat(awaitScreen("\tat ")).contains("Error: line 1, column 15: table 'roiz' not found");
+    leave();
   }
 
   @Test
