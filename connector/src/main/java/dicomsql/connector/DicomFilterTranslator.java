@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
@@ -93,7 +94,9 @@ final class DicomFilterTranslator {
       case SEARCH:
         return search(call, negated);
       case LIKE:
-        return like(call, negated);
+        // ILIKE is a LIKE too, but the index's prefixes match case and all.
+        return call.getOperator() instanceof SqlLikeOperator like && !like.isCaseSensitive()
+            ? null : like(call, negated);
       default:
         return null;
     }

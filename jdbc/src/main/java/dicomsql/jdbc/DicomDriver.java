@@ -4,6 +4,7 @@ import dicomsql.connector.DicomSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -71,12 +72,18 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
       return null;
     }
     DicomUrl parsed = DicomUrl.parse(url, info);
+    if (!Files.isDirectory(parsed.dataRoot())) {
+      throw new SQLException("data folder " + parsed.dataRoot().toAbsolutePath()
+          + (Files.exists(parsed.dataRoot()) ? " is not a folder" : " does not exist"), "08001");
+    }
     Properties calcite = new Properties();
     calcite.setProperty("quoting", "DOUBLE_QUOTE");
     calcite.setProperty("unquotedCasing", "UNCHANGED");
     calcite.setProperty("quotedCasing", "UNCHANGED");
     calcite.setProperty("caseSensitive", "false");
     calcite.setProperty("conformance", "LENIENT");
+    // PostgreSQL's functions and operators besides the standard ones: ILIKE, STRING_AGG, ...
+    calcite.setProperty("fun", "standard,postgresql");
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value, rows and columns need no quotes.
     calcite.setProperty("parserFactory",

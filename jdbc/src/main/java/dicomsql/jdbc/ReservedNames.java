@@ -23,6 +23,16 @@ final class ReservedNames {
 
   private ReservedNames() {}
 
+  /** The arguments with the SQL text, when the first is one, passed through {@link #quote}. */
+  static Object[] withNamesQuoted(Object[] args) {
+    if (args == null || args.length == 0 || !(args[0] instanceof String sql)) {
+      return args;
+    }
+    Object[] quoted = args.clone();
+    quoted[0] = quote(sql);
+    return quoted;
+  }
+
   static String quote(String sql) {
     if (sql == null || !sql.toLowerCase(Locale.ROOT).contains(NAME)) {
       return sql;

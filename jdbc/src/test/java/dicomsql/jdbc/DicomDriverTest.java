@@ -126,15 +126,12 @@ class DicomDriverTest {
   }
 
   @Test
-  void aMissingDataFolderIsOneLineAtTheFirstQuery() throws SQLException {
-    try (Connection missing = DriverManager.getConnection("jdbc:dicom:" + tmp.resolve("none")
-        + ";index=" + tmp.resolve("none-index"));
-        Statement statement = missing.createStatement()) {
-      assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM rois"))
-          .isInstanceOf(SQLException.class)
-          .hasMessageStartingWith("data folder " + tmp.resolve("none") + " does not exist")
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
+  void aMissingDataFolderIsAConnectionError() {
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:dicom:" + tmp.resolve("none")
+        + ";index=" + tmp.resolve("none-index")))
+        .isInstanceOf(SQLException.class)
+        .hasMessage("data folder " + tmp.resolve("none") + " does not exist")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
   }
 
   @Test
@@ -309,7 +306,7 @@ class DicomDriverTest {
     assertThatThrownBy(() -> query("SELECT roi_name FROM rois WHERE roi_name SIMILAR TO '[\\'"))
         .hasMessage("Invalid regular expression '[\\', index 2");
     assertThatThrownBy(() -> query("SELECT 1 / 0")).isInstanceOf(SQLException.class)
-        .hasMessage("arithmetic error: / by zero");
+        .hasMessage("division by zero");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SqlErrorsTest {
@@ -22,6 +23,16 @@ class SqlErrorsTest {
     @Override
     public Collection<String> functions() {
       return List.of("roi_png");
+    }
+
+    @Override
+    public Collection<String> tablesWith(String column) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<String> signature(String function) {
+      return Optional.empty();
     }
   };
 

@@ -1,136 +1,171 @@
 package dicomsql.shell;
 
+import dicomsql.jdbc.ClosestName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
 
 /**
- * The shell's backslash commands. Results go to the terminal, or to a file after {@code \o};
- * messages always go to the terminal.
+ * The shell's backslash commands, in the shell and in scripts. What they list goes where
+ * results go (the screen, standard output, or a file after {@code \o}); what they confirm goes
+ * to {@code messages} (the screen in the shell, standard error in a script).
  */
 final class BackslashCommands {
-  static final List<String> NAMES = List.of("\\d", "\\df", "\\x", "\\timing", "\\format",
-      "\\o", "\\i", "\\png", "\\q", "\\?");
-  static final String PNG_FOLDER = "dicomsql-png";
+  static final List<String> NAMES = List.of("\\d", "\\dt", "\\df", "\\l", "\\x", "\\timing",
+      "\\format", "\\o", "\\i", "\\png", "\\h", "\\q", "\\?");
 
   private final SqlSession session;
   private final SessionNames names;
-  private final PrintWriter terminal;
-  private final Consumer<String> lines;
+  private final PrintWriter messages;
+  private final PrintWriter screen;
   private PrintWriter results;
   private Path resultFile;
+  private Path pngFolder;
 
   /**
-   * @param lines takes each line of a script run with {@code \i}, as if typed
+   * @param messages where confirmations go
+   * @param screen where results go until {@code \o} names a file
    */
-  BackslashCommands(SqlSession session, SessionNames names, PrintWriter terminal,
-      Consumer<String> lines) {
+  BackslashCommands(SqlSession session, SessionNames names, PrintWriter messages,
+      PrintWriter screen) {
     this.session = session;
     this.names = names;
-    this.terminal = terminal;
-    this.lines = lines;
-    this.results = terminal;
+    this.messages = messages;
+    this.screen = screen;
+    this.results = screen;
   }
 
-  /** Where results go: the terminal, or the file {@code \o} named. */
+  /** Where results go: the screen, or the file {@code \o} named. */
   PrintWriter results() {
     return results;
   }
 
+  /** Whether results go to a file rather than the screen. */
+  boolean toFile() {
+    return results != screen;
+  }
+
   /** Runs a backslash command; false when it asks to leave. */
-  boolean run(String line) {
+  boolean run(String line) throws CommandError, SQLException {
     String[] words = line.strip().split("\\s+", 2);
     String argument = words.length > 1 ? words[1].strip() : "";
-    try {
-      switch (words[0]) {
-        case "\\q" -> {
-          return false;
-        }
-        case "\\d" -> {
-          if (argument.isEmpty()) {
-            tables();
-          } else {
-            columns(argument);
-          }
-        }
-        case "\\df" -> functions();
-        case "\\x" -> expanded(argument);
-        case "\\timing" -> {
-          session.timing(!session.timing());
-          terminal.println("Timing is " + (session.timing() ? "on." : "off."));
-        }
-        case "\\format" -> format(argument);
-        case "\\o" -> output(argument);
-        case "\\i" -> include(argument);
-        case "\\png" -> pngs(argument);
-        case "\\?" -> help();
-        default -> terminal.println("Unknown command " + words[0] + "; \\? lists them.");
+    switch (words[0]) {
+      case "\\q" -> {
+        return false;
       }
-    } catch (SQLException | IOException e) {
-      terminal.println("Error: " + e.getMessage());
+      case "\\d", "\\dt" -> {
+        if (argument.isEmpty()) {
+          tables();
+        } else {
+          columns(argument);
+        }
+      }
+      case "\\df" -> functions();
+      case "\\l" -> results.println("dicom    " + session.connection().getMetaData().getURL());
+      case "\\x" -> expanded(argument);
+      case "\\timing" -> {
+        session.timing(!session.timing());
+        messages.println("Timing is " + (session.timing() ? "on." : "off."));
+      }
+      case "\\format" -> format(argument);
+      case "\\o" -> output(argument);
+      case "\\i" -> include(argument);
+      case "\\png" -> pngs(argument);
+      case "\\?" -> help();
+      case "\\h" -> results.println(SqlHelp.help(argument));
+      default -> throw new CommandError("unknown command " + words[0] + "; \\? lists them");
     }
-    terminal.flush();
+    results.flush();
+    messages.flush();
     return true;
   }
 
   private void help() {
-    terminal.println("\\d              list the tables");
-    terminal.println("\\d TABLE        list a table's columns and types");
-    terminal.println("\\df             list the functions with their signatures");
-    terminal.println("\\x [on|off|auto] expanded display: one record per block (auto: when a "
+    results.println("\\d, \\dt         list the tables");
+    results.println("\\d TABLE        list a table's columns, types, key and nullability");
+    results.println("\\df             list the functions with their signatures");
+    results.println("\\l              the data folder this session queries");
+    results.println("\\x [on|off|auto] expanded display: one record per block (auto: when a "
         + "table is wider than the screen)");
-    terminal.println("\\format FORMAT  table, csv, tsv or json");
-    terminal.println("\\timing         show how long each statement takes");
-    terminal.println("\\o FILE         write results to FILE (\\o alone: back to the screen)");
-    terminal.println("\\i FILE         run the statements and commands in FILE");
-    terminal.println("\\png QUERY      write each PNG the query returns (roi_png) to a file in "
-        + PNG_FOLDER + "/");
-    terminal.println("\\q              leave (so does Ctrl-D)");
-    terminal.println("Tab completes keywords, tables, functions and columns (also after "
+    results.println("\\format FORMAT  table, csv, tsv or json");
+    results.println("\\timing         show how long each statement takes");
+    results.println("\\o FILE         write results to FILE (\\o alone: back to the screen)");
+    results.println("\\i FILE         run the statements and commands in FILE");
+    results.println("\\png QUERY      write each PNG the query returns (roi_png) to a file in "
+        + "a temporary folder, and print their paths");
+    results.println("\\h [STATEMENT]  the SQL statements, or the form of one");
+    results.println("\\q              leave (so does Ctrl-D)");
+    results.println("Tab completes keywords, tables, functions and columns (also after "
         + "an alias: r.<Tab>).");
   }
 
   private void tables() throws SQLException {
     for (String table : names.tables().keySet()) {
-      terminal.println(table);
+      results.println(table);
     }
   }
 
-  private void columns(String table) throws SQLException {
+  /** A table's columns with their type, whether they may be NULL and their place in the key. */
+  private void columns(String table) throws SQLException, CommandError {
     String name = table.toLowerCase(Locale.ROOT);
-    var meta = session.connection().getMetaData();
-    boolean any = false;
-    try (var rows = meta.getColumns(null, "dicom", name, "%")) {
+    if (!names.tables().containsKey(name)) {
+      throw new CommandError("no table " + table + ClosestName.among(name,
+          names.tables().keySet()).map(known -> " (did you mean '" + known + "'?)").orElse("")
+          + "; \\d lists them");
+    }
+    DatabaseMetaData meta = session.connection().getMetaData();
+    Map<String, Integer> key = new HashMap<>();
+    try (ResultSet rows = meta.getPrimaryKeys(null, "dicom", name)) {
       while (rows.next()) {
-        terminal.printf("%-28s %s%n", rows.getString("COLUMN_NAME"),
-            rows.getString("TYPE_NAME"));
-        any = true;
+        key.put(rows.getString("COLUMN_NAME"), rows.getInt("KEY_SEQ"));
       }
     }
-    if (!any) {
-      terminal.println("No table " + table + "; \\d lists them.");
+    List<String[]> lines = new ArrayList<>();
+    lines.add(new String[] {"column", "type", "nullable", "key"});
+    try (ResultSet rows = meta.getColumns(null, "dicom", name, "%")) {
+      while (rows.next()) {
+        String column = rows.getString("COLUMN_NAME");
+        lines.add(new String[] {column, rows.getString("TYPE_NAME"),
+            "YES".equals(rows.getString("IS_NULLABLE")) ? "yes" : "not null",
+            key.containsKey(column) ? "primary key (" + key.get(column) + ")" : ""});
+      }
+    }
+    int[] widths = new int[4];
+    for (String[] line : lines) {
+      for (int i = 0; i < line.length; i++) {
+        widths[i] = Math.max(widths[i], line[i].length());
+      }
+    }
+    results.println("Table dicom." + name);
+    for (String[] line : lines) {
+      results.println(String.format(Locale.ROOT, "%-" + widths[0] + "s  %-" + widths[1] + "s  %-"
+          + widths[2] + "s  %s", (Object[]) line).stripTrailing());
     }
   }
 
   private void functions() throws SQLException {
     for (SessionNames.FunctionName function : names.functions()) {
-      String remarks = function.remarks() == null ? function.name() : function.remarks();
-      int colon = remarks.indexOf(": ");
-      terminal.println(colon < 0 ? remarks : remarks.substring(0, colon));
-      if (colon >= 0) {
-        terminal.println("    " + remarks.substring(colon + 2));
+      results.println(function.signature());
+      if (!function.meaning().isEmpty()) {
+        results.println("    " + function.meaning());
       }
     }
   }
 
   /** {@code \x on|off|auto}; alone it turns expanded display on, or back to auto. */
-  private void expanded(String mode) {
+  private void expanded(String mode) throws CommandError {
     Layout.Expanded next;
     if (mode.isEmpty()) {
       next = session.expanded() == Layout.Expanded.ON ? Layout.Expanded.AUTO
@@ -139,72 +174,111 @@ final class BackslashCommands {
       try {
         next = Layout.Expanded.valueOf(mode.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        terminal.println("Error: \\x takes on, off or auto");
-        return;
+        throw new CommandError("\\x takes on, off or auto, not '" + mode + "'");
       }
     }
     session.expanded(next);
-    terminal.println("Expanded display is " + next.name().toLowerCase(Locale.ROOT)
+    messages.println("Expanded display is " + next.name().toLowerCase(Locale.ROOT)
         + (next == Layout.Expanded.AUTO ? " (records when a table is wider than the screen)."
             : "."));
   }
 
-  private void format(String name) {
+  private void format(String name) throws CommandError {
     if (!name.isEmpty()) {
       try {
         session.format(ResultFormat.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        terminal.println("Error: the format is one of table, csv, tsv, json");
-        return;
+        throw new CommandError("the format is one of table, csv, tsv, json, not '" + name
+            + "'");
       }
     }
-    terminal.println("Format is " + session.format().name().toLowerCase(Locale.ROOT) + ".");
+    messages.println("Format is " + session.format().name().toLowerCase(Locale.ROOT) + ".");
   }
 
-  private void output(String file) throws IOException {
-    if (results != terminal) {
-      results.close();
-      terminal.println("Results written to " + resultFile + "; now to the screen.");
-    }
-    results = terminal;
-    session.rowLimit(Repl.ROW_LIMIT);
+  private void output(String file) throws CommandError {
+    PrintWriter next = screen;
+    Path path = null;
     if (!file.isEmpty()) {
-      resultFile = Path.of(file).toAbsolutePath();
-      results = new PrintWriter(Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8));
-      // A file takes every row: the cut-off is for the screen.
-      session.rowLimit(0);
-      terminal.println("Results go to " + resultFile + " (\\o alone: back to the screen).");
+      path = Path.of(file).toAbsolutePath();
+      try {
+        next = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new CommandError("cannot write " + path + ": " + reason(e));
+      }
+    }
+    if (toFile()) {
+      results.close();
+      messages.println("Results written to " + resultFile + (path == null
+          ? "; now to the screen." : "."));
+    }
+    results = next;
+    resultFile = path;
+    if (path != null) {
+      messages.println("Results go to " + path + " (\\o alone: back to the screen).");
     }
   }
 
-  private void include(String file) throws IOException {
+  private void include(String file) throws CommandError {
     if (file.isEmpty()) {
-      terminal.println("Usage: \\i FILE");
-      return;
+      throw new CommandError("usage: \\i FILE");
     }
-    for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-      lines.accept(line);
+    String text;
+    try {
+      text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CommandError("cannot read " + file + ": " + reason(e));
+    }
+    Script.Outcome outcome = new Script(session, this, file).run(text);
+    if (outcome.failed()) {
+      throw new CommandError(outcome.error());
     }
   }
 
-  /** Runs a query and writes the PNGs it returns, one path per line. */
-  private void pngs(String sql) throws SQLException, IOException {
+  /** Why a file could not be opened, without Java's exception names. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
+  }
+
+  /**
+   * Runs a query and writes the PNGs it returns into a temporary folder of this session (never
+   * the working folder, which may be a checkout), one path per line.
+   */
+  private void pngs(String sql) throws SQLException, CommandError {
     String query = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
     if (query.isBlank()) {
-      terminal.println("Usage: \\png SELECT x.sop_uid, roi_png('RTSS_UID', 1, x.sop_uid) "
+      throw new CommandError("usage: \\png SELECT x.sop_uid, roi_png('RTSS_UID', 1, x.sop_uid) "
           + "FROM TABLE(roi_slices('RTSS_UID', 1)) x");
-      return;
     }
-    List<Path> files = session.writePngs(query, Path.of(PNG_FOLDER));
-    for (Path file : files) {
-      terminal.println(file.toAbsolutePath());
+    try {
+      if (pngFolder == null) {
+        pngFolder = Files.createTempDirectory("dicomsql-png-");
+      }
+      PngExport.Written written = session.writePngs(query, pngFolder);
+      for (Path file : written.files()) {
+        results.println(file.toAbsolutePath());
+      }
+      if (written.files().isEmpty()) {
+        messages.println(written.rows() == 0 ? "No PNG written: the query returned no rows."
+            : "No PNG written: none of the " + written.rows() + " rows holds a PNG (roi_png "
+                + "is NULL for an image the ROI does not touch).");
+      } else {
+        messages.println(written.files().size() + (written.files().size() == 1 ? " PNG" : " PNGs")
+            + " written to " + pngFolder);
+      }
+    } catch (IOException e) {
+      throw new CommandError("cannot write the PNGs: " + reason(e));
     }
-    terminal.println(files.size() + (files.size() == 1 ? " PNG written." : " PNGs written."));
   }
 
   /** Ends writing to a file, if results go to one. */
   void close() {
-    if (results != terminal) {
+    if (toFile()) {
       results.close();
     }
   }

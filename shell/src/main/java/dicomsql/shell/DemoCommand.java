@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,6 +38,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
+  @ParentCommand
+  private DicomsqlCommand parent;
 
   @Override
   public Integer call() throws IOException {
@@ -48,9 +51,17 @@ final class DemoCommand implements Callable<Integer> {
       // A dataset appears whole or not at all: an interrupted run leaves only a partial folder.
       Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
     }
-    out.println("Demo dataset: " + data);
-    out.println();
     try (SqlSession session = new SqlSession(data, null, null, null, ResultFormat.TABLE)) {
+      boolean terminal = System.console() != null;
+      String script = terminal ? ""
+          : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      if (!Statements.isBlank(script)) {
+        // Statements piped in are what was asked: their results alone, as from any script.
+        return DicomsqlCommand.script(session, script, "<stdin>", out,
+            spec.commandLine().getErr(), parent.verbose());
+      }
+      out.println("Demo dataset: " + data);
+      out.println();
       for (String[] example : EXAMPLES) {
         out.println("-- " + example[0]);
         out.println(example[1] + ";");
@@ -60,20 +71,16 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.println("The generator's ground truth (voxel counts, HU per phase) is in "
           + data.resolve("truth.csv"));
-      if (System.console() != null) {
+      if (terminal) {
         out.println("Your turn: the shell is open on the demo dataset (later: ./dicomsql "
             + data + ").");
         out.flush();
-        new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
+        new Repl(session, IndexLocation.cacheRoot().resolve("history"), parent.verbose()).run();
         return 0;
       }
-      String script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-      if (Statements.isBlank(script)) {
-        out.println("Ask your own: ./dicomsql " + data + " -e \"SELECT * FROM rois\"");
-        out.flush();
-        return 0;
-      }
-      return DicomsqlCommand.script(session, script, out, spec.commandLine().getErr());
+      out.println("Ask your own: ./dicomsql " + data + " -e \"SELECT * FROM rois\"");
+      out.flush();
+      return 0;
     } catch (SQLException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -49,13 +47,16 @@ public final class DicomsqlCommand implements Callable<Integer> {
       description = "Folder of DICOM files to query.")
   private Path data;
 
-  @CommandLine.Option(names = {"-e", "--execute"}, paramLabel = "SQL",
+  @CommandLine.Option(names = {"-e", "--execute", "-c", "--command"}, paramLabel = "SQL",
       description = "Run the statement(s) and exit.")
   private String execute;
 
   @CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
   private String format;
+
+  @CommandLine.Option(names = "--csv", description = "The same as --format csv.")
+  private boolean csv;
 
   @CommandLine.Option(names = "--index", paramLabel = "DIR",
       description = "Where the index lives (default: a folder per DATA_DIR in the user cache).")
@@ -74,6 +75,8 @@ public final class DicomsqlCommand implements Callable<Integer> {
     DicomsqlCommand command = new DicomsqlCommand();
     CommandLine commandLine = new CommandLine(command);
     commandLine.setUsageHelpAutoWidth(true);
+    // Over System.out itself, so that checkError() sees a closed pipe (ClosedOutput).
+    commandLine.setOut(new PrintWriter(System.out, false, StandardCharsets.UTF_8));
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
       if (command.verbose) {
         e.printStackTrace(line.getErr());
@@ -84,6 +87,17 @@ public final class DicomsqlCommand implements Callable<Integer> {
       return e instanceof IllegalArgumentException ? USAGE_ERROR : DATA_ERROR;
     });
     return commandLine;
+  }
+
+  /**
+   * Exit status when the reader of the output went away ({@code | head}): the status of a
+   * program stopped by SIGPIPE, which the JVM ignores.
+   */
+  static final int OUTPUT_CLOSED = 141;
+
+  /** Whether errors show their stack trace. */
+  boolean verbose() {
+    return verbose;
   }
 
   /** Exit status of a failed command: the data or SQL was wrong, or a file could not be read. */
@@ -104,48 +118,62 @@ public final class DicomsqlCommand implements Callable<Integer> {
     }
     ResultFormat resultFormat;
     try {
-      resultFormat = ResultFormat.valueOf(format.toUpperCase(Locale.ROOT));
+      resultFormat = csv ? ResultFormat.CSV : ResultFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--format must be table, csv, tsv or json, not '"
           + format + "'");
     }
+    DataFolder.check(data);
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try (SqlSession session = new SqlSession(data, index, refresh, phaseRules, resultFormat)) {
-      PrintWriter err = spec.commandLine().getErr();
+      DataFolder.checkIndexed(session, data);
       if (execute != null) {
-        return script(session, execute, out, err);
+        return script(session, execute, null, out, err, verbose);
       }
       if (System.console() == null) {
         return script(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
-            out, err);
+            "<stdin>", out, err, verbose);
       }
-      new Repl(session, IndexLocation.cacheRoot().resolve("history")).run();
+      new Repl(session, IndexLocation.cacheRoot().resolve("history"), verbose).run();
       return 0;
     } catch (SQLException e) {
-      spec.commandLine().getErr().println("dicomsql: " + e.getMessage());
+      err.println("dicomsql: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
       return DATA_ERROR;
     }
   }
 
-  /** Runs each statement of a script; stops at the first error, which is one line on stderr. */
-  static int script(SqlSession session, String sql, PrintWriter out, PrintWriter err) {
-    Statements.Split split = Statements.split(sql);
-    List<String> statements = new ArrayList<>(split.statements());
-    if (!Statements.isBlank(split.rest())) {
-      statements.add(split.rest().strip());
-    }
-    for (String statement : statements) {
-      try {
-        session.run(statement, out);
-      } catch (SQLException e) {
-        out.flush();
-        err.println("dicomsql: " + e.getMessage());
+  /**
+   * Runs a script (statements and backslash commands); stops at the first error, which is one
+   * line on stderr naming the script's line (with --verbose, its stack trace after), or when
+   * the output is closed.
+   *
+   * @param source the script's name in errors, null for statements given with -e
+   */
+  static int script(SqlSession session, String text, String source, PrintWriter out,
+      PrintWriter err, boolean verbose) {
+    BackslashCommands commands = new BackslashCommands(session,
+        new SessionNames(session.connection()), err, out);
+    try {
+      Script.Outcome outcome = new Script(session, commands, source).run(text);
+      out.flush();
+      if (outcome.failed()) {
+        err.println("dicomsql:" + (source == null ? " " : "") + outcome.error());
+        if (verbose && outcome.cause() != null) {
+          outcome.cause().printStackTrace(err);
+        }
         err.flush();
         return DATA_ERROR;
       }
+      return 0;
+    } catch (ClosedOutput e) {
+      return OUTPUT_CLOSED;
+    } finally {
+      commands.close();
     }
-    out.flush();
-    return 0;
   }
 
   /** Reads the version Maven wrote into {@code version.properties}. */

@@ -29,7 +29,10 @@ final class PngExport {
         && Arrays.equals(value, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
   }
 
-  static List<Path> write(ResultSet rows, Path folder) throws SQLException, IOException {
+  /** The files written, and how many rows the query returned. */
+  record Written(List<Path> files, long rows) {}
+
+  static Written write(ResultSet rows, Path folder) throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
     List<Integer> binary = new ArrayList<>();
@@ -65,6 +68,6 @@ final class PngExport {
         written.add(file);
       }
     }
-    return written;
+    return new Written(written, row);
   }
 }

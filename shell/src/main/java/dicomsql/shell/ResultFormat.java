@@ -36,26 +36,33 @@ enum ResultFormat {
     return rows.getString(column);
   }
 
+  /**
+   * CSV (RFC 4180: CRLF line ends) or TSV (LF, as cut and awk expect). The header is written
+   * once the first row is read, so that a statement failing before it prints only its error.
+   */
   private static long delimited(ResultSet rows, PrintWriter out, char separator)
       throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
+    String end = separator == '\t' ? "\n" : "\r\n";
+    boolean any = rows.next();
     StringBuilder line = new StringBuilder();
     for (int i = 1; i <= width; i++) {
       line.append(i > 1 ? String.valueOf(separator) : "")
           .append(field(meta.getColumnLabel(i), separator));
     }
-    out.print(line.append("\r\n"));
+    out.print(line.append(end));
     long count = 0;
-    while (rows.next()) {
+    while (any) {
       line.setLength(0);
       for (int i = 1; i <= width; i++) {
         String value = text(rows, i, meta.getColumnType(i));
         line.append(i > 1 ? String.valueOf(separator) : "")
             .append(value == null ? "" : field(value, separator));
       }
-      out.print(line.append("\r\n"));
-      count++;
+      out.print(line.append(end));
+      ClosedOutput.check(out, ++count);
+      any = rows.next();
     }
     return count;
   }
@@ -76,16 +83,17 @@ enum ResultFormat {
   private static long json(ResultSet rows, PrintWriter out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int width = meta.getColumnCount();
+    boolean any = rows.next();
     out.print("[");
     long count = 0;
-    while (rows.next()) {
+    for (; any; any = rows.next()) {
       out.print(count == 0 ? "\n  {" : ",\n  {");
       for (int i = 1; i <= width; i++) {
         out.print((i > 1 ? ", " : "") + quote(meta.getColumnLabel(i)) + ": "
             + jsonValue(rows, i, meta.getColumnType(i)));
       }
       out.print("}");
-      count++;
+      ClosedOutput.check(out, ++count);
     }
     out.println(count == 0 ? "]" : "\n]");
     return count;

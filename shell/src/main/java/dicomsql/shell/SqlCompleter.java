@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.reader.Candidate;
@@ -31,25 +30,20 @@ final class SqlCompleter implements Completer {
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final SessionNames names;
-  private final Supplier<String> pending;
 
-  /**
-   * @param pending the lines of the statement typed before the current one
-   */
-  SqlCompleter(SessionNames names, Supplier<String> pending) {
+  /** Completes from the names of a session; a statement of several lines is one buffer. */
+  SqlCompleter(SessionNames names) {
     this.names = names;
-    this.pending = pending;
   }
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
     try {
-      String earlier = pending.get();
-      if (earlier.isBlank() && line.line().stripLeading().startsWith("\\")) {
+      if (line.line().stripLeading().startsWith("\\")) {
         backslash(line, candidates);
         return;
       }
-      String statement = earlier + "\n" + line.line();
+      String statement = line.line();
       Map<String, String> aliases = new HashMap<>();
       Set<String> mentioned = tablesIn(statement, aliases);
       String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * A JDBC connection to a data folder and the running of statements on it, each result printed
@@ -23,12 +24,13 @@ final class SqlSession implements AutoCloseable {
   private final Connection connection;
   private final FileProgress progress;
   private ResultFormat format;
-  private int maxWidth = 60;
   private int screenWidth;
   private int rowLimit;
   private Layout.Expanded expanded = Layout.Expanded.OFF;
   private boolean timing;
   private volatile Statement running;
+  private static final Pattern EXPLAIN =
+      Pattern.compile("^EXPLAIN\\s+(?!PLAN\\b)", Pattern.CASE_INSENSITIVE);
 
   SqlSession(Path data, Path index, String refresh, Path phaseRules, ResultFormat format)
       throws SQLException {
@@ -78,16 +80,15 @@ final class SqlSession implements AutoCloseable {
     return format;
   }
 
-  void maxWidth(int width) {
-    this.maxWidth = Math.max(10, width);
-  }
-
   /** At most this many rows of a table are shown (0: all); the rest are not read. */
   void rowLimit(int rows) {
     this.rowLimit = rows;
   }
 
-  /** The terminal's width, past which an automatic expanded display shows records. */
+  /**
+   * The terminal's width, past which a table cuts values and an automatic expanded display
+   * shows records; 0 when results do not go to a terminal.
+   */
   void screenWidth(int width) {
     this.screenWidth = width;
   }
@@ -108,18 +109,21 @@ final class SqlSession implements AutoCloseable {
     return timing;
   }
 
-  /** Runs one statement and prints its result; an SQL error is thrown for the caller to show. */
+  /**
+   * Runs one statement and prints its result; an SQL error is thrown for the caller to show.
+   * {@code EXPLAIN query}, as psql and duckdb users type it, is Calcite's {@code EXPLAIN PLAN
+   * FOR query}.
+   */
   void run(String sql, PrintWriter out) throws SQLException {
     warnIfBehind();
     long started = System.nanoTime();
     try (Statement statement = connection.createStatement()) {
       running = statement;
-      boolean hasRows = statement.execute(sql);
+      boolean hasRows = statement.execute(EXPLAIN.matcher(sql).replaceFirst("EXPLAIN PLAN FOR "));
       progress.close();
       if (hasRows) {
         try (ResultSet result = statement.getResultSet()) {
-          format.write(result, out, new Layout(maxWidth, screenWidth, rowLimit, expanded, started,
-              timing));
+          format.write(result, out, new Layout(screenWidth, rowLimit, expanded, started, timing));
         }
       }
       if (timing && (!hasRows || format != ResultFormat.TABLE)) {
@@ -146,8 +150,23 @@ final class SqlSession implements AutoCloseable {
     }
   }
 
+  /**
+   * How many files the index holds, DICOM or reported unreadable; building or refreshing it
+   * first, as the first query would.
+   */
+  long indexedFiles() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM instances) "
+            + "+ (SELECT COUNT(*) FROM scan_errors)")) {
+      rows.next();
+      return rows.getLong(1);
+    } finally {
+      progress.close();
+    }
+  }
+
   /** Runs a query and writes the PNG values it returns to files in {@code folder}. */
-  List<Path> writePngs(String sql, Path folder) throws SQLException, IOException {
+  PngExport.Written writePngs(String sql, Path folder) throws SQLException, IOException {
     try (Statement statement = connection.createStatement()) {
       running = statement;
       try (ResultSet result = statement.executeQuery(sql)) {

@@ -10,11 +10,14 @@ import java.util.List;
 final class Statements {
   private Statements() {}
 
-  /** The complete statements of the text (without their semicolons), and any rest. */
-  record Split(List<String> statements, String rest) {}
+  /** A statement (without its semicolon) and where it starts in the text. */
+  record Statement(String sql, int start) {}
+
+  /** The complete statements of the text, and any rest. */
+  record Split(List<Statement> statements, String rest) {}
 
   static Split split(String text) {
-    List<String> statements = new ArrayList<>();
+    List<Statement> statements = new ArrayList<>();
     int start = 0;
     int i = 0;
     while (i < text.length()) {
@@ -32,9 +35,10 @@ final class Statements {
         int end = text.indexOf("*/", i + 2);
         i = end < 0 ? text.length() : end + 2;
       } else if (c == ';') {
-        String statement = text.substring(start, i).strip();
+        String statement = text.substring(start, i);
         if (!isBlank(statement)) {
-          statements.add(statement);
+          int leading = statement.length() - statement.stripLeading().length();
+          statements.add(new Statement(statement.strip(), start + leading));
         }
         start = ++i;
       } else {

@@ -20,30 +20,34 @@ class DemoIT {
   Path cache;
 
   @Test
-  void demoGeneratesQueriesAndTakesStatements() throws Exception {
-    Path launcher = Path.of(System.getProperty("launcher"));
-    ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "demo");
+  void demoGeneratesAndQueriesThenTakesStatementsAlone() throws Exception {
+    String tour = demo("");
+    Path data = cache.resolve("dicomsql").resolve("demo");
+    assertThat(tour).contains("Demo dataset: " + data,
+        "-- Series per contrast phase, decided from the headers alone", "hu_a",
+        "Ask your own: ");
+    assertThat(cache.resolve("dicomsql").resolve("index")).isDirectory();
+    assertThat(data.resolve("HCC_0001")).isDirectory();
+    String answer = demo("SELECT COUNT(*) AS lesions FROM rois;\n");
+    int lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).size();
+    assertThat(answer).isEqualTo(String.format("lesions%n-------%n%7d%n(1 row)%n", lesions));
+  }
+
+  /** Runs {@code dicomsql demo} with {@code script} on standard input; returns its output. */
+  private String demo(String script) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(System.getProperty("launcher"), "demo");
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     Path stdout = cache.resolve("stdout.txt");
     Path stderr = cache.resolve("stderr.txt");
     Path stdin = cache.resolve("stdin.sql");
-    Files.writeString(stdin, "SELECT COUNT(*) AS lesions FROM rois;\n");
+    Files.writeString(stdin, script);
     builder.redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
     Process process = builder.start();
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    String out = Files.readString(stdout, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
-    Path data = cache.resolve("dicomsql").resolve("demo");
-    int lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).size();
-    assertThat(out).contains("Demo dataset: " + data,
-        "-- Series per contrast phase, decided from the headers alone",
-        "hu_a", "lesions", "(1 row)");
-    assertThat(out.lines().toList()).contains(String.format("%7d", lesions),
-        "lesions");
     assertThat(Files.readString(stderr)).doesNotContain("Exception");
-    assertThat(cache.resolve("dicomsql").resolve("index")).isDirectory();
-    assertThat(data.resolve("HCC_0001")).isDirectory();
+    return Files.readString(stdout, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -89,7 +89,7 @@ class DicomsqlCommandTest {
     assertThat(out.toString()).matches("roi_name,roi_number\\r\\nHCC[NAPD]\\d?,1\\r\\n");
     out.getBuffer().setLength(0);
     assertThat(run(sql(data, "tsv", query))).isZero();
-    assertThat(out.toString()).matches("roi_name\\troi_number\\r\\nHCC[NAPD]\\d?\\t1\\r\\n");
+    assertThat(out.toString()).matches("roi_name\\troi_number\\nHCC[NAPD]\\d?\\t1\\n");
     out.getBuffer().setLength(0);
     assertThat(run(sql(data, "json", query))).isZero();
     assertThat(out.toString()).matches("(?s)\\[\\s*\\{\"roi_name\": \"HCC[NAPD]\\d?\", "
@@ -156,6 +156,111 @@ class DicomsqlCommandTest {
     assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("dicomsql: the index has "
         + "been refreshed since this connection opened it, and its answers are from before; "
         + "open a new connection to see the changes" + System.lineSeparator());
+  }
+
+  @Test
+  void valuesAreNeverCutWhenNotOnAScreenAndControlCharactersShowEscaped() {
+    Path data = dataset();
+    String uid = "1.2." + "3".repeat(120);
+    assertThat(run(sql(data, "table", "SELECT '" + uid + "' AS uid, "
+        + "U&'red\\001B[31m\\000Dline' AS v"))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(uid + " | red\\x1b[31m\\rline").doesNotContain("…")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
+  void aTableStreamsPastItsFirstRowsWithoutCuttingLaterValues() {
+    Path data = dataset();
+    String digits = "(VALUES 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)";
+    assertThat(ResultTable.PREVIEW).isLessThan(2000);
+    assertThat(run(sql(data, "table", "SELECT CASE WHEN i = 1999 THEN 'a much longer value "
+        + "than before' ELSE 'short' END AS v FROM (SELECT d.x * 1000 + a.x * 100 + b.x * 10 "
+        + "+ c.x AS i FROM (VALUES 0, 1) d(x), " + digits + " a(x), " + digits + " b(x), "
+        + digits + " c(x)) ORDER BY i"))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\na much longer value than before\n", "(2000 rows)");
+  }
+
+  @Test
+  void aFailingStatementPrintsNoHeaderBeforeItsError() {
+    Path data = dataset();
+    assertThat(run(sql(data, "csv", "SELECT 1 / (roi_number - roi_number) AS q FROM rois")))
+        .isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("by zero");
+  }
+
+  @Test
+  void explainWithoutPlanForShowsThePlan() {
+    Path data = dataset();
+    assertThat(run(sql(data, "table", "explain SELECT roi_name FROM rois")))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("rois");
+  }
+
+  @Test
+  void dashCAndDashDashCsvAreAsInPsql() {
+    Path data = dataset();
+    assertThat(run(data.toString(), "--index", tmp.resolve("sql-index").toString(), "--csv",
+        "-c", "SELECT 7 AS seven")).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("seven\r\n7\r\n");
+  }
+
+  @Test
+  void aScriptRunsBackslashCommandsAndNamesTheLineOfItsError() throws Exception {
+    Path data = dataset();
+    StringWriter script = new StringWriter();
+    try (SqlSession session = new SqlSession(data, tmp.resolve("sql-index"), null, null,
+        ResultFormat.TABLE)) {
+      int status = DicomsqlCommand.script(session, "-- a comment\n\\format csv\n"
+          + "SELECT 1 AS one;\n\\d\n\nSELECT roi_number\n  FROM rois\n  WHERE bogus = 1;\n"
+          + "SELECT 2 AS never;\n", "<stdin>", new PrintWriter(script), new PrintWriter(err),
+          false);
+      assertThat(status).isEqualTo(1);
+    }
+    assertThat(script.toString()).startsWith("one\r\n1\r\n").contains("contour_points\n")
+        .doesNotContain("roi_number", "never");
+    assertThat(err.toString()).contains("Format is csv.").contains(
+        "dicomsql:<stdin>:8:9: column 'bogus' not found\n");
+  }
+
+  @Test
+  void anErrorInTheSecondStatementOfALineNamesItsOwnLineAndColumn() throws Exception {
+    Path data = dataset();
+    try (SqlSession session = new SqlSession(data, tmp.resolve("sql-index"), null, null,
+        ResultFormat.CSV)) {
+      StringWriter script = new StringWriter();
+      assertThat(DicomsqlCommand.script(session, "SELECT 1 AS a; SELECT 2 AS b, bogus FROM rois;",
+          "<stdin>", new PrintWriter(script), new PrintWriter(err), false)).isEqualTo(1);
+      assertThat(DicomsqlCommand.script(session, "SELECT 1 AS a;\nSELECT 2 AS b; SELECT\n"
+          + "  3 AS c,\n  bogus FROM rois;", "<stdin>", new PrintWriter(script),
+          new PrintWriter(err), false)).isEqualTo(1);
+    }
+    assertThat(err.toString()).contains("dicomsql:<stdin>:1:31: column 'bogus' not found\n",
+        "dicomsql:<stdin>:4:3: column 'bogus' not found\n");
+  }
+
+  @Test
+  void aMissingOrEmptyDataFolderIsAUsageError() throws Exception {
+    assertThat(run(tmp.resolve("nowhere").toString(), "-e", "SELECT 1")).isEqualTo(2);
+    assertThat(err.toString()).contains("dicomsql: no such folder: ");
+    err.getBuffer().setLength(0);
+    Path notDicom = Files.createDirectories(tmp.resolve("text"));
+    Files.writeString(notDicom.resolve("notes.txt"), "not DICOM");
+    assertThat(run(notDicom.toString(), "--index", tmp.resolve("i2").toString(), "-e",
+        "SELECT 1")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("dicomsql: no DICOM files found in " + notDicom);
+  }
+
+  @Test
+  void verboseShowsTheStackTraceOfAnSqlError() {
+    Path data = dataset();
+    String[] args = sql(data, "table", "SELECT * FROM roiz");
+    String[] verbose = new String[args.length + 1];
+    verbose[0] = "--verbose";
+    System.arraycopy(args, 0, verbose, 1, args.length);
+    assertThat(run(verbose)).isEqualTo(1);
+    assertThat(err.toString()).startsWith("dicomsql: line 1, column 15: table 'roiz' not found")
+        .contains("java.sql.SQLException", "\tat ");
   }
 
   @Test

@@ -50,13 +50,17 @@ class ReplTest {
   @BeforeEach
   void start() throws Exception {
     session = new SqlSession(data, shared.resolve("index"), null, null, ResultFormat.TABLE);
+    startShell(false);
+  }
+
+  private void startShell(boolean verbose) throws IOException {
     PipedInputStream in = new PipedInputStream(1 << 16);
     keyboard = new PipedOutputStream(in);
     screen = new ByteArrayOutputStream();
     ExternalTerminal terminal = new ExternalTerminal("test", "dumb", in, screen,
         StandardCharsets.UTF_8);
     terminal.setSize(new Size(100, 40));
-    Repl repl = new Repl(session, tmp.resolve("history"));
+    Repl repl = new Repl(session, tmp.resolve("history"), verbose);
     shell = new Thread(() -> repl.run(terminal));
     shell.start();
   }
@@ -104,21 +108,70 @@ class ReplTest {
   }
 
   @Test
+  void aStatementOfSeveralLinesIsOneHistoryEntryIndentedLinesIncluded() throws Exception {
+    type("SELECT roi_name\n");
+    type("    FROM rois\n");
+    type("    WHERE roi_number = 1;\n");
+    awaitScreen(" rows, ");
+    leave();
+    assertThat(Files.readString(tmp.resolve("history")))
+        .contains("SELECT roi_name\\n    FROM rois\\n    WHERE roi_number = 1;");
+  }
+
+  @Test
+  void verboseShowsTheStackTraceAfterTheErrorLine() throws Exception {
+    leave();
+    startShell(true);
+    type("SELECT * FROM roiz;\n");
+    assertThat(awaitScreen("\tat ")).contains("Error: line 1, column 15: table 'roiz' not found");
+    leave();
+  }
+
+  @Test
+  void commandsSayWhatWentWrongInWords() throws Exception {
+    type("\\d roiz\n");
+    awaitScreen("Error: no table roiz (did you mean 'rois'?); \\d lists them");
+    type("\\i " + tmp.resolve("missing.sql") + "\n");
+    awaitScreen("Error: cannot read " + tmp.resolve("missing.sql") + ": no such file");
+    leave();
+  }
+
+  @Test
+  void pngsGoToATemporaryFolderThatIsNamed() throws Exception {
+    type("\\png SELECT x.sop_uid, roi_png(r.rtss_uid, r.roi_number, x.sop_uid) FROM rois r, "
+        + "LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x LIMIT 2\n");
+    String shown = awaitScreen("2 PNGs written to ");
+    String folder = shown.substring(shown.indexOf("2 PNGs written to ") + 18).lines()
+        .findFirst().orElseThrow().strip();
+    assertThat(Path.of(folder)).isDirectory().startsWith(Path.of(
+        System.getProperty("java.io.tmpdir")));
+    try (var files = Files.list(Path.of(folder))) {
+      assertThat(files.count()).isEqualTo(2);
+    }
+    type("\\png SELECT roi_png(rtss_uid, roi_number, 'no such image') FROM rois LIMIT 1\n");
+    awaitScreen("No PNG written: none of the 1 rows holds a PNG");
+    leave();
+  }
+
+  @Test
   void backslashCommandsDescribeTheSchemaAndSwitchTheDisplay() throws Exception {
     type("\\d\n");
     awaitScreen("contour_points");
     type("\\d rois\n");
-    awaitScreen("roi_number                   INTEGER");
+    assertThat(awaitScreen("Table dicom.rois")).containsPattern("roi_number +INTEGER");
     type("\\df\n");
-    awaitScreen("roi_volume_cc(rtss_uid, roi_number) DOUBLE");
+    awaitScreen("roi_volume_cc(rtss_uid VARCHAR, roi_number INTEGER) DOUBLE");
+    awaitScreen("roi_slices(rtss_uid VARCHAR, roi_number INTEGER) TABLE(sop_uid VARCHAR");
     type("\\x\n");
     type("SELECT roi_name, roi_number FROM rois LIMIT 1;\n");
     assertThat(awaitScreen("(1 row, ")).contains("-[ RECORD 1 ]", "roi_name   | HCCP");
     type("\\x\n\\format csv\nSELECT roi_number FROM rois LIMIT 1;\n");
     awaitScreen("Format is csv.");
     assertThat(awaitScreen("Time: ")).containsPattern("roi_number\\r*\\n1\\r*\\n");
+    type("\\h select\n");
+    awaitScreen("[ LIMIT count ] [ OFFSET start ]");
     type("\\nonsense\n");
-    awaitScreen("Unknown command \\nonsense; \\? lists them.");
+    awaitScreen("Error: unknown command \\nonsense; \\? lists them");
     leave();
   }
 
@@ -133,7 +186,8 @@ class ReplTest {
     type("\\o\n");
     awaitScreen("Results written to " + results);
     assertThat(Files.readString(results)).contains("n", "2", "(1 row, ")
-        .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000");
+        .containsPattern("\\([0-9]{4,} rows, ").doesNotContain("first 1,000")
+        .containsPattern("\\n[0-9.]{30,}\\n");
     type("\\i " + script + "\n");
     awaitScreen("from the script");
     leave();
@@ -182,7 +236,7 @@ class ReplTest {
 
   @Test
   void tabCompletesKeywordsTablesFunctionsAndColumnsOfTheStatementsTables() throws Exception {
-    SqlCompleter completer = new SqlCompleter(new SessionNames(session.connection()), () -> "");
+    SqlCompleter completer = new SqlCompleter(new SessionNames(session.connection()));
     assertThat(complete(completer, "SEL")).contains("SELECT");
     assertThat(complete(completer, "SELECT * FROM ro")).contains("rois", "roi_volume_cc(");
     assertThat(complete(completer, "SELECT r.roi_n FROM rois r", 14))
@@ -191,9 +245,8 @@ class ReplTest {
         .contains("phase", "series_description", "roi_name").doesNotContain("sop_uid");
     assertThat(complete(completer, "\\d ")).contains("contour_points", "rois");
     assertThat(complete(completer, "\\")).contains("\\df", "\\png", "\\x");
-    SqlCompleter continued = new SqlCompleter(new SessionNames(session.connection()),
-        () -> "SELECT s.\n");
-    assertThat(complete(continued, "FROM series s WHERE s.", 22)).contains("s.phase");
+    assertThat(complete(completer, "SELECT s.\nFROM series s WHERE s.", 32))
+        .contains("s.phase");
     leave();
   }
 

@@ -1,0 +1,78 @@
+package dicomsql.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What users of PostgreSQL (psql, BI tools) expect of names and functions. */
+class PostgresHabitsTest {
+  @TempDir
+  static Path tmp;
+  private static Connection connection;
+
+  @BeforeAll
+  static void open() throws Exception {
+    connection = SmallDataset.connect(tmp);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  private static List<String> labels(ResultSet rows) throws SQLException {
+    ResultSetMetaData meta = rows.getMetaData();
+    List<String> labels = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      labels.add(meta.getColumnLabel(i));
+    }
+    return labels;
+  }
+
+  @Test
+  void unnamedColumnsAreNamedAsPostgresqlNamesThem() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*), AVG(roi_number), "
+            + "ROUND(MAX(point_count) / 2.0, 1), CAST(roi_number AS DOUBLE), "
+            + "CAST(1 + 1 AS INTEGER), roi_volume_cc(rtss_uid, roi_number), "
+            + "CASE WHEN roi_number > 1 THEN 'x' END, 1 + 1, roi_name, roi_name AS n "
+            + "FROM rois GROUP BY rtss_uid, roi_number, roi_name ORDER BY 1")) {
+      assertThat(labels(rows)).containsExactly("count", "avg", "round", "roi_number", "integer",
+          "roi_volume_cc", "case", "?column?", "roi_name", "n");
+    }
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT MIN(roi_number) FROM rois WHERE roi_number > ? UNION ALL SELECT 1");
+        ResultSet rows = prepared(statement)) {
+      assertThat(labels(rows)).containsExactly("min");
+      assertThat(rows.getStatement()).isSameAs(statement);
+    }
+  }
+
+  private static ResultSet prepared(PreparedStatement statement) throws SQLException {
+    statement.setInt(1, 0);
+    return statement.executeQuery();
+  }
+
+  @Test
+  void ilikeAndStringAggWork() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT STRING_AGG(roi_name, ',') AS names, "
+            + "COUNT(*) AS n FROM rois WHERE roi_name ILIKE 'hcc%'")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong("n")).isPositive();
+      assertThat(rows.getString("names").split(",")).hasSize((int) rows.getLong("n"));
+    }
+  }
+}

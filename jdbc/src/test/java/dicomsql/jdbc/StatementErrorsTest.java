@@ -1,0 +1,130 @@
+package dicomsql.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a JDBC program sees when a statement goes wrong, is cancelled or runs out of time. */
+class StatementErrorsTest {
+  @TempDir
+  static Path tmp;
+  private static Connection connection;
+
+  @BeforeAll
+  static void open() throws Exception {
+    connection = SmallDataset.connect(tmp);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> failure(String sql, String state) {
+    return assertThatThrownBy(() -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(sql)) {
+        while (rows.next()) {
+          rows.getObject(1);
+        }
+      }
+    }).isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(state));
+  }
+
+  @Test
+  void errorsCarryTheStandardSqlStateOfTheirKind() {
+    failure("SELECT * FROM roiz", "42P01");
+    failure("SELECT roi_nme FROM rois", "42703");
+    failure("SELECT nothing_like_this(1)", "42883");
+    failure("SELECT * FORM rois", "42601");
+    failure("SELECT 1 / (roi_number - roi_number) FROM rois", "22012")
+        .hasMessage("division by zero");
+    failure("SELECT * FROM rois WHERE roi_number = '1x'", "22018")
+        .hasMessage("'1x' is not a number");
+  }
+
+  @Test
+  void hintsNameWhatWasMeant() {
+    failure("SELECT bogus FROM rois", "42703")
+        .hasMessage("line 1, column 8: column 'bogus' not found");
+    failure("SELECT * FROM rois WHERE roi_name = \"HCCP\"", "42703")
+        .hasMessage("line 1, column 37: column 'HCCP' not found (text needs single quotes: "
+            + "'HCCP')");
+    failure("SELECT series_description FROM rois", "42703")
+        .hasMessage("line 1, column 8: column 'series_description' not found in the query's "
+            + "tables; it is a column of series");
+    failure("SELECT roi_volume_cc(rtss_uid) FROM rois", "42883")
+        .hasMessage("line 1, column 8: wrong arguments for roi_volume_cc(rtss_uid, roi_number) "
+            + "DOUBLE, given roi_volume_cc(<CHARACTER>)");
+    failure("SHOW TABLES", "0A000").hasMessageStartingWith("SHOW statements are not supported");
+    failure("SELECT NOW()", "42883").satisfies(e -> assertThat(e.getMessage())
+        .doesNotContain("'new'"));
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeIsNamedInWords() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT roi_name FROM rois WHERE roi_number = ?")) {
+      statement.setString(1, "1");
+      assertThatThrownBy(() -> {
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+        }
+      }).isInstanceOf(SQLException.class).hasMessageStartingWith("a value of type String where a "
+          + "Number is needed").satisfies(e -> assertThat(((SQLException) e).getSQLState())
+          .startsWith("22"));
+    }
+  }
+
+  @Test
+  void aQueryTimeoutStopsTheQueryAndTheStatementRunsAgain() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      assertThat(statement.getQueryTimeout()).isEqualTo(1);
+      assertThatThrownBy(() -> {
+        try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM contour_points a, "
+            + "contour_points b, contour_points c, contour_points d, contour_points e")) {
+          rows.next();
+        }
+      }).isInstanceOf(SQLException.class)
+          .hasMessage("the query timed out after 1 s (setQueryTimeout)")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+      try (ResultSet rows = statement.executeQuery("SELECT 42")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).isEqualTo(42);
+        assertThat(rows.getStatement()).isSameAs(statement);
+      }
+    }
+  }
+
+  @Test
+  void aCancelledStatementRunsAgain() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.cancel();
+      try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rois")) {
+        assertThat(rows.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theConnectionIsReadOnlyAndCommitsNothingQuietly() throws SQLException {
+    assertThat(connection.isReadOnly()).isTrue();
+    assertThat(connection.getMetaData().isReadOnly()).isTrue();
+    assertThat(connection.getMetaData().getUserName()).isEqualTo(System.getProperty("user.name"));
+    connection.commit();
+    connection.rollback();
+  }
+}
