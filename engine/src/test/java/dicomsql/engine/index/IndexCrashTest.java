@@ -66,6 +66,18 @@ class IndexCrashTest {
       Process kill = new ProcessBuilder("sh", "-c", "kill -STOP " + process.pid()).start();
       assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(kill.exitValue()).isZero();
+      // The signal is delivered asynchronously: wait until Linux shows the process as stopped,
+      // or the waiting side may still see it running.
+      Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!stopped(Files.readString(stat)) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+
+    private static boolean stopped(String stat) {
+      String afterCommand = stat.substring(stat.lastIndexOf(')') + 1).trim();
+      return afterCommand.startsWith("T") || afterCommand.startsWith("t");
     }
 
     void kill() throws InterruptedException {
