@@ -50,13 +50,22 @@ public final class DecodedSlices implements SliceSource {
     return values;
   }
 
-  /** The image of this plane, decoded and rescaled. */
-  public synchronized DecodedImage image(ImagePlane plane) throws IOException {
-    DecodedImage image = recent.get(plane.path());
-    if (image == null) {
-      image = decode(plane);
-      recent.put(plane.path(), image);
-      heldBytes += 4L * image.values().length;
+  /**
+   * The image of this plane, decoded and rescaled. Decoded outside the lock, so that threads
+   * decode different images at once (and seldom the same one twice).
+   */
+  public DecodedImage image(ImagePlane plane) throws IOException {
+    synchronized (this) {
+      DecodedImage kept = recent.get(plane.path());
+      if (kept != null) {
+        return kept;
+      }
+    }
+    DecodedImage image = decode(plane);
+    synchronized (this) {
+      if (recent.put(plane.path(), image) == null) {
+        heldBytes += 4L * image.values().length;
+      }
       var eldest = recent.entrySet().iterator();
       while (heldBytes > budgetBytes && recent.size() > 1) {
         heldBytes -= 4L * eldest.next().getValue().values().length;
