@@ -53,6 +53,8 @@ public final class DicomReader implements Closeable {
   private boolean pendingSequenceEnd;
   private boolean ended;
   private int errorTag = -1;
+  private long pixelDataStart = -1;
+  private long pixelDataLength;
 
   /** One open data set, item or sequence. */
   private static final class Frame {
@@ -180,6 +182,20 @@ public final class DicomReader implements Closeable {
       d--;
     }
     return (d + 1) / 2;
+  }
+
+  /**
+   * Where the value of the top-level pixel data this reader stopped before starts (in the file,
+   * unless the syntax is deflated), or -1 when it did not stop there or the value is
+   * encapsulated: the start of native pixel data, to read parts of it in place.
+   */
+  public long pixelDataStart() {
+    return pixelDataStart;
+  }
+
+  /** The length of the value at {@link #pixelDataStart()}. */
+  public long pixelDataLength() {
+    return pixelDataLength;
   }
 
   /** For SEQUENCE_START: whether this is encapsulated pixel data (fragments, not items). */
@@ -407,6 +423,10 @@ public final class DicomReader implements Closeable {
     if (topLevel && isPixelData(elementTag) && options.isStopBeforePixelData()) {
       if (!undefined && in.size() >= 0 && start + elementLength > in.size()) {
         throw DicomException.truncated(in.size());
+      }
+      if (!undefined) {
+        pixelDataStart = start;
+        pixelDataLength = elementLength;
       }
       return Token.END;
     }

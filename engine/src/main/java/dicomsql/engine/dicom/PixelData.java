@@ -55,6 +55,47 @@ public final class PixelData {
   }
 
   /**
+   * Prepares a file's pixel data without reading it: native single-sample pixel data in a little
+   * endian file stays in the file, and frames, or only the pixels a region spans, are read from
+   * it in place when asked for. Anything else is read whole, as {@link #read} does.
+   */
+  public static PixelData open(Path file) throws IOException {
+    DataSet dataSet;
+    TransferSyntax syntax;
+    long start;
+    long length;
+    try (DicomReader reader = DicomReader.open(file, ReadOptions.stopBeforePixelData())) {
+      dataSet = DataSet.read(reader);
+      syntax = reader.transferSyntax();
+      start = reader.pixelDataStart();
+      length = reader.pixelDataLength();
+    } catch (DicomException e) {
+      throw e.inFile(file.toString());
+    }
+    if (start < 0 || syntax.deflated() || syntax.bigEndian()) {
+      return read(file);
+    }
+    try {
+      ImagePixelModule module = ImagePixelModule.of(dataSet);
+      if (module.samplesPerPixel() != 1 || module.bitsAllocated() % 8 != 0) {
+        return read(file);
+      }
+      NativePixelDecoder decoder = new NativePixelDecoder(module, false);
+      decoder.checkLength(length, module.numberOfFrames());
+      int cellBytes = module.bitsAllocated() / 8;
+      long frameBytes = (long) module.pixelsPerFrame() * cellBytes;
+      PixelBytes bytes = new PixelBytes(file, start);
+      return new PixelData(dataSet, module,
+          (index, into) -> decoder.decode(bytes.read(index * frameBytes, frameBytes), 0, into),
+          (index, from, count, into) -> decoder.decodePixels(
+              bytes.read(index * frameBytes + (long) from * cellBytes, (long) count * cellBytes),
+              0, 0, count, into));
+    } catch (DicomException e) {
+      throw e.inFile(file.toString());
+    }
+  }
+
+  /**
    * The pixel data of a data set read in {@code syntax}. Checks the Image Pixel module, that
    * native pixel data is long enough, and which fragments make each frame; frames themselves
    * are decoded only when asked for.

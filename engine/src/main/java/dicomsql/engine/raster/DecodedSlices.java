@@ -14,9 +14,10 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Decodes images under a data root: whole images (for pictures) kept while they fit a memory
- * budget, and the pixels under a mask, of which native pixel data decodes only the stretch the
- * mask spans. Native and RLE pixel data are decoded; other compressed pixel data is refused
- * with a message that names the file and its transfer syntax. Safe to use from several threads.
+ * budget, and the pixels under a mask, of which native pixel data reads from the file (in place)
+ * and decodes only the stretch of rows the mask spans. Compressed pixel data is decoded as
+ * {@link PixelData} can, whole frames; what it cannot is refused with a message that names the
+ * file and its transfer syntax. Safe to use from several threads.
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
@@ -85,7 +86,7 @@ public final class DecodedSlices implements SliceSource {
 
   /** The pixel data of an image, checked to be the single greyscale frame the index says. */
   private PixelData read(ImagePlane plane) throws IOException {
-    PixelData pixels = PixelData.read(dataRoot.resolve(plane.path()));
+    PixelData pixels = PixelData.open(dataRoot.resolve(plane.path()));
     ImagePixelModule module = pixels.module();
     String problem = null;
     if (module.numberOfFrames() != 1) {
