@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * The cookbook's lesion-enhancement.sql through {@code ./dicomsql DATA -e}, whole process,
  * against the pydicom + numpy + scikit-image script a researcher would write for the same means
  * ({@code lesion_enhancement.py}), in the same run, on files in the page cache and an index
- * already built; then how far the two sets of means lie apart.
+ * already built; then how far the two sets of means lie apart. Needs GNU time
+ * ({@code /usr/bin/time}, Debian package {@code time}) for the CPU times.
  */
 final class LesionEnhancementBenchmark {
   private static final String PYTHON = "/usr/bin/python3";
@@ -51,20 +53,26 @@ final class LesionEnhancementBenchmark {
         cache);
     List<Path> files = BenchData.allFiles(data);
     long bytes = BenchData.warm(files);
-    double ours = run(dicomsql, cache).seconds();
+    Run ours = run(dicomsql, cache);
     Run peer = run(List.of(PYTHON, script.toString(), data.toString()), cache);
     String agreement = agreement(data, cache, peer.output());
-    System.out.printf(Locale.ROOT, "| %s: %,d files, %.1f GB | %.1f s | %.1f s | %.1fx | %s |%n",
-        data.getFileName(), files.size(), bytes / 1e9, ours, peer.seconds(),
-        peer.seconds() / ours, agreement);
+    System.out.printf(Locale.ROOT, "| %s: %,d files, %.1f GB | %.1f s (%.1f s CPU) | %.1f s "
+        + "(%.1f s CPU) | %.1fx (CPU %.1fx) | %s |%n", data.getFileName(), files.size(),
+        bytes / 1e9, ours.seconds(), ours.cpuSeconds(), peer.seconds(), peer.cpuSeconds(),
+        peer.seconds() / ours.seconds(), peer.cpuSeconds() / ours.cpuSeconds(), agreement);
   }
 
-  /** A process's wall time and output. */
-  private record Run(double seconds, String output) {}
+  /** A process's wall time, CPU time (user and system, every thread) and output. */
+  private record Run(double seconds, double cpuSeconds, String output) {}
 
+  /** Runs a command under GNU time, which reports the CPU time it and its children used. */
   private Run run(List<String> command, Path cache) throws IOException, InterruptedException {
     Path log = work.resolve("process.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+    Path times = work.resolve("time.txt");
+    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o",
+        times.toString()));
+    timed.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(timed).redirectError(log.toFile());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     long start = System.nanoTime();
     Process process = builder.start();
@@ -72,7 +80,9 @@ final class LesionEnhancementBenchmark {
     if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() != 0) {
       throw new IOException(command.get(0) + " failed; see " + log);
     }
-    return new Run((System.nanoTime() - start) / 1e9, output);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String[] cpu = Files.readString(times).strip().split(" ");
+    return new Run(seconds, Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]), output);
   }
 
   /** How many (ROI, series) means the script gave, and the largest difference from ours. */
