@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding one CT slice on one thread, native and as dcmtk compresses it (JPEG Lossless SV1,
- * RLE): the frame's values from bytes already in memory, and the whole file read and decoded.
+ * JPEG-LS, RLE): the frame's values from bytes already in memory, and the whole file read and decoded.
  * Times are the thread's CPU time, which a machine shared with other work inflates less than
  * wall time.
  */
@@ -32,7 +32,8 @@ final class DecodeBenchmark {
         + ") | read + decode, CPU ms (median) |");
     System.out.println("|---|---:|---:|");
     report("native", slice);
-    for (List<String> tool : List.of(List.of("dcmcjpeg", "+e1"), List.of("dcmcrle"))) {
+    for (List<String> tool : List.of(List.of("dcmcjpeg", "+e1"), List.of("dcmcjpls"),
+        List.of("dcmcrle"))) {
       Path compressed = work.resolve(tool.get(0) + ".dcm");
       Files.createDirectories(work);
       Process process = new ProcessBuilder(concat(tool, slice, compressed)).inheritIO().start();

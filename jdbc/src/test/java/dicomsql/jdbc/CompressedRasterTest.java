@@ -50,7 +50,7 @@ class CompressedRasterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dcmcjpeg +e1", "dcmcrle"})
+  @ValueSource(strings = {"dcmcjpeg +e1", "dcmcjpls", "dcmcrle"})
   void compressedImagesMeasureExactlyAsTheOriginals(String tool) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool.split(" ")[0])),
         tool + " is not installed (Debian: apt-get install dcmtk)");

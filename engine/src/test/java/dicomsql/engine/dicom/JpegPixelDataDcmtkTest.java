@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Has dcmtk's {@code dcmcjpeg} compress images of known values in each JPEG process and checks
- * that they decode to what dcmtk's {@code dcmdjpeg} decompresses them to, and for the lossless
- * processes to the values written.
+ * Has dcmtk's {@code dcmcjpeg} and {@code dcmcjpls} compress images of known values in each JPEG
+ * process and JPEG-LS, and checks that they decode to what dcmtk's {@code dcmdjpeg} and
+ * {@code dcmdjpls} decompress them to, and for the lossless ones to the values written.
  */
 class JpegPixelDataDcmtkTest {
   @TempDir
@@ -27,7 +27,7 @@ class JpegPixelDataDcmtkTest {
 
   @BeforeEach
   void needsDcmtk() {
-    for (String tool : List.of("dcmcjpeg", "dcmdjpeg")) {
+    for (String tool : List.of("dcmcjpeg", "dcmdjpeg", "dcmcjpls", "dcmdjpls")) {
       assumeTrue(ExternalTools.onPath(tool), tool + " is not on the PATH: install dcmtk");
     }
   }
@@ -82,12 +82,43 @@ class JpegPixelDataDcmtkTest {
         .containsExactly(PixelData.read(decompress(jpeg)).allFrames());
   }
 
-  private Path compress(Image image, List<String> form) throws IOException {
+  /**
+   * Greyscale images JPEG-LS holds: losslessly, and near-lossless within 2 and 5 (which dcmcjpls
+   * refuses for signed images).
+   */
+  static Stream<Arguments> jpegLs() {
+    return PixelDataDcmtkTest.images().stream()
+        .filter(image -> image.samples() == 1 && image.allocated() <= 16
+            && image.highBit() == image.stored() - 1)
+        .flatMap(image -> (image.signed() ? Stream.of(List.of("dcmcjpls"))
+            : Stream.of(List.of("dcmcjpls"), List.of("dcmcjpls", "+en"),
+                List.of("dcmcjpls", "+en", "+md", "5")))
+            .map(form -> Arguments.of(image, form)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("jpegLs")
+  void decodesJpegLsToWhatDcmtkDecompresses(Image image, List<String> form)
+      throws IOException {
+    Path jpegLs = run(new ArrayList<>(form), write(image));
+    int[] decoded = PixelData.read(jpegLs).allFrames();
+    assertThat(decoded).containsExactly(
+        PixelData.read(run(new ArrayList<>(List.of("dcmdjpls")), jpegLs)).allFrames());
+    if (form.size() == 1) {
+      assertThat(decoded).containsExactly(image.values());
+    }
+  }
+
+  private Path write(Image image) throws IOException {
     Path file = Files.createTempFile(dir, "native", ".dcm");
     new DicomWriter().write(file, image.dataSet(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    return file;
+  }
+
+  private Path compress(Image image, List<String> form) throws IOException {
     List<String> command = new ArrayList<>(List.of("dcmcjpeg"));
     command.addAll(form);
-    return run(command, file);
+    return run(command, write(image));
   }
 
   private Path decompress(Path jpeg) throws IOException {

@@ -166,6 +166,14 @@ class PixelDataPydicomTest {
     assertThat(apart).isLessThan(ours.length / 1000);
   }
 
+  /** pydicom here has no JPEG-LS handler; the file holds MR_small.dcm's values losslessly. */
+  @Test
+  void decodesPydicomsJpegLsFileToTheOriginalValues() throws IOException {
+    assertThat(PixelData.read(ExternalTools.pydicomFile("MR_small_jpeg_ls_lossless.dcm"))
+        .allFrames()).containsExactly(
+            PixelData.read(ExternalTools.pydicomFile("MR_small.dcm")).allFrames());
+  }
+
   private static Path pydicomValues(String name) {
     Path values = DECODED.get(name);
     assertThat(values).as("pydicom decoded " + name).isNotNull();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UnsupportedTransferSyntaxTest {
@@ -19,8 +18,7 @@ class UnsupportedTransferSyntaxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.92",
-      "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.102",
+      "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.102",
       "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202", "1.2.840.10008.1.2.4.203"})
   void refusesCompressedPixelDataNamingTheTransferSyntax(String uid) {
     TransferSyntax syntax = TransferSyntax.of(uid);
@@ -35,18 +33,6 @@ class UnsupportedTransferSyntaxTest {
     assertThatThrownBy(() -> PixelData.of(encapsulatedImage(), TransferSyntax.of("1.2.3.4")))
         .isInstanceOf(UnsupportedTransferSyntaxException.class)
         .hasMessage("pixel data in unknown transfer syntax 1.2.3.4 cannot be decoded yet");
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "MR_small_jpeg_ls_lossless.dcm | JPEG-LS Lossless (1.2.840.10008.1.2.4.80)"})
-  void refusesPydicomsCompressedFilesNamingFileAndTransferSyntax(String name, String syntax) {
-    assumeTrue(ExternalTools.hasPydicomFiles(),
-        "pydicom's test files are missing: install Debian's python3-pydicom");
-    assertThatThrownBy(() -> PixelData.read(ExternalTools.pydicomFile(name)))
-        .isInstanceOf(UnsupportedTransferSyntaxException.class)
-        .hasMessage(ExternalTools.pydicomFile(name) + ": pixel data in " + syntax
-            + " cannot be decoded yet");
   }
 
   /** The JDK's JPEG reader, which decodes the DCT processes, stops at 8 bits. */

@@ -9,9 +9,9 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 
 /**
- * Which decoder reads the frames of each compressed transfer syntax: our own for lossless JPEG,
- * the JDK's JPEG reader for baseline and extended JPEG of 8 bits, jai-imageio's reader for
- * JPEG 2000, lossless or not.
+ * Which decoder reads the frames of each compressed transfer syntax: our own for lossless JPEG
+ * and JPEG-LS, the JDK's JPEG reader for baseline and extended JPEG of 8 bits, jai-imageio's
+ * reader for JPEG 2000, lossless or not.
  */
 public final class FrameDecoders {
   private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
@@ -19,6 +19,8 @@ public final class FrameDecoders {
       "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
   private static final Set<String> JPEG_DCT = Set.of(
       "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51");
+  private static final Set<String> JPEG_LS = Set.of(
+      "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
   private static final Set<String> JPEG_2000 = Set.of(
       "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91");
 
@@ -32,6 +34,9 @@ public final class FrameDecoders {
     if (JPEG_DCT.contains(syntax.uid())) {
       ImageReaderSpi jdk = jdkJpegReader();
       return jdk == null ? null : new ImageIoFrameDecoder("JPEG", module, jdk);
+    }
+    if (JPEG_LS.contains(syntax.uid())) {
+      return new JpegLsDecoder(module);
     }
     if (JPEG_2000.contains(syntax.uid())) {
       return new ImageIoFrameDecoder("JPEG 2000", module, new J2KImageReaderSpi());
