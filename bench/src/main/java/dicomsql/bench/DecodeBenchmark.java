@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding one CT slice on one thread, native and as dcmtk compresses it (JPEG Lossless SV1,
- * JPEG-LS, RLE): the frame's values from bytes already in memory, and the whole file read and decoded.
- * Times are the thread's CPU time, which a machine shared with other work inflates less than
- * wall time.
+ * JPEG-LS, RLE): the frame's values from bytes already in memory, and the whole file read and
+ * decoded. Times are the thread's CPU time, which a machine shared with other work inflates
+ * less than wall time.
  */
 final class DecodeBenchmark {
   private static final int RUNS = 200;

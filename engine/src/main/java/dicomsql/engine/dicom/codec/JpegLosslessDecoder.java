@@ -14,10 +14,6 @@ import dicomsql.engine.dicom.Tag;
 final class JpegLosslessDecoder implements FrameDecoder {
   private static final int SOF3 = 0xC3;
   private static final int DHT = 0xC4;
-  private static final int SOI = 0xD8;
-  private static final int EOI = 0xD9;
-  private static final int SOS = 0xDA;
-  private static final int DRI = 0xDD;
 
   private final ImagePixelModule module;
   private final HuffmanTable[] tables = new HuffmanTable[4];
@@ -31,27 +27,19 @@ final class JpegLosslessDecoder implements FrameDecoder {
   @Override
   public void decode(byte[] frame, int[] into) throws DicomException {
     JpegSegments in = new JpegSegments(frame);
-    if (in.marker() != SOI) {
-      throw in.problem("does not start with a JPEG Start of Image marker");
-    }
+    in.start();
     restartInterval = 0;
     precision = 0;
-    for (int marker = in.marker(); marker != EOI; marker = in.marker()) {
+    for (int marker = in.marker(); marker != JpegSegments.EOI; marker = in.marker()) {
       switch (marker) {
         case DHT -> readTables(in);
-        case DRI -> {
+        case JpegSegments.DRI -> {
           in.length(4);
           restartInterval = in.u16();
         }
         case SOF3 -> readFrameHeader(in);
-        case SOS -> decodeScan(in, into);
-        default -> {
-          if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC8 && marker != 0xCC) {
-            throw in.problem("is JPEG process SOF" + (marker - 0xC0)
-                + ", not lossless Huffman (SOF3)");
-          }
-          in.skip(in.length(2) - 2);
-        }
+        case JpegSegments.SOS -> decodeScan(in, into);
+        default -> in.skipOther(marker, "lossless Huffman (SOF3)");
       }
     }
   }

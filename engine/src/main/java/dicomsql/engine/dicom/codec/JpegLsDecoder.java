@@ -12,10 +12,6 @@ import dicomsql.engine.dicom.ImagePixelModule;
 final class JpegLsDecoder implements FrameDecoder {
   private static final int SOF55 = 0xF7;
   private static final int LSE = 0xF8;
-  private static final int SOI = 0xD8;
-  private static final int EOI = 0xD9;
-  private static final int SOS = 0xDA;
-  private static final int DRI = 0xDD;
 
   private final ImagePixelModule module;
 
@@ -26,34 +22,26 @@ final class JpegLsDecoder implements FrameDecoder {
   @Override
   public void decode(byte[] frame, int[] into) throws DicomException {
     JpegSegments in = new JpegSegments(frame);
-    if (in.marker() != SOI) {
-      throw in.problem("does not start with a JPEG Start of Image marker");
-    }
+    in.start();
     int precision = 0;
     int[] preset = new int[5];
-    for (int marker = in.marker(); marker != EOI; marker = in.marker()) {
+    for (int marker = in.marker(); marker != JpegSegments.EOI; marker = in.marker()) {
       switch (marker) {
         case SOF55 -> precision = readFrameHeader(in);
         case LSE -> readPresets(in, preset);
-        case DRI -> {
+        case JpegSegments.DRI -> {
           in.length(4);
           if (in.u16() != 0) {
             throw in.problem("has restart intervals, which the JPEG-LS decoder does not read");
           }
         }
-        case SOS -> {
+        case JpegSegments.SOS -> {
           if (precision == 0) {
             throw in.problem("has a scan before its JPEG-LS frame header (SOF55)");
           }
           decodeScan(in, precision, preset, into);
         }
-        default -> {
-          if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-              && marker != 0xCC) {
-            throw in.problem("is JPEG process SOF" + (marker - 0xC0) + ", not JPEG-LS");
-          }
-          in.skip(in.length(2) - 2);
-        }
+        default -> in.skipOther(marker, "JPEG-LS");
       }
     }
   }

@@ -9,11 +9,35 @@ import dicomsql.engine.dicom.Tag;
  * position past it. Every read is checked against the end of the frame.
  */
 final class JpegSegments {
+  static final int SOI = 0xD8;
+  static final int EOI = 0xD9;
+  static final int SOS = 0xDA;
+  static final int DRI = 0xDD;
+
   private final byte[] data;
   private int position;
 
   JpegSegments(byte[] data) {
     this.data = data;
+  }
+
+  /** Reads the Start of Image marker every stream begins with. */
+  void start() throws DicomException {
+    if (marker() != SOI) {
+      throw problem("does not start with a JPEG Start of Image marker");
+    }
+  }
+
+  /**
+   * Skips a segment that does not matter to the decoder; fails on the frame header of another
+   * JPEG process, saying which ({@code expected} names the one the decoder reads).
+   */
+  void skipOther(int marker, String expected) throws DicomException {
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+        && marker != 0xCC) {
+      throw problem("is JPEG process SOF" + (marker - 0xC0) + ", not " + expected);
+    }
+    skip(length(2) - 2);
   }
 
   byte[] data() {
