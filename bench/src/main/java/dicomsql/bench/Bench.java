@@ -17,6 +17,8 @@ public final class Bench {
       System.out.println("       bench/run sql [--cases N] [--runs N] [--dir DIR]");
       System.out.println(
           "       bench/run raster [--slices N] [--matrix M] [--runs N] [--dir DIR]");
+      System.out.println(
+          "       bench/run raster --data DATASET[,DATASET...] [--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));

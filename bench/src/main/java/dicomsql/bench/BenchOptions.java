@@ -23,6 +23,11 @@ final class BenchOptions {
     return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
   }
 
+  /** A text option, or {@code fallback} when it is not given. */
+  String text(String name, String fallback) {
+    return values.getOrDefault(name, fallback);
+  }
+
   /** Where benchmarks keep their data: {@code --dir}, by default the temp folder's. */
   Path root() {
     return values.containsKey("dir") ? Path.of(values.get("dir"))

@@ -32,15 +32,44 @@ final class RasterBenchmark {
   private final int matrix;
   private final int runs;
   private final Path root;
+  private final Path work;
+  private final List<String> lesionData;
 
   RasterBenchmark(BenchOptions options) {
     this.slices = options.integer("slices", 100);
     this.matrix = options.integer("matrix", 512);
     this.runs = options.integer("runs", 30);
-    this.root = options.root().resolve("raster-" + slices + "-" + matrix);
+    this.work = options.root();
+    this.root = work.resolve("raster-" + slices + "-" + matrix);
+    String data = options.text("data", "");
+    this.lesionData = data.isEmpty() ? List.of() : List.of(data.split(","));
+  }
+
+  /**
+   * With {@code --data DIR[,DIR...]} (datasets from {@code ./dicomsql generate}): decoding one
+   * of their slices, then the lesion-enhancement table against the pydicom script on each.
+   */
+  private void compareWithPydicom() throws Exception {
+    Path repo = Path.of(RasterBenchmark.class.getProtectionDomain().getCodeSource()
+        .getLocation().toURI()).getParent().getParent().getParent();
+    Path first = Path.of(lesionData.get(0));
+    new DecodeBenchmark(work.resolve("decode")).run(BenchData.ctFiles(first).get(0));
+    System.out.println();
+    System.out.println("| dataset | dicomsql (lesion-enhancement.sql, whole process) | "
+        + "pydicom script | ratio | means |");
+    System.out.println("|---|---:|---:|---:|---|");
+    LesionEnhancementBenchmark comparison =
+        new LesionEnhancementBenchmark(repo, work.resolve("lesions"));
+    for (String data : lesionData) {
+      comparison.run(Path.of(data).toAbsolutePath());
+    }
   }
 
   void run() throws Exception {
+    if (!lesionData.isEmpty()) {
+      compareWithPydicom();
+      return;
+    }
     RasterBenchData data = new RasterBenchData(root.resolve("data"), slices, matrix);
     data.write();
     ImageStack stack = ImageStack.of(data.planes);

@@ -59,6 +59,11 @@ final class DicomFunction implements ScalarFunction, ImplementableFunction {
     throw new IllegalArgumentException(owner + " has no method " + name);
   }
 
+  /** The name of the method that implements the function. */
+  String methodName() {
+    return method.getName();
+  }
+
   @Override
   public List<FunctionParameter> getParameters() {
     return parameters;

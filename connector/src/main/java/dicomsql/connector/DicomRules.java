@@ -83,6 +83,7 @@ final class DicomRules {
     planner.addRule(PROJECT);
     planner.addRule(COUNT);
     planner.addRule(INDEX_JOIN);
+    planner.addRule(RasterProjectRule.INSTANCE);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }
 

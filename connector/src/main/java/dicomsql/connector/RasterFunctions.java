@@ -133,14 +133,14 @@ public final class RasterFunctions {
   }
 
   /** A ROI rasterized on the stack of an image, and that image's index in the stack. */
-  private record ImageMask(RoiMasks masks, int plane) {
+  record ImageMask(RoiMasks masks, int plane) {
     RoaringBitmap mask() {
       return masks.mask(plane);
     }
   }
 
   /** The ROI on an image, or null when the image is not one the ROI applies to. */
-  private static ImageMask onImage(RoiMeasurements measurements, String rtssUid,
+  static ImageMask onImage(RoiMeasurements measurements, String rtssUid,
       int roiNumber, String sopUid) {
     String series = measurements.catalog().seriesOfImage(sopUid);
     RoiMasks masks = series == null ? null : measurements.masks(rtssUid, roiNumber, series);

@@ -19,7 +19,9 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * What the raster functions need from the index, looked up through its keys: a ROI's contours
  * and referenced series, a series' image stack and frame of reference, the series of an image.
- * Stacks are kept, since every ROI on a series needs the same one.
+ * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours
+ * (within a budget), since a ROI is rasterized on every series of its frame of reference. Safe
+ * to use from several threads.
  */
 final class RoiCatalog {
   /** A ROI as the functions see it. */
@@ -37,7 +39,12 @@ final class RoiCatalog {
   private final IndexTable contours;
   private final IndexTable series;
   private final IndexTable instances;
+  /** Bytes of contour points kept: the points of some 100,000 typical contours. */
+  private static final long CONTOURS_KEPT = 32L << 20;
+
   private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
+  private final WeighedCache<List<Object>, List<PlanarContour>> contourLists =
+      new WeighedCache<>(CONTOURS_KEPT, RoiCatalog::bytes);
 
   RoiCatalog(DicomIndex index) {
     this.rois = index.table(R.name());
@@ -63,8 +70,22 @@ final class RoiCatalog {
     return null;
   }
 
-  /** The ROI's contours in file order. */
+  /** The ROI's contours in file order, read from the index once while they are kept. */
   List<PlanarContour> contours(Roi roi) {
+    List<Object> key = List.of(roi.rtssUid(), roi.roiNumber());
+    List<PlanarContour> kept = contourLists.get(key);
+    return kept != null ? kept : contourLists.put(key, readContours(roi));
+  }
+
+  private static long bytes(List<PlanarContour> contours) {
+    long bytes = 64;
+    for (PlanarContour contour : contours) {
+      bytes += 64 + 8L * contour.points().length;
+    }
+    return bytes;
+  }
+
+  private List<PlanarContour> readContours(Roi roi) {
     RoaringBitmap ids = contours.equal(C.indexOf("rtss_uid"), roi.rtssUid());
     List<PlanarContour> list = new ArrayList<>();
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
@@ -79,7 +100,7 @@ final class RoiCatalog {
           points == null ? new double[0] : points));
     }
     list.sort(Comparator.comparingInt(PlanarContour::index));
-    return list;
+    return List.copyOf(list);
   }
 
   /** The series' Frame of Reference UID, or null when the series is unknown or names none. */

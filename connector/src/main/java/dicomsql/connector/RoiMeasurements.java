@@ -8,14 +8,13 @@ import dicomsql.engine.raster.RoiMasks;
 import dicomsql.engine.raster.RoiRasterizer;
 import dicomsql.engine.raster.RoiSampler;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * A connection's masks and HU statistics of ROIs, each computed once per (ROI, series) and kept
- * while the connection lives, so that a query over every ROI, or several statistics of one,
- * neither rasterizes nor decodes twice.
+ * while the connection lives, within a memory budget, so that a query over every ROI, or several
+ * statistics of one, neither rasterizes nor decodes twice. Safe to use from several threads:
+ * the workers of {@link RasterPrefetch} fill it while a query's rows are evaluated.
  *
  * <p>A ROI applies to a series that is its referenced series or shares that series' Frame of
  * Reference; on any other series, or for an unknown ROI or series, there is no answer (null).
@@ -23,20 +22,29 @@ import java.util.Objects;
 final class RoiMeasurements {
   private record Key(String rtssUid, int roiNumber, String seriesUid) {}
 
-  private static final int MASKS_KEPT = 4096;
-  private static final long VALUES_KEPT = 16L << 20;
+  /** Bytes a kept object costs beyond its arrays: headers, references, map entries. */
+  private static final long OVERHEAD = 128;
 
   private final RoiCatalog catalog;
   private final DecodedSlices slices;
-  private final Map<Key, RoiMasks> masks = new LinkedHashMap<>(64, 0.75f, true);
-  private final Map<Key, IntensityStatistics> statistics =
-      new LinkedHashMap<>(64, 0.75f, true);
-  private long valuesHeld;
+  private final WeighedCache<Key, RoiMasks> masks;
+  private final WeighedCache<Key, IntensityStatistics> statistics;
 
   RoiMeasurements(DicomIndex index) {
     this.catalog = new RoiCatalog(index);
     long budget = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     this.slices = new DecodedSlices(index.dataRoot(), budget);
+    this.masks = new WeighedCache<>(budget / 4, RoiMeasurements::bytes);
+    this.statistics = new WeighedCache<>(budget / 4, kept -> OVERHEAD + 4L * kept.count());
+  }
+
+  /** What a ROI's masks take in memory. */
+  private static long bytes(RoiMasks masks) {
+    long bytes = OVERHEAD;
+    for (RoiMasks.Slice slice : masks.slices()) {
+      bytes += OVERHEAD + slice.mask().getLongSizeInBytes();
+    }
+    return bytes;
   }
 
   RoiCatalog catalog() {
@@ -51,7 +59,7 @@ final class RoiMeasurements {
    * The ROI rasterized on a series ({@code null} series: its referenced one), or null when the
    * ROI is unknown, has no referenced series, or does not apply to the series.
    */
-  synchronized RoiMasks masks(String rtssUid, int roiNumber, String seriesUid) {
+  RoiMasks masks(String rtssUid, int roiNumber, String seriesUid) {
     RoiCatalog.Roi roi = catalog.roi(rtssUid, roiNumber);
     if (roi == null || roi.referencedSeriesUid() == null) {
       return null;
@@ -66,12 +74,7 @@ final class RoiMeasurements {
     if (stack == null) {
       return null;
     }
-    RoiMasks rasterized = RoiRasterizer.rasterize(catalog.contours(roi), stack);
-    masks.put(key, rasterized);
-    if (masks.size() > MASKS_KEPT) {
-      masks.remove(masks.keySet().iterator().next());
-    }
-    return rasterized;
+    return masks.put(key, RoiRasterizer.rasterize(catalog.contours(roi), stack));
   }
 
   /** Whether a ROI can be rasterized on a series: its own, or one in the same frame. */
@@ -84,7 +87,7 @@ final class RoiMeasurements {
   }
 
   /** Statistics of the modality values inside the ROI on a series, or null as for masks. */
-  synchronized IntensityStatistics statistics(String rtssUid, int roiNumber, String seriesUid)
+  IntensityStatistics statistics(String rtssUid, int roiNumber, String seriesUid)
       throws IOException {
     Key key = new Key(rtssUid, roiNumber, seriesUid);
     IntensityStatistics cached = statistics.get(key);
@@ -95,14 +98,7 @@ final class RoiMeasurements {
     if (rasterized == null) {
       return null;
     }
-    IntensityStatistics computed = new IntensityStatistics(RoiSampler.sample(rasterized, slices));
-    statistics.put(key, computed);
-    valuesHeld += computed.count();
-    var eldest = statistics.entrySet().iterator();
-    while (valuesHeld > VALUES_KEPT && statistics.size() > 1) {
-      valuesHeld -= eldest.next().getValue().count();
-      eldest.remove();
-    }
-    return computed;
+    return statistics.put(key,
+        new IntensityStatistics(RoiSampler.sample(rasterized, slices)));
   }
 }

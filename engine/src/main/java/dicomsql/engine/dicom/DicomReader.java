@@ -56,6 +56,8 @@ public final class DicomReader implements Closeable {
   private DicomException pixelDataCutShort;
   private long valueCutFrom = -1;
   private int errorTag = -1;
+  private long pixelDataStart = -1;
+  private long pixelDataLength;
 
   /** One open data set, item or sequence. */
   private static final class Frame {
@@ -186,6 +188,20 @@ public final class DicomReader implements Closeable {
       d--;
     }
     return (d + 1) / 2;
+  }
+
+  /**
+   * Where the value of the top-level pixel data this reader stopped before starts (in the file,
+   * unless the syntax is deflated), or -1 when it did not stop there or the value is
+   * encapsulated: the start of native pixel data, to read parts of it in place.
+   */
+  public long pixelDataStart() {
+    return pixelDataStart;
+  }
+
+  /** The length of the value at {@link #pixelDataStart()}. */
+  public long pixelDataLength() {
+    return pixelDataLength;
   }
 
   /** For SEQUENCE_START: whether this is encapsulated pixel data (fragments, not items). */
@@ -442,6 +458,10 @@ public final class DicomReader implements Closeable {
         // The header before it is whole: end there, and let the caller decide what the cut
         // pixel data means (indexing keeps the header and reports the cut).
         pixelDataCutShort = DicomException.truncated(in.size()).inside(elementTag).inFile(file);
+      }
+      if (!undefined) {
+        pixelDataStart = start;
+        pixelDataLength = elementLength;
       }
       return Token.END;
     }

@@ -121,7 +121,11 @@ public record ImagePixelModule(
    * the JIT can vectorize.
    */
   void toStoredValues(int[] cells, int count) {
-    int left = 31 - highBit;
+    keepBits(cells, count, 31 - highBit);
+  }
+
+  /** Shifts the stored bits to the top by {@code left}, then down, sign-extending if signed. */
+  private void keepBits(int[] cells, int count, int left) {
     int right = 32 - bitsStored;
     if (isSigned()) {
       for (int i = 0; i < count; i++) {
@@ -132,5 +136,14 @@ public record ImagePixelModule(
         cells[i] = cells[i] << left >>> right;
       }
     }
+  }
+
+  /**
+   * Turns the first {@code count} cells a codec decoded (Bits Stored wide, in the low bits, as
+   * JPEG and JPEG 2000 hold them whatever High Bit says) into stored values in place: the bits
+   * above Bits Stored dropped, sign-extended when signed.
+   */
+  void cellsToStoredValues(int[] cells, int count) {
+    keepBits(cells, count, 32 - bitsStored);
   }
 }

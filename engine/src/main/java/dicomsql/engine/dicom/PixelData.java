@@ -1,5 +1,7 @@
 package dicomsql.engine.dicom;
 
+import dicomsql.engine.dicom.codec.FrameDecoder;
+import dicomsql.engine.dicom.codec.FrameDecoders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,9 +9,10 @@ import java.util.Objects;
 
 /**
  * The pixel data of one image, decoded frame by frame to stored values or to rescaled values
- * (Hounsfield units for CT). Decodes native pixel data in either byte order, RLE Lossless and
- * Encapsulated Uncompressed; pixel data in other encapsulated transfer syntaxes is refused with
- * an {@link UnsupportedTransferSyntaxException}. Not thread-safe: rescaling reuses an array.
+ * (Hounsfield units for CT). Decodes native pixel data in either byte order, RLE Lossless,
+ * Encapsulated Uncompressed and the syntaxes {@link FrameDecoders} has a decoder for (JPEG,
+ * JPEG 2000); pixel data in other encapsulated transfer syntaxes is refused with an
+ * {@link UnsupportedTransferSyntaxException}. Not thread-safe: rescaling reuses an array.
  *
  * <p>A decoded frame holds a value per sample, the samples of a pixel together (RGB RGB ...),
  * pixels row by row, whatever the Planar Configuration; YBR_FULL_422 is expanded to three
@@ -52,6 +55,47 @@ public final class PixelData {
   }
 
   /**
+   * Prepares a file's pixel data without reading it: native single-sample pixel data in a little
+   * endian file stays in the file, and frames, or only the pixels a region spans, are read from
+   * it in place when asked for. Anything else is read whole, as {@link #read} does.
+   */
+  public static PixelData open(Path file) throws IOException {
+    DataSet dataSet;
+    TransferSyntax syntax;
+    long start;
+    long length;
+    try (DicomReader reader = DicomReader.open(file, ReadOptions.stopBeforePixelData())) {
+      dataSet = DataSet.read(reader);
+      syntax = reader.transferSyntax();
+      start = reader.pixelDataStart();
+      length = reader.pixelDataLength();
+    } catch (DicomException e) {
+      throw e.inFile(file.toString());
+    }
+    if (start < 0 || syntax.deflated() || syntax.bigEndian()) {
+      return read(file);
+    }
+    try {
+      ImagePixelModule module = ImagePixelModule.of(dataSet);
+      if (module.samplesPerPixel() != 1 || module.bitsAllocated() % 8 != 0) {
+        return read(file);
+      }
+      NativePixelDecoder decoder = new NativePixelDecoder(module, false);
+      decoder.checkLength(length, module.numberOfFrames());
+      int cellBytes = module.bitsAllocated() / 8;
+      long frameBytes = (long) module.pixelsPerFrame() * cellBytes;
+      PixelBytes bytes = new PixelBytes(file, start);
+      return new PixelData(dataSet, module,
+          (index, into) -> decoder.decode(bytes.read(index * frameBytes, frameBytes), 0, into),
+          (index, from, count, into) -> decoder.decodePixels(
+              bytes.read(index * frameBytes + (long) from * cellBytes, (long) count * cellBytes),
+              0, 0, count, into));
+    } catch (DicomException e) {
+      throw e.inFile(file.toString());
+    }
+  }
+
+  /**
    * The pixel data of a data set read in {@code syntax}. Checks the Image Pixel module, that
    * native pixel data is long enough, and which fragments make each frame; frames themselves
    * are decoded only when asked for.
@@ -82,29 +126,50 @@ public final class PixelData {
 
   private static PixelData encapsulated(DataSet dataSet, Element pixels, TransferSyntax syntax)
       throws DicomException {
-    boolean rle = syntax.uid().equals(TransferSyntax.RLE_LOSSLESS.uid());
-    boolean uncompressed = syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED.uid());
     if (!syntax.encapsulated()) {
       throw new DicomException("pixel data is encapsulated although " + syntax
           + " is a native transfer syntax", -1, Tag.PixelData);
     }
-    if (!rle && !uncompressed) {
-      throw new UnsupportedTransferSyntaxException(syntax);
-    }
     ImagePixelModule module = ImagePixelModule.of(dataSet);
+    EncapsulatedSource source = encapsulatedSource(module, syntax);
     EncapsulatedFrames frames = EncapsulatedFrames.of(pixels.fragments(),
         module.numberOfFrames());
-    if (rle) {
+    return new PixelData(dataSet, module,
+        (index, into) -> source.decode(index, into, frames.frame(index)), null);
+  }
+
+  /** Decodes one encapsulated frame, {@code frame} its bytes. */
+  @FunctionalInterface
+  private interface EncapsulatedSource {
+    void decode(int index, int[] into, byte[] frame) throws DicomException;
+  }
+
+  /** How frames of this syntax decode; refused when no decoder reads it. */
+  private static EncapsulatedSource encapsulatedSource(ImagePixelModule module,
+      TransferSyntax syntax) throws DicomException {
+    if (syntax.uid().equals(TransferSyntax.RLE_LOSSLESS.uid())) {
       RleFrameDecoder decoder = new RleFrameDecoder(module);
-      return new PixelData(dataSet, module,
-          (index, into) -> decoder.decode(frames.frame(index), index, into), null);
+      return (index, into, frame) -> decoder.decode(frame, index, into);
     }
-    NativePixelDecoder decoder = new NativePixelDecoder(module, false);
-    return new PixelData(dataSet, module, (index, into) -> {
-      byte[] frame = frames.frame(index);
-      decoder.checkLength(frame.length, 1);
-      decoder.decode(frame, 0, into);
-    }, null);
+    if (syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED.uid())) {
+      NativePixelDecoder decoder = new NativePixelDecoder(module, false);
+      return (index, into, frame) -> {
+        decoder.checkLength(frame.length, 1);
+        decoder.decode(frame, 0, into);
+      };
+    }
+    FrameDecoder decoder = FrameDecoders.of(syntax, module);
+    if (decoder == null) {
+      throw new UnsupportedTransferSyntaxException(syntax);
+    }
+    return (index, into, frame) -> {
+      try {
+        decoder.decode(frame, into);
+      } catch (DicomException e) {
+        throw new DicomException("frame " + (index + 1) + ": " + e.problem(), -1, Tag.PixelData);
+      }
+      module.cellsToStoredValues(into, module.samplesPerFrame());
+    };
   }
 
   /** The data set the pixel data belongs to, for the attributes that say how to show it. */

@@ -15,9 +15,10 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Decodes images under a data root: whole images (for pictures) kept while they fit a memory
- * budget, and the pixels under a mask, of which native pixel data decodes only the stretch the
- * mask spans. Native and RLE pixel data are decoded; other compressed pixel data is refused
- * with a message that names the file and its transfer syntax. Safe to use from several threads.
+ * budget, and the pixels under a mask, of which native pixel data reads from the file (in place)
+ * and decodes only the stretch of rows the mask spans. Compressed pixel data is decoded as
+ * {@link PixelData} can, whole frames; what it cannot is refused with a message that names the
+ * file and its transfer syntax. Safe to use from several threads.
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
@@ -51,13 +52,22 @@ public final class DecodedSlices implements SliceSource {
     return values;
   }
 
-  /** The image of this plane, decoded and rescaled. */
-  public synchronized DecodedImage image(ImagePlane plane) throws IOException {
-    DecodedImage image = recent.get(plane.path());
-    if (image == null) {
-      image = decode(plane);
-      recent.put(plane.path(), image);
-      heldBytes += 4L * image.values().length;
+  /**
+   * The image of this plane, decoded and rescaled. Decoded outside the lock, so that threads
+   * decode different images at once (and seldom the same one twice).
+   */
+  public DecodedImage image(ImagePlane plane) throws IOException {
+    synchronized (this) {
+      DecodedImage kept = recent.get(plane.path());
+      if (kept != null) {
+        return kept;
+      }
+    }
+    DecodedImage image = decode(plane);
+    synchronized (this) {
+      if (recent.put(plane.path(), image) == null) {
+        heldBytes += 4L * image.values().length;
+      }
       var eldest = recent.entrySet().iterator();
       while (heldBytes > budgetBytes && recent.size() > 1) {
         heldBytes -= 4L * eldest.next().getValue().values().length;
@@ -77,7 +87,7 @@ public final class DecodedSlices implements SliceSource {
 
   /** The pixel data of an image, checked to be the single greyscale frame the index says. */
   private PixelData read(ImagePlane plane) throws IOException {
-    PixelData pixels = PixelData.read(PathText.resolve(dataRoot, plane.path()));
+    PixelData pixels = PixelData.open(PathText.resolve(dataRoot, plane.path()));
     ImagePixelModule module = pixels.module();
     String problem = null;
     if (module.numberOfFrames() != 1) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Writes images of known values with our writer, has dcmtk re-encode them (RLE Lossless with and
- * without offset tables and split fragments, big endian, implicit VR, JPEG) and checks that
- * every form decodes to the values written, or is refused when we cannot decode it.
+ * without offset tables and split fragments, big endian, implicit VR) and checks that every
+ * form decodes to the values written.
  */
 class PixelDataDcmtkTest {
   @TempDir
@@ -163,26 +163,6 @@ class PixelDataDcmtkTest {
         .isInstanceOf(DicomException.class)
         .hasMessageContaining("3 frames in")
         .hasMessageContaining("fragments and an empty Basic Offset Table");
-  }
-
-  @ParameterizedTest
-  @MethodSource("jpegOptions")
-  void refusesJpegNamingTheTransferSyntax(List<String> options, String syntax)
-      throws IOException {
-    Image image = new Image("jpeg input", 32, 32, 1, 1, 0, 8, 8, 7, false);
-    List<String> command = new ArrayList<>(List.of("dcmcjpeg"));
-    command.addAll(options);
-    Path jpeg = convert(write(image), command);
-    assertThatThrownBy(() -> PixelData.read(jpeg))
-        .isInstanceOf(UnsupportedTransferSyntaxException.class)
-        .hasMessageEndingWith("pixel data in " + syntax + " cannot be decoded yet");
-  }
-
-  static List<Object[]> jpegOptions() {
-    return List.of(
-        new Object[] {List.of("+eb"), "JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)"},
-        new Object[] {List.of("+e1"),
-            "JPEG Lossless, First-Order Prediction (1.2.840.10008.1.2.4.70)"});
   }
 
   private static TransferSyntax syntaxOf(Path file) throws IOException {

@@ -50,7 +50,13 @@ class PixelDataPydicomTest {
       "rtdose_rle.dcm",
       "rtdose_rle_1frame.dcm",
       "liver_1frame.dcm",
-      "liver_expb_1frame.dcm");
+      "liver_expb_1frame.dcm",
+      "MR_small_jp2klossless.dcm",
+      "693_J2KI.dcm",
+      "J2K_pixelrep_mismatch.dcm",
+      "SC_rgb_jpeg_dcmtk.dcm");
+  /** Lossy JPEG 2000, which decoders may round differently (pydicom's goes through openjpeg). */
+  private static final String LOSSY_JPEG_2000 = "JPEG2000.dcm";
   /** A file pydicom's authors rewrote with 32-bit big-endian cells; see the test using it. */
   private static final String WHOLE_32_BIT_BIG_ENDIAN = "rtdose_expb.dcm";
 
@@ -66,6 +72,7 @@ class PixelDataPydicomTest {
     Path script = Path.of(PixelDataPydicomTest.class.getResource("pixel_values.py").toURI());
     List<String> names = new ArrayList<>(FILES);
     names.add(WHOLE_32_BIT_BIG_ENDIAN);
+    names.add(LOSSY_JPEG_2000);
     List<String> command = new ArrayList<>(List.of(ExternalTools.PYTHON, script.toString(),
         output.toString()));
     names.forEach(name -> command.add(ExternalTools.pydicomFile(name).toString()));
@@ -139,6 +146,32 @@ class PixelDataPydicomTest {
       halvesSwapped[i] = Integer.toUnsignedLong(Integer.rotateLeft(ours[i], 16));
     }
     assertSameValues(WHOLE_32_BIT_BIG_ENDIAN, pydicom, halvesSwapped);
+  }
+
+  /**
+   * The wavelet of lossy JPEG 2000 is computed in floating point, so two conforming decoders
+   * (jai-imageio's and openjpeg) may round a few values apart; none by more than one.
+   */
+  @Test
+  void decodesLossyJpeg2000WithinOneOfOpenjpeg() throws IOException {
+    long[] expected = longs(pydicomValues(LOSSY_JPEG_2000));
+    PixelData pixels = PixelData.read(ExternalTools.pydicomFile(LOSSY_JPEG_2000));
+    int[] ours = pixels.allFrames();
+    assertThat(ours).hasSize(expected.length);
+    int apart = 0;
+    for (int i = 0; i < ours.length; i++) {
+      assertThat(Math.abs(ours[i] - expected[i])).as("value " + i).isLessThanOrEqualTo(1);
+      apart += ours[i] != expected[i] ? 1 : 0;
+    }
+    assertThat(apart).isLessThan(ours.length / 1000);
+  }
+
+  /** pydicom here has no JPEG-LS handler; the file holds MR_small.dcm's values losslessly. */
+  @Test
+  void decodesPydicomsJpegLsFileToTheOriginalValues() throws IOException {
+    assertThat(PixelData.read(ExternalTools.pydicomFile("MR_small_jpeg_ls_lossless.dcm"))
+        .allFrames()).containsExactly(
+            PixelData.read(ExternalTools.pydicomFile("MR_small.dcm")).allFrames());
   }
 
   private static Path pydicomValues(String name) {
