@@ -77,7 +77,7 @@ final class DicomGroupCount extends AbstractRelNode implements EnumerableRel {
     Expression table = scan.table().getExpression(DicomTable.class);
     IndexCondition condition = scan.condition();
     Expression rows = Expressions.call(table, "groupCount", implementor.getRootExpression(),
-        Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
+        IndexCondition.reference(implementor, condition),
         Expressions.constant(column), Expressions.constant(counts));
     return ArrayRowResult.of(implementor, getRowType(), new BlockBuilder(), rows);
   }

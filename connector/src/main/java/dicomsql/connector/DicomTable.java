@@ -45,6 +45,7 @@ public final class DicomTable extends AbstractTable
   private final List<ColumnType> types;
   private final List<int[]> keys;
   private final Supplier<? extends RowSource> source;
+  private volatile Statistic statistic;
 
   DicomTable(String name, List<String> columns, List<ColumnType> types, List<int[]> keys,
       Supplier<? extends RowSource> source) {
@@ -76,16 +77,25 @@ public final class DicomTable extends AbstractTable
     return builder.build();
   }
 
+  /**
+   * Row count and keys from what the index keeps; asked many times while one statement is
+   * planned, and the same for the schema's life, since its index stays as it was opened.
+   */
   @Override
   public Statistic getStatistic() {
-    RowSource rows = source.get();
-    List<ImmutableBitSet> unique = new ArrayList<>();
-    for (int[] key : keys) {
-      if (!(rows instanceof StoredRows stored) || stored.isUnique(key)) {
-        unique.add(ImmutableBitSet.of(key));
+    Statistic known = statistic;
+    if (known == null) {
+      RowSource rows = source.get();
+      List<ImmutableBitSet> unique = new ArrayList<>();
+      for (int[] key : keys) {
+        if (rows.isUnique(key)) {
+          unique.add(ImmutableBitSet.of(key));
+        }
       }
+      known = Statistics.of(rows.rowCount(), unique);
+      statistic = known;
     }
-    return Statistics.of(rows.rowCount(), unique);
+    return known;
   }
 
   @Override
@@ -111,12 +121,11 @@ public final class DicomTable extends AbstractTable
   }
 
   /**
-   * Called by generated code: the rows where the encoded condition holds, as arrays of the
+   * Called by generated code: the rows where the pushed condition holds (all when it is null), as arrays of the
    * given columns in Calcite's internal form. Stops early when the statement is cancelled.
    */
-  public Enumerable<Object[]> scan(DataContext root, String condition, int[] fields) {
+  public Enumerable<Object[]> scan(DataContext root, IndexCondition filter, int[] fields) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
@@ -132,10 +141,9 @@ public final class DicomTable extends AbstractTable
    * the counts come from the sizes of the index's row sets, no row is decoded. Each output row
    * holds the group's value (when grouped) and the count, {@code counts} times.
    */
-  public Enumerable<Object[]> groupCount(DataContext root, String condition, int column,
+  public Enumerable<Object[]> groupCount(DataContext root, IndexCondition filter, int column,
       int counts) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     RoaringBitmap selected = filter == null ? rows.all() : filter.rows(rows);
     List<Object[]> result = new ArrayList<>();
     if (column < 0) {
@@ -171,13 +179,12 @@ public final class DicomTable extends AbstractTable
 
   /**
    * Called by generated code for an index nested-loop join: for each left row, the rows of this
-   * table whose indexed column equals the left row's key (and that the encoded condition keeps),
+   * table whose indexed column equals the left row's key (and that the pushed condition keeps),
    * each joined row being the left row's values followed by {@code fields} of this table.
    */
   public Enumerable<Object[]> indexJoin(DataContext root, Enumerable<Object[]> left, int leftKey,
-      int column, String condition, int[] fields) {
+      int column, IndexCondition filter, int[] fields) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     ColumnType type = types.get(column);
     return new AbstractEnumerable<>() {

@@ -34,6 +34,14 @@ interface RowSource {
     return true;
   }
 
+  /**
+   * Whether no two rows share these columns' values and none is null there; a source that does
+   * not override this declares only keys that hold by construction.
+   */
+  default boolean isUnique(int[] key) {
+    return true;
+  }
+
   /** Distinct values of an indexed column (for estimating joins). */
   default double distinctValues(int column) {
     return Math.max(1, rowCount() / 10);

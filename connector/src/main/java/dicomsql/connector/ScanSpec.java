@@ -145,7 +145,7 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     Expression tableExpression = table.getExpression(DicomTable.class);
     Expression rows = Expressions.call(tableExpression, "scan",
         implementor.getRootExpression(),
-        Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
+        IndexCondition.reference(implementor, condition),
         Expressions.constant(fields));
     return ArrayRowResult.of(implementor, rowType, new BlockBuilder(), rows);
   }

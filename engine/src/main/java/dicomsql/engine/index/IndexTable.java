@@ -70,6 +70,11 @@ public final class IndexTable {
     return store.valueSets(column);
   }
 
+  /** What the index keeps of the table's values, for planning: no row is decoded. */
+  public TableStatistics statistics() {
+    return store.statistics();
+  }
+
   /** Distinct non-null values of an indexed column. */
   public long distinctValues(int column) {
     return store.distinctValues(column);
