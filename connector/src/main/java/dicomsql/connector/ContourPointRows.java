@@ -53,6 +53,27 @@ final class ContourPointRows extends IndexedRows {
   }
 
   @Override
+  public boolean countsIds() {
+    return true;
+  }
+
+  /** The points of these contours: their counts summed, no point decoded. */
+  @Override
+  public long count(RoaringBitmap ids) {
+    if (ids.getLongCardinality() == table.size()) {
+      return (long) rowCount();
+    }
+    long total = 0;
+    for (int id : ids) {
+      Object[] row = table.row(id, POINT_COUNT + 1);
+      if (row != null && row[POINT_COUNT] != null) {
+        total += (Integer) row[POINT_COUNT];
+      }
+    }
+    return total;
+  }
+
+  @Override
   public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
     IntIterator id = ids.getIntIterator();
     return new Iterator<>() {

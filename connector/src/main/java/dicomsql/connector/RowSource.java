@@ -57,11 +57,22 @@ interface RowSource {
   RoaringBitmap nulls(int column);
 
   /**
-   * Each distinct value of an indexed column with its rows, for counting groups without
-   * decoding rows; null when this source cannot tell.
+   * Each distinct value of an indexed column with its rows, in value order or its reverse, for
+   * counting groups and finding the first rows of a sort without decoding rows; null when this
+   * source cannot tell.
    */
-  default Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
+  default Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
     return null;
+  }
+
+  /** Whether {@link #count} knows how many rows ids stand for without reading the rows. */
+  default boolean countsIds() {
+    return idsAreRows();
+  }
+
+  /** How many rows the ids stand for; only where {@link #countsIds}. */
+  default long count(RoaringBitmap ids) {
+    return ids.getLongCardinality();
   }
 
   /**

@@ -85,12 +85,17 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     return builder.build();
   }
 
-  RelWriter explain(RelWriter pw) {
+  /** The names of the decoded columns. */
+  List<String> fieldNames() {
     List<String> names = new ArrayList<>();
     for (int field : fields) {
       names.add(dicomTable.columnNames().get(field));
     }
-    return pw.item("columns", names)
+    return names;
+  }
+
+  RelWriter explain(RelWriter pw) {
+    return pw.item("columns", fieldNames())
         .itemIf("index", condition == null ? "" : condition.describe(dicomTable.columnNames()),
             condition != null)
         .itemIf("filter", residual, residual != null);

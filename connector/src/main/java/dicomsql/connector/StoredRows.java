@@ -72,9 +72,9 @@ final class StoredRows extends IndexedRows {
   }
 
   @Override
-  public Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
-    return table.isIndexed(column) && !columns.get(column).equals("path")
-        ? table.valueSets(column) : null;
+  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column,
+      boolean descending) {
+    return table.isIndexed(column) ? table.valueSets(column, descending) : null;
   }
 
   @Override

@@ -65,9 +65,12 @@ public final class IndexTable {
     return store.nulls(column);
   }
 
-  /** Each distinct value of an indexed column with its rows, in value order. */
-  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
-    return store.valueSets(column);
+  /**
+   * Each distinct value of an indexed column with its rows, in value order or its reverse;
+   * for {@code path}, each path with its row.
+   */
+  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
+    return store.valueSets(column, descending);
   }
 
   /** What the index keeps of the table's values, for planning: no row is decoded. */

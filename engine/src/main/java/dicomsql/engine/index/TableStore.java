@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.roaringbitmap.RoaringBitmap;
@@ -466,13 +468,17 @@ final class TableStore {
   }
 
   /**
-   * Each distinct value of an indexed column with the rows holding it, in value order (values
-   * in the engine's types); for counting groups without reading a row.
+   * Each distinct value of an indexed column with the rows holding it, in value order or its
+   * reverse (values in the engine's types); for counting groups and for the first rows of a
+   * sort without reading a row. For {@code path}, each path with its one row.
    */
-  Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
+  Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
+    if (column == pathColumn) {
+      return pathSets(descending);
+    }
     requireIndex(column);
     ColumnType type = table.column(column).type();
-    Iterator<Map.Entry<Object, byte[]>> entries = indexes[column].entrySet().iterator();
+    Cursor<Object, byte[]> entries = indexes[column].cursor(null, null, descending);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -481,8 +487,42 @@ final class TableStore {
 
       @Override
       public Map.Entry<Object, RoaringBitmap> next() {
-        Map.Entry<Object, byte[]> entry = entries.next();
-        return Map.entry(value(type, entry.getKey()), RowSets.decode(entry.getValue()));
+        Object key = entries.next();
+        return Map.entry(value(type, key), RowSets.decode(entries.getValue()));
+      }
+    };
+  }
+
+  private Iterator<Map.Entry<Object, RoaringBitmap>> pathSets(boolean descending) {
+    Cursor<String, long[]> entries = files.cursor(null, null, descending);
+    return new Iterator<>() {
+      private Map.Entry<Object, RoaringBitmap> next = advance();
+
+      private Map.Entry<Object, RoaringBitmap> advance() {
+        while (entries.hasNext()) {
+          String path = entries.next();
+          RoaringBitmap row = new RoaringBitmap();
+          addRowOf(entries.getValue(), row);
+          if (!row.isEmpty()) {
+            return Map.entry(path, row);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Map.Entry<Object, RoaringBitmap> next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Map.Entry<Object, RoaringBitmap> current = next;
+        next = advance();
+        return current;
       }
     };
   }
