@@ -112,8 +112,9 @@ final class SqlBenchmark {
             + sop + "'"),
         new Query("path ORDER BY path LIMIT 3",
             "SELECT path FROM instances ORDER BY path LIMIT 3"),
+        // Explicit NULLS LAST: Calcite puts nulls first in a descending sort, DuckDB last.
         new Query("ORDER BY position_z DESC LIMIT 3", "SELECT path, position_z FROM instances "
-            + "ORDER BY position_z DESC LIMIT 3", 1),
+            + "ORDER BY position_z DESC NULLS LAST LIMIT 3", 1),
         new Query("AVG(slice_thickness), MAX(rows) FROM instances",
             "SELECT AVG(slice_thickness), MAX(\"rows\") FROM instances"),
         new Query("COUNT(*) FROM contour_points", "SELECT COUNT(*) FROM contour_points"),
