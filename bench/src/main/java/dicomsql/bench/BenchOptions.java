@@ -28,6 +28,11 @@ final class BenchOptions {
     return values.getOrDefault(name, fallback);
   }
 
+  /** A folder given as {@code --name}, or null. */
+  Path path(String name) {
+    return values.containsKey(name) ? Path.of(values.get(name)) : null;
+  }
+
   /** Where benchmarks keep their data: {@code --dir}, by default the temp folder's. */
   Path root() {
     return values.containsKey("dir") ? Path.of(values.get("dir"))

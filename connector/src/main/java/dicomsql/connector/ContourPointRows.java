@@ -25,8 +25,6 @@ final class ContourPointRows extends IndexedRows {
   private static final int POINT_COUNT = C.indexOf("point_count");
   private static final int POINTS = C.indexOf("points");
 
-  private double points = -1;
-
   /** The structure set and ROI columns are the contours', whose index answers them. */
   ContourPointRows(IndexTable contours) {
     super(contours, new int[] {0, 1, -1, -1, -1, -1, -1});
@@ -47,17 +45,32 @@ final class ContourPointRows extends IndexedRows {
     return TYPES.get(column);
   }
 
+  /** Every contour's points: the sum of their counts, which the index keeps. */
   @Override
-  public synchronized double rowCount() {
-    if (points < 0) {
-      double total = 0;
-      for (int id : table.all()) {
-        Integer count = (Integer) table.row(id, POINT_COUNT + 1)[POINT_COUNT];
-        total += count == null ? 0 : count;
-      }
-      points = total;
+  public double rowCount() {
+    Long points = table.statistics().column(POINT_COUNT).sum();
+    return points == null ? 0 : points;
+  }
+
+  @Override
+  public boolean countsIds() {
+    return true;
+  }
+
+  /** The points of these contours: their counts summed, no point decoded. */
+  @Override
+  public long count(RoaringBitmap ids) {
+    if (ids.getLongCardinality() == table.size()) {
+      return (long) rowCount();
     }
-    return points;
+    long total = 0;
+    for (int id : ids) {
+      Object[] row = table.row(id, POINT_COUNT + 1);
+      if (row != null && row[POINT_COUNT] != null) {
+        total += (Integer) row[POINT_COUNT];
+      }
+    }
+    return total;
   }
 
   @Override

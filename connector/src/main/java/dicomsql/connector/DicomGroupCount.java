@@ -1,17 +1,10 @@
 package dicomsql.connector;
 
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptCost;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -22,11 +15,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * the index's row sets: no row is decoded. Replaces an aggregate over a scan whose filter the
  * index answers entirely.
  */
-final class DicomGroupCount extends AbstractRelNode implements EnumerableRel {
-  private final ScanSpec scan;
+final class DicomGroupCount extends IndexAnswer {
   private final int column;
   private final int counts;
-  private final RelDataType outputType;
 
   /**
    * @param column the source column grouped by, or -1 for a single total
@@ -34,31 +25,20 @@ final class DicomGroupCount extends AbstractRelNode implements EnumerableRel {
    */
   DicomGroupCount(RelOptCluster cluster, ScanSpec scan, int column, int counts,
       RelDataType outputType) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
-    this.scan = scan;
+    super(cluster, cluster.traitSet(), scan, outputType);
     this.column = column;
     this.counts = counts;
-    this.outputType = outputType;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomGroupCount(getCluster(), scan, column, counts, outputType);
+    return new DicomGroupCount(getCluster(), scan, column, counts, getRowType());
   }
 
   @Override
-  protected RelDataType deriveRowType() {
-    return outputType;
-  }
-
-  @Override
-  public RelWriter explainTerms(RelWriter pw) {
-    IndexCondition condition = scan.condition();
-    return super.explainTerms(pw)
-        .item("table", scan.table().getQualifiedName())
-        .item("count", column < 0 ? "*" : "* by " + scan.dicomTable().columnNames().get(column))
-        .itemIf("index", condition == null ? "" : condition.describe(
-            scan.dicomTable().columnNames()), condition != null);
+  RelWriter explainAnswer(RelWriter pw) {
+    return pw.item("count",
+        column < 0 ? "*" : "* by " + scan.dicomTable().columnNames().get(column));
   }
 
   @Override
@@ -66,19 +46,13 @@ final class DicomGroupCount extends AbstractRelNode implements EnumerableRel {
     return column < 0 ? 1 : 10;
   }
 
-  /** Counting row sets costs next to nothing next to decoding rows. */
   @Override
-  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return planner.getCostFactory().makeTinyCost();
+  String method() {
+    return "groupCount";
   }
 
   @Override
-  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    Expression table = scan.table().getExpression(DicomTable.class);
-    IndexCondition condition = scan.condition();
-    Expression rows = Expressions.call(table, "groupCount", implementor.getRootExpression(),
-        Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
-        Expressions.constant(column), Expressions.constant(counts));
-    return ArrayRowResult.of(implementor, getRowType(), new BlockBuilder(), rows);
+  List<Expression> arguments() {
+    return List.of(Expressions.constant(column), Expressions.constant(counts));
   }
 }

@@ -31,7 +31,7 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  */
 final class DicomIndexJoin extends SingleRel implements EnumerableRel {
   private static final Method INDEX_JOIN = Types.lookupMethod(DicomTable.class, "indexJoin",
-      DataContext.class, Enumerable.class, int.class, int.class, String.class, int[].class);
+      DataContext.class, Enumerable.class, int.class, int.class, IndexCondition.class, int[].class);
 
   /** Looking a key up costs about this many rows of a scan. */
   private static final double LOOKUP_COST = 2;
@@ -92,7 +92,7 @@ final class DicomIndexJoin extends SingleRel implements EnumerableRel {
     Expression joined = Expressions.call(lookedUp.table().getExpression(DicomTable.class),
         INDEX_JOIN, implementor.getRootExpression(), leftRows, Expressions.constant(leftKey),
         Expressions.constant(column),
-        Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
+        IndexCondition.reference(implementor, condition),
         Expressions.constant(lookedUp.fields()));
     return ArrayRowResult.of(implementor, getRowType(), builder, joined);
   }

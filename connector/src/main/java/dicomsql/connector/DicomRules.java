@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
@@ -23,8 +25,10 @@ import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexUtil;
@@ -53,11 +57,26 @@ final class DicomRules {
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
       ProjectRule::new).toRule();
 
-  /** Answers COUNT(*) (grouped by an indexed column, or not) from the index's row sets. */
+  /**
+   * Answers COUNT(*) (grouped by an indexed column, or not) from the index's row sets, and
+   * the count of contour points from the contours' point counts.
+   */
   static final RelOptRule COUNT = new RuleConfig("DicomCountRule",
       b0 -> b0.operand(LogicalAggregate.class).oneInput(
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
       CountRule::new).toRule();
+
+  /** ORDER BY one indexed column with a LIMIT: the first rows from the column's value map. */
+  static final RelOptRule INDEX_SORT = new RuleConfig("DicomIndexSortRule",
+      b0 -> b0.operand(LogicalSort.class).oneInput(
+          b1 -> b1.operand(DicomTableScan.class).noInputs()),
+      IndexSortRule::new).toRule();
+
+  /** MIN, MAX and COUNT(DISTINCT) of indexed columns (and COUNT(*)) from value maps. */
+  static final RelOptRule INDEX_AGGREGATE = new RuleConfig("DicomIndexAggregateRule",
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(
+          b1 -> b1.operand(DicomTableScan.class).noInputs()),
+      IndexAggregateRule::new).toRule();
 
   /** Joins on an indexed column of a scan by looking each key up in the index. */
   static final RelOptRule INDEX_JOIN = new RuleConfig("DicomIndexJoinRule",
@@ -84,6 +103,9 @@ final class DicomRules {
     planner.addRule(COUNT);
     planner.addRule(INDEX_JOIN);
     planner.addRule(RasterProjectRule.INSTANCE);
+    planner.addRule(INDEX_SORT);
+    planner.addRule(INDEX_AGGREGATE);
+    planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }
 
@@ -192,7 +214,7 @@ final class DicomRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalAggregate aggregate = call.rel(0);
       ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
-      if (scan.residual() != null || !scan.dicomTable().source().idsAreRows()
+      if (scan.residual() != null || !scan.dicomTable().source().countsIds()
           || aggregate.getGroupType() != Aggregate.Group.SIMPLE
           || aggregate.getGroupCount() > 1 || aggregate.getAggCallList().isEmpty()) {
         return;
@@ -208,7 +230,7 @@ final class DicomRules {
       if (aggregate.getGroupCount() == 1) {
         column = scan.fields()[aggregate.getGroupSet().nth(0)];
         if (!scan.dicomTable().source().isIndexed(column)
-            || scan.dicomTable().source().groups(column) == null) {
+            || scan.dicomTable().source().valueSets(column, false) == null) {
           return;
         }
       }
@@ -266,6 +288,93 @@ final class DicomRules {
       RexNode condition = RexUtil.composeConjunction(rexBuilder, rest);
       call.transformTo(condition.isAlwaysTrue() ? joined
           : LogicalFilter.create(joined, condition));
+    }
+  }
+
+  /**
+   * Aggregate without GROUP BY on a scan the index filters entirely, of COUNT(*) and at least
+   * one MIN, MAX or COUNT(DISTINCT) of an indexed column: {@link DicomIndexAggregate}.
+   */
+  static final class IndexAggregateRule extends RelRule<RuleConfig> {
+    IndexAggregateRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalAggregate aggregate = call.rel(0);
+      ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
+      RowSource source = scan.dicomTable().source();
+      if (!scan.dicomTable().pushdown() || scan.residual() != null
+          || aggregate.getGroupCount() != 0 || !source.countsIds()) {
+        return;
+      }
+      List<DicomIndexAggregate.Kind> kinds = new ArrayList<>();
+      int[] columns = new int[aggregate.getAggCallList().size()];
+      for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
+        DicomIndexAggregate.Kind kind = kindOf(aggregateCall);
+        if (kind == null) {
+          return;
+        }
+        if (kind != DicomIndexAggregate.Kind.COUNT) {
+          int column = scan.fields()[aggregateCall.getArgList().get(0)];
+          if (source.valueSets(column, false) == null) {
+            return;
+          }
+          columns[kinds.size()] = column;
+        }
+        kinds.add(kind);
+      }
+      if (kinds.stream().allMatch(DicomIndexAggregate.Kind.COUNT::equals)) {
+        return;
+      }
+      call.transformTo(new DicomIndexAggregate(aggregate.getCluster(), scan, kinds, columns,
+          aggregate.getRowType()));
+    }
+
+    /** What the index can answer a call with, or null. */
+    private static DicomIndexAggregate.Kind kindOf(AggregateCall call) {
+      if (call.filterArg >= 0 || call.getArgList().size() > 1) {
+        return null;
+      }
+      boolean one = call.getArgList().size() == 1;
+      return switch (call.getAggregation().getKind()) {
+        case COUNT -> !one ? DicomIndexAggregate.Kind.COUNT
+            : call.isDistinct() ? DicomIndexAggregate.Kind.COUNT_DISTINCT : null;
+        case MIN -> one ? DicomIndexAggregate.Kind.MIN : null;
+        case MAX -> one ? DicomIndexAggregate.Kind.MAX : null;
+        default -> null;
+      };
+    }
+  }
+
+  /**
+   * Sort by one column on a scan the index filters entirely, with a LIMIT: when the column is
+   * indexed, {@link DicomIndexSort}. (Other sorts with a LIMIT keep only the first rows as they
+   * go, by Calcite's ENUMERABLE_LIMIT_SORT_RULE.)
+   */
+  static final class IndexSortRule extends RelRule<RuleConfig> {
+    IndexSortRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalSort sort = call.rel(0);
+      ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
+      List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
+      if (!scan.dicomTable().pushdown() || scan.residual() != null || keys.size() != 1
+          || !(sort.fetch instanceof RexLiteral fetch)
+          || sort.offset != null && !(sort.offset instanceof RexLiteral)) {
+        return;
+      }
+      int column = scan.fields()[keys.get(0).getFieldIndex()];
+      if (scan.dicomTable().source().valueSets(column, false) == null) {
+        return;
+      }
+      long offset = sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(Long.class);
+      call.transformTo(new DicomIndexSort(sort.getCluster(), scan, keys.get(0), offset,
+          fetch.getValueAs(Long.class)));
     }
   }
 

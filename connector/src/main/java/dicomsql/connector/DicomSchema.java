@@ -28,21 +28,31 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   private final Path dataRoot;
   private final IndexOptions options;
+  private final boolean pushdown;
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private DicomIndex index;
   private RoiMeasurements measurements;
 
   public DicomSchema(Path dataRoot, IndexOptions options) {
+    this(dataRoot, options, true);
+  }
+
+  /**
+   * A schema whose planner answers sorts and aggregates from the index ({@code pushdown}), or
+   * leaves them to Calcite: the same results either way, which is what tests compare.
+   */
+  public DicomSchema(Path dataRoot, IndexOptions options, boolean pushdown) {
     this.dataRoot = dataRoot;
     this.options = options;
+    this.pushdown = pushdown;
     for (TableDefinition definition : Tables.ALL) {
       tables.put(definition.name(), storedTable(definition));
     }
     tables.put("contour_points", new DicomTable("contour_points", ContourPointRows.COLUMNS,
-        ContourPointRows.TYPES, List.of(new int[] {0, 1, 2, 3}),
+        ContourPointRows.TYPES, List.of(new int[] {0, 1, 2, 3}), pushdown,
         () -> new ContourPointRows(index().table(Tables.CONTOURS.name()))));
     tables.put("attributes", new DicomTable("attributes", AttributeRows.COLUMNS,
-        AttributeRows.TYPES, List.of(),
+        AttributeRows.TYPES, List.of(), pushdown,
         () -> new AttributeRows(index().table(Tables.INSTANCES.name()), index().dataRoot())));
     tables.put("index_status", new IndexStatusTable(this::index));
   }
@@ -58,7 +68,7 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     for (int k = 0; k < key.length; k++) {
       key[k] = definition.indexOf(definition.key().get(k));
     }
-    return new DicomTable(definition.name(), names, types, List.of(key),
+    return new DicomTable(definition.name(), names, types, List.of(key), pushdown,
         () -> new StoredRows(index().table(definition.name())));
   }
 

@@ -30,6 +30,7 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -45,9 +46,13 @@ public final class DicomTable extends AbstractTable
   private final List<ColumnType> types;
   private final List<int[]> keys;
   private final Supplier<? extends RowSource> source;
+  private final boolean pushdown;
+  private volatile Statistic statistic;
 
+  /** @param pushdown whether sorts and aggregates are answered from the index */
   DicomTable(String name, List<String> columns, List<ColumnType> types, List<int[]> keys,
-      Supplier<? extends RowSource> source) {
+      boolean pushdown, Supplier<? extends RowSource> source) {
+    this.pushdown = pushdown;
     this.name = name;
     this.columns = List.copyOf(columns);
     this.types = List.copyOf(types);
@@ -63,6 +68,10 @@ public final class DicomTable extends AbstractTable
     return columns;
   }
 
+  boolean pushdown() {
+    return pushdown;
+  }
+
   RowSource source() {
     return source.get();
   }
@@ -76,16 +85,25 @@ public final class DicomTable extends AbstractTable
     return builder.build();
   }
 
+  /**
+   * Row count and keys from what the index keeps; asked many times while one statement is
+   * planned, and the same for the schema's life, since its index stays as it was opened.
+   */
   @Override
   public Statistic getStatistic() {
-    RowSource rows = source.get();
-    List<ImmutableBitSet> unique = new ArrayList<>();
-    for (int[] key : keys) {
-      if (!(rows instanceof StoredRows stored) || stored.isUnique(key)) {
-        unique.add(ImmutableBitSet.of(key));
+    Statistic known = statistic;
+    if (known == null) {
+      RowSource rows = source.get();
+      List<ImmutableBitSet> unique = new ArrayList<>();
+      for (int[] key : keys) {
+        if (rows.isUnique(key)) {
+          unique.add(ImmutableBitSet.of(key));
+        }
       }
+      known = Statistics.of(rows.rowCount(), unique);
+      statistic = known;
     }
-    return Statistics.of(rows.rowCount(), unique);
+    return known;
   }
 
   @Override
@@ -111,12 +129,11 @@ public final class DicomTable extends AbstractTable
   }
 
   /**
-   * Called by generated code: the rows where the encoded condition holds, as arrays of the
+   * Called by generated code: the rows where the pushed condition holds (all when it is null), as arrays of the
    * given columns in Calcite's internal form. Stops early when the statement is cancelled.
    */
-  public Enumerable<Object[]> scan(DataContext root, String condition, int[] fields) {
+  public Enumerable<Object[]> scan(DataContext root, IndexCondition filter, int[] fields) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
@@ -128,20 +145,111 @@ public final class DicomTable extends AbstractTable
   }
 
   /**
+   * Called by generated code for {@code ORDER BY column LIMIT}: rows {@code offset} to
+   * {@code offset + fetch} of those the condition keeps, in the order of an indexed column,
+   * found from its value map (rows with equal values in id order); only those are decoded.
+   */
+  public Enumerable<Object[]> sortedScan(DataContext root, IndexCondition filter, int[] fields,
+      int column, boolean descending, boolean nullsFirst, long offset, long fetch) {
+    RowSource rows = source.get();
+    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        RoaringBitmap kept = filter == null ? null : filter.rows(rows);
+        long wanted = offset + fetch;
+        List<Integer> ids = new ArrayList<>();
+        if (nullsFirst) {
+          takeSorted(rows.nulls(column), kept, ids, wanted);
+        }
+        Iterator<Map.Entry<Object, RoaringBitmap>> values = rows.valueSets(column, descending);
+        while (ids.size() < wanted && values.hasNext()) {
+          takeSorted(values.next().getValue(), kept, ids, wanted);
+        }
+        if (!nullsFirst) {
+          takeSorted(rows.nulls(column), kept, ids, wanted);
+        }
+        List<Object[]> page = new ArrayList<>();
+        for (int id : ids.subList((int) Math.min(offset, ids.size()), ids.size())) {
+          Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(id), fields);
+          if (row.hasNext()) {
+            page.add(row.next());
+          }
+        }
+        return new RowEnumerator(page.iterator(), cancelled);
+      }
+    };
+  }
+
+  /** Adds the ids of {@code set} that {@code kept} keeps (all when null), up to {@code wanted}. */
+  private static void takeSorted(RoaringBitmap set, RoaringBitmap kept, List<Integer> ids,
+      long wanted) {
+    if (kept != null) {
+      set.and(kept);
+    }
+    IntIterator id = set.getIntIterator();
+    while (ids.size() < wanted && id.hasNext()) {
+      ids.add(id.next());
+    }
+  }
+
+  /**
+   * Called by generated code for {@link DicomIndexAggregate}: one row, per output column the
+   * aggregate ({@code kinds}, ordinals of {@link DicomIndexAggregate.Kind}) of a column over
+   * the rows the condition keeps, from the column's value map.
+   */
+  public Enumerable<Object[]> indexAggregate(DataContext root, IndexCondition filter,
+      int[] kinds, int[] columns) {
+    RowSource rows = source.get();
+    RoaringBitmap kept = filter == null ? rows.all() : filter.rows(rows);
+    Object[] result = new Object[kinds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      result[i] = switch (DicomIndexAggregate.Kind.values()[kinds[i]]) {
+        case COUNT -> rows.count(kept);
+        case MIN -> SqlValues.internal(firstValue(rows.valueSets(columns[i], false), kept));
+        case MAX -> SqlValues.internal(firstValue(rows.valueSets(columns[i], true), kept));
+        case COUNT_DISTINCT -> distinctValues(rows.valueSets(columns[i], false), kept);
+      };
+    }
+    return Linq4j.singletonEnumerable(result);
+  }
+
+  private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,
+      RoaringBitmap kept) {
+    while (values.hasNext()) {
+      Map.Entry<Object, RoaringBitmap> value = values.next();
+      if (RoaringBitmap.intersects(value.getValue(), kept)) {
+        return value.getKey();
+      }
+    }
+    return null;
+  }
+
+  private static long distinctValues(Iterator<Map.Entry<Object, RoaringBitmap>> values,
+      RoaringBitmap kept) {
+    long count = 0;
+    while (values.hasNext()) {
+      if (RoaringBitmap.intersects(values.next().getValue(), kept)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * Called by generated code for {@code COUNT(*)}, grouped by one indexed column or not at all:
    * the counts come from the sizes of the index's row sets, no row is decoded. Each output row
    * holds the group's value (when grouped) and the count, {@code counts} times.
    */
-  public Enumerable<Object[]> groupCount(DataContext root, String condition, int column,
+  public Enumerable<Object[]> groupCount(DataContext root, IndexCondition filter, int column,
       int counts) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     RoaringBitmap selected = filter == null ? rows.all() : filter.rows(rows);
     List<Object[]> result = new ArrayList<>();
     if (column < 0) {
-      result.add(countRow(null, selected.getLongCardinality(), counts, false));
+      result.add(countRow(null, rows.count(selected), counts, false));
     } else {
-      Iterator<Map.Entry<Object, RoaringBitmap>> groups = rows.groups(column);
+      Iterator<Map.Entry<Object, RoaringBitmap>> groups = rows.valueSets(column, false);
       while (groups.hasNext()) {
         Map.Entry<Object, RoaringBitmap> group = groups.next();
         long count = RoaringBitmap.andCardinality(group.getValue(), selected);
@@ -171,13 +279,12 @@ public final class DicomTable extends AbstractTable
 
   /**
    * Called by generated code for an index nested-loop join: for each left row, the rows of this
-   * table whose indexed column equals the left row's key (and that the encoded condition keeps),
+   * table whose indexed column equals the left row's key (and that the pushed condition keeps),
    * each joined row being the left row's values followed by {@code fields} of this table.
    */
   public Enumerable<Object[]> indexJoin(DataContext root, Enumerable<Object[]> left, int leftKey,
-      int column, String condition, int[] fields) {
+      int column, IndexCondition filter, int[] fields) {
     RowSource rows = source.get();
-    IndexCondition filter = IndexCondition.decode(condition);
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     ColumnType type = types.get(column);
     return new AbstractEnumerable<>() {

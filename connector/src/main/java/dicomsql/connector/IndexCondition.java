@@ -1,27 +1,23 @@
 package dicomsql.connector;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A filter the index answers by itself, as bitmap algebra over the row sets of indexed
  * columns: comparisons with constants, ranges, IN lists, IS [NOT] NULL and LIKE 'prefix%',
  * combined with AND and OR, a NOT pushed down to the comparisons. Each node gives the rows where
- * it is TRUE under SQL's three-valued logic. It travels into generated code as a string.
+ * it is TRUE under SQL's three-valued logic. Public only for the generated code that hands it
+ * back to {@link DicomTable}.
  */
-sealed interface IndexCondition extends Serializable {
+public sealed interface IndexCondition {
   /** The rows of {@code source} where the condition is TRUE. */
   RoaringBitmap rows(RowSource source);
 
@@ -180,29 +176,12 @@ sealed interface IndexCondition extends Serializable {
     return String.valueOf(value);
   }
 
-  /** The condition as a string constant for generated code. */
-  static String encode(IndexCondition condition) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(condition);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(bytes.toByteArray());
-  }
-
-  /** The condition back from {@link #encode}; null for an empty string. */
-  static IndexCondition decode(String encoded) {
-    if (encoded == null || encoded.isEmpty()) {
-      return null;
-    }
-    byte[] bytes = Base64.getDecoder().decode(encoded);
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (IndexCondition) in.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * How generated code gets the condition: through Calcite's stash (the statement's context),
+   * not written into the code, so that the code is the same whatever the constants are.
+   */
+  static Expression reference(EnumerableRelImplementor implementor, IndexCondition condition) {
+    return condition == null ? Expressions.constant(null, IndexCondition.class)
+        : implementor.stash(condition, IndexCondition.class);
   }
 }

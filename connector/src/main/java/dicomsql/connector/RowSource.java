@@ -34,6 +34,14 @@ interface RowSource {
     return true;
   }
 
+  /**
+   * Whether no two rows share these columns' values and none is null there; a source that does
+   * not override this declares only keys that hold by construction.
+   */
+  default boolean isUnique(int[] key) {
+    return true;
+  }
+
   /** Distinct values of an indexed column (for estimating joins). */
   default double distinctValues(int column) {
     return Math.max(1, rowCount() / 10);
@@ -49,11 +57,22 @@ interface RowSource {
   RoaringBitmap nulls(int column);
 
   /**
-   * Each distinct value of an indexed column with its rows, for counting groups without
-   * decoding rows; null when this source cannot tell.
+   * Each distinct value of an indexed column with its rows, in value order or its reverse, for
+   * counting groups and finding the first rows of a sort without decoding rows; null when this
+   * source cannot tell.
    */
-  default Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
+  default Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
     return null;
+  }
+
+  /** Whether {@link #count} knows how many rows ids stand for without reading the rows. */
+  default boolean countsIds() {
+    return idsAreRows();
+  }
+
+  /** How many rows the ids stand for; only where {@link #countsIds}. */
+  default long count(RoaringBitmap ids) {
+    return ids.getLongCardinality();
   }
 
   /**

@@ -85,12 +85,17 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     return builder.build();
   }
 
-  RelWriter explain(RelWriter pw) {
+  /** The names of the decoded columns. */
+  List<String> fieldNames() {
     List<String> names = new ArrayList<>();
     for (int field : fields) {
       names.add(dicomTable.columnNames().get(field));
     }
-    return pw.item("columns", names)
+    return names;
+  }
+
+  RelWriter explain(RelWriter pw) {
+    return pw.item("columns", fieldNames())
         .itemIf("index", condition == null ? "" : condition.describe(dicomTable.columnNames()),
             condition != null)
         .itemIf("filter", residual, residual != null);
@@ -145,7 +150,7 @@ record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
     Expression tableExpression = table.getExpression(DicomTable.class);
     Expression rows = Expressions.call(tableExpression, "scan",
         implementor.getRootExpression(),
-        Expressions.constant(condition == null ? "" : IndexCondition.encode(condition)),
+        IndexCondition.reference(implementor, condition),
         Expressions.constant(fields));
     return ArrayRowResult.of(implementor, rowType, new BlockBuilder(), rows);
   }

@@ -5,12 +5,11 @@ import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.TableDefinition;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -61,25 +60,21 @@ final class StoredRows extends IndexedRows {
     return table.size();
   }
 
-  /** Whether the rows' values in these columns are all different (a key in fact). */
-  boolean isUnique(int[] key) {
-    if (key.length == 1 && table.isIndexed(key[0])) {
-      return table.nulls(key[0]).isEmpty() && table.distinctValues(key[0]) == table.size();
+  /** Whether the table's key holds, as the index's statistics say; other keys are not known. */
+  @Override
+  public boolean isUnique(int[] key) {
+    TableDefinition definition = table.definition();
+    int[] declared = new int[definition.key().size()];
+    for (int k = 0; k < declared.length; k++) {
+      declared[k] = definition.indexOf(definition.key().get(k));
     }
-    Set<List<Object>> seen = new HashSet<>();
-    Iterator<Object[]> rows = rows(table.all(), key);
-    while (rows.hasNext()) {
-      if (!seen.add(List.of(rows.next()))) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(key, declared) && table.statistics().keyUnique();
   }
 
   @Override
-  public Iterator<Map.Entry<Object, RoaringBitmap>> groups(int column) {
-    return table.isIndexed(column) && !columns.get(column).equals("path")
-        ? table.valueSets(column) : null;
+  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column,
+      boolean descending) {
+    return table.isIndexed(column) ? table.valueSets(column, descending) : null;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import dicomsql.connector.DicomSchema;
+import dicomsql.connector.StatementCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
  * The {@code jdbc:dicom:} driver: a Calcite connection whose default schema {@code dicom} holds
@@ -59,6 +61,12 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
       throw new UncheckedIOException(e);
     }
     return properties.getProperty("version");
+  }
+
+  /** Queries sent again as text are not prepared again (see {@link StatementCache}). */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new StatementCache();
   }
 
   @Override

@@ -80,9 +80,13 @@ public final class IndexTable {
     return read(() -> store.nulls(column));
   }
 
-  /** Each distinct value of an indexed column with its rows, in value order. */
-  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
-    Iterator<Map.Entry<Object, RoaringBitmap>> sets = read(() -> store.valueSets(column));
+  /**
+   * Each distinct value of an indexed column with its rows, in value order or its reverse;
+   * for {@code path}, each path with its row.
+   */
+  public Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
+    Iterator<Map.Entry<Object, RoaringBitmap>> sets =
+        read(() -> store.valueSets(column, descending));
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -94,6 +98,11 @@ public final class IndexTable {
         return read(sets::next);
       }
     };
+  }
+
+  /** What the index keeps of the table's values, for planning: no row is decoded. */
+  public TableStatistics statistics() {
+    return read(store::statistics);
   }
 
   /** Distinct non-null values of an indexed column. */

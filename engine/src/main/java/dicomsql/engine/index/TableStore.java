@@ -5,11 +5,15 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.roaringbitmap.RoaringBitmap;
@@ -31,6 +35,12 @@ final class TableStore {
   private final boolean bulk;
   private RoaringBitmap live;
   private int nextRow;
+  /** Per column: null values, and the sum of an INTEGER or BIGINT column's values. */
+  private final long[] nullCounts;
+  private final long[] sums;
+  /** Whether rows changed since the key's uniqueness was last checked. */
+  private boolean changed;
+  private volatile TableStatistics statistics;
   /** For instances and scan errors: the file states, which map each path to its row. */
   private MVMap<String, long[]> files;
   private ToIntFunction<long[]> rowOfFile;
@@ -63,6 +73,24 @@ final class TableStore {
     this.live = RowSets.decode((byte[]) meta.get("live." + table.name()));
     Object next = meta.get("next." + table.name());
     this.nextRow = next == null ? 0 : (Integer) next;
+    this.nullCounts = counts(meta.get(nullCountsKey()), width);
+    this.sums = counts(meta.get(sumsKey()), width);
+  }
+
+  private static long[] counts(Object stored, int width) {
+    return stored == null ? new long[width] : ((long[]) stored).clone();
+  }
+
+  private String nullCountsKey() {
+    return "nullcounts." + table.name();
+  }
+
+  private String sumsKey() {
+    return "sums." + table.name();
+  }
+
+  private String uniqueKey() {
+    return "unique." + table.name();
   }
 
   /**
@@ -98,12 +126,30 @@ final class TableStore {
       rows.put(id, bytes);
     }
     live.add(id);
+    count(row, 1);
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
         index(i, row[i], id);
       }
     }
     return id;
+  }
+
+  /** Adds a row's nulls and sums to the statistics ({@code sign} 1), or takes them away (-1). */
+  private void count(Object[] row, int sign) {
+    changed = true;
+    for (int i = 0; i < row.length; i++) {
+      if (row[i] == null) {
+        nullCounts[i] += sign;
+      } else if (isSummed(i)) {
+        sums[i] += sign * ((Number) row[i]).longValue();
+      }
+    }
+  }
+
+  private boolean isSummed(int column) {
+    ColumnType type = table.column(column).type();
+    return type == ColumnType.INTEGER || type == ColumnType.BIGINT;
   }
 
   private void index(int column, Object value, int id) {
@@ -140,6 +186,7 @@ final class TableStore {
     }
     live.remove(id);
     Object[] row = codec.decode(bytes);
+    count(row, -1);
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] == null) {
         continue;
@@ -173,6 +220,9 @@ final class TableStore {
     }
     live = new RoaringBitmap();
     nextRow = 0;
+    Arrays.fill(nullCounts, 0);
+    Arrays.fill(sums, 0);
+    changed = true;
   }
 
   /**
@@ -182,10 +232,7 @@ final class TableStore {
    * share a key, by their order).
    */
   void replaceRows(List<Object[]> wanted) {
-    int[] key = new int[table.key().size()];
-    for (int k = 0; k < key.length; k++) {
-      key[k] = table.indexOf(table.key().get(k));
-    }
+    int[] key = keyColumns();
     Map<List<Object>, Integer> existing = new HashMap<>();
     for (int id : live) {
       existing.put(keyOf(get(id), key, existing), id);
@@ -225,7 +272,7 @@ final class TableStore {
     return values;
   }
 
-  /** Writes what bulk mode gathered, and the live and null sets. */
+  /** Writes what bulk mode gathered, the live and null sets, and the statistics. */
   void finish() {
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] == null) {
@@ -240,6 +287,74 @@ final class TableStore {
     live.runOptimize();
     meta.put("live." + table.name(), RowSets.encode(live));
     meta.put("next." + table.name(), nextRow);
+    meta.put(nullCountsKey(), nullCounts.clone());
+    meta.put(sumsKey(), sums.clone());
+    if (changed || meta.get(uniqueKey()) == null) {
+      meta.put(uniqueKey(), keyIsUnique());
+      changed = false;
+    }
+    statistics = null;
+  }
+
+  /**
+   * Whether no two rows share the key and no row has a null in it: so when one key column is
+   * by itself (which its index tells), else found by decoding the key columns of every row
+   * (only the tables with composite keys, which are small, get here).
+   */
+  private boolean keyIsUnique() {
+    int[] key = keyColumns();
+    int width = 0;
+    for (int column : key) {
+      if (isIndexed(column) && nulls(column).isEmpty() && distinctValues(column) == size()) {
+        return true;
+      }
+      width = Math.max(width, column + 1);
+    }
+    Set<List<Object>> seen = new HashSet<>();
+    for (int id : live) {
+      Object[] row = get(id, width);
+      List<Object> values = new ArrayList<>(key.length);
+      for (int column : key) {
+        if (row[column] == null) {
+          return false;
+        }
+        values.add(row[column]);
+      }
+      if (!seen.add(values)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int[] keyColumns() {
+    int[] key = new int[table.key().size()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = table.indexOf(table.key().get(k));
+    }
+    return key;
+  }
+
+  /**
+   * The statistics as last written by {@link #finish}: counts and sums kept as rows came and
+   * went, and for indexed columns the size and ends of their value maps.
+   */
+  TableStatistics statistics() {
+    TableStatistics known = statistics;
+    if (known == null) {
+      List<ColumnStatistics> columns = new ArrayList<>();
+      for (int i = 0; i < table.width(); i++) {
+        boolean mapped = indexes[i] != null;
+        ColumnType type = table.column(i).type();
+        Object min = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].firstKey()) : null;
+        Object max = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].lastKey()) : null;
+        columns.add(new ColumnStatistics(nullCounts[i],
+            isIndexed(i) ? distinctValues(i) : -1, min, max, isSummed(i) ? sums[i] : null));
+      }
+      known = new TableStatistics(size(), Boolean.TRUE.equals(meta.get(uniqueKey())), columns);
+      statistics = known;
+    }
+    return known;
   }
 
   /** Writes gathered index entries into an empty map, in key order so they can be appended. */
@@ -363,13 +478,17 @@ final class TableStore {
   }
 
   /**
-   * Each distinct value of an indexed column with the rows holding it, in value order (values
-   * in the engine's types); for counting groups without reading a row.
+   * Each distinct value of an indexed column with the rows holding it, in value order or its
+   * reverse (values in the engine's types); for counting groups and for the first rows of a
+   * sort without reading a row. For {@code path}, each path with its one row.
    */
-  Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column) {
+  Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
+    if (column == pathColumn) {
+      return pathSets(descending);
+    }
     requireIndex(column);
     ColumnType type = table.column(column).type();
-    Iterator<Map.Entry<Object, byte[]>> entries = indexes[column].entrySet().iterator();
+    Cursor<Object, byte[]> entries = indexes[column].cursor(null, null, descending);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -378,8 +497,42 @@ final class TableStore {
 
       @Override
       public Map.Entry<Object, RoaringBitmap> next() {
-        Map.Entry<Object, byte[]> entry = entries.next();
-        return Map.entry(value(type, entry.getKey()), RowSets.decode(entry.getValue()));
+        Object key = entries.next();
+        return Map.entry(value(type, key), RowSets.decode(entries.getValue()));
+      }
+    };
+  }
+
+  private Iterator<Map.Entry<Object, RoaringBitmap>> pathSets(boolean descending) {
+    Cursor<String, long[]> entries = files.cursor(null, null, descending);
+    return new Iterator<>() {
+      private Map.Entry<Object, RoaringBitmap> next = advance();
+
+      private Map.Entry<Object, RoaringBitmap> advance() {
+        while (entries.hasNext()) {
+          String path = entries.next();
+          RoaringBitmap row = new RoaringBitmap();
+          addRowOf(entries.getValue(), row);
+          if (!row.isEmpty()) {
+            return Map.entry(path, row);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Map.Entry<Object, RoaringBitmap> next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Map.Entry<Object, RoaringBitmap> current = next;
+        next = advance();
+        return current;
       }
     };
   }

@@ -1,0 +1,70 @@
+package dicomsql.connector;
+
+import dicomsql.engine.index.IndexOptions;
+import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.engine.synth.SynthOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+
+/** Generated data and Calcite connections over it, as the JDBC driver makes them. */
+final class TestConnections {
+  private TestConnections() {}
+
+  static Path generate(Path data, int patients, long seed) throws IOException {
+    new DatasetGenerator(new SynthOptions(patients, seed, 32, 6, 2)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    return data;
+  }
+
+  /** A connection with the dicom schema over {@code data}, pushing aggregates and sorts or not. */
+  static Connection connect(Path data, Path index, boolean pushdown) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("quoting", "DOUBLE_QUOTE");
+    properties.setProperty("unquotedCasing", "UNCHANGED");
+    properties.setProperty("quotedCasing", "UNCHANGED");
+    properties.setProperty("caseSensitive", "false");
+    properties.setProperty("conformance", "LENIENT");
+    Connection connection = new Driver().withPrepareFactory(StatementCache::new)
+        .connect("jdbc:calcite:", properties);
+    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    calcite.getRootSchema().add("dicom", new DicomSchema(data,
+        IndexOptions.defaults().withFolder(index), pushdown));
+    calcite.setSchema("dicom");
+    return connection;
+  }
+
+  /** Every row of a query, values as JDBC gives them. */
+  static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int width = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= width; i++) {
+          row.add(result.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** The plan of a query, as EXPLAIN PLAN FOR gives it. */
+  static String explain(Connection connection, String sql) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    for (List<Object> row : rows(connection, "EXPLAIN PLAN FOR " + sql)) {
+      plan.append(row.get(0)).append('\n');
+    }
+    return plan.toString();
+  }
+}
