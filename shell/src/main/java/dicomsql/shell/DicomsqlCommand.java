@@ -33,8 +33,9 @@ import picocli.CommandLine.Command;
         "  dicomsql ~/data/hcc",
         "  dicomsql ~/data/hcc -e \"SELECT phase, COUNT(*) FROM series GROUP BY phase\"",
         "  dicomsql ~/data/hcc --format csv < queries.sql > results.csv",
-        "  dicomsql demo"},
-    subcommands = {IndexCommand.class, GenerateCommand.class, DemoCommand.class,
+        "  dicomsql demo",
+        "  dicomsql serve ~/data/hcc"},
+    subcommands = {IndexCommand.class, GenerateCommand.class, DemoCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class DicomsqlCommand implements Callable<Integer> {
   @CommandLine.Spec
