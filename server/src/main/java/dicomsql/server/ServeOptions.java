@@ -41,6 +41,13 @@ public record ServeOptions(Path dataRoot, Path index, String bind, int port, Pat
     if (idleTimeout.toSeconds() < 1) {
       throw new IllegalArgumentException("--idle-timeout must be at least 1 s");
     }
+    // A connection is idle for Avatica while its one statement runs: expiring it then would
+    // close the connection under the statement.
+    if (!limits.timeout().isZero() && idleTimeout.compareTo(limits.timeout()) <= 0) {
+      throw new IllegalArgumentException("--idle-timeout (" + idleTimeout.toSeconds()
+          + " s) must be longer than --statement-timeout (" + limits.timeout().toSeconds()
+          + " s)");
+    }
     if (refreshInterval.isNegative() || gracePeriod.isNegative()) {
       throw new IllegalArgumentException("--refresh-interval and --grace must not be negative");
     }

@@ -34,6 +34,14 @@ class ServeOptionsTest {
   }
 
   @Test
+  void keepsConnectionsLongerThanTheirStatementsMayRun() {
+    assertThatThrownBy(() -> new ServeOptions(Path.of("/data"), null, "127.0.0.1", 0, null,
+        null, new char[0], new StatementLimits(Duration.ofSeconds(300), 0),
+        Duration.ofSeconds(300), Duration.ZERO, Duration.ZERO))
+        .hasMessage("--idle-timeout (300 s) must be longer than --statement-timeout (300 s)");
+  }
+
+  @Test
   void capsTheRowsAClientAsksFor() {
     StatementLimits limits = new StatementLimits(Duration.ZERO, 100);
     assertThat(limits.rows(-1)).isEqualTo(100);
