@@ -4,6 +4,7 @@ import dicomsql.engine.synth.SynthOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
  */
 final class ServeBenchmark {
   private static final String HEAP = "1g";
+  private static final int LOOKUPS = 500;
 
   private final int cases;
   private final int clients;
@@ -50,21 +52,27 @@ final class ServeBenchmark {
     Path index = root.resolve("index-" + data.getFileName());
     String embedded = "jdbc:dicom:" + data + ";index=" + index;
     List<List<ServeWorkload.Query>> work = new ArrayList<>();
+    List<String> uids;
     try (Connection connection = DriverManager.getConnection(embedded)) {
       ServeWorkload workload = new ServeWorkload(connection);
       for (int client = 0; client < clients; client++) {
         work.add(workload.statements(client, statements));
       }
+      uids = workload.seriesUids();
     }
-    Run local = run(work, () -> DriverManager.getConnection(embedded + ";refresh=never"));
+    Connect local1 = () -> DriverManager.getConnection(embedded + ";refresh=never");
+    Run local = run(work, local1);
+    double[] localLookups = lookups(local1, uids);
     Path launcher = Path.of(System.getProperty("dicomsql.launcher", "dicomsql"));
     Run remote;
+    double[] remoteLookups;
     long peak;
     int status;
     try (ServedProcess server = new ServedProcess(launcher, HEAP, data.toString(), "--index",
         index.toString(), "--max-rows", "0")) {
       String url = server.awaitUrl();
       remote = run(work, () -> DriverManager.getConnection(url));
+      remoteLookups = lookups(() -> DriverManager.getConnection(url), uids);
       peak = server.peakResidentMegabytes();
       status = server.stop();
       if (remote.errors() > 0) {
@@ -73,6 +81,38 @@ final class ServeBenchmark {
       }
     }
     report(data, work, local, remote, peak, status);
+    System.out.printf(Locale.ROOT, "%nselective lookup as a prepared statement, one connection, "
+        + "%d runs after as many to warm up: embedded p50 %.2f ms (p99 %.2f), served p50 %.2f ms "
+        + "(p99 %.2f), remote overhead p50 %.2f ms%n", LOOKUPS, percentile(localLookups, 0.5),
+        percentile(localLookups, 0.99), percentile(remoteLookups, 0.5),
+        percentile(remoteLookups, 0.99),
+        percentile(remoteLookups, 0.5) - percentile(localLookups, 0.5));
+  }
+
+  /**
+   * The latencies (ms, sorted) of {@link ServeWorkload#LOOKUP} prepared once and run with a
+   * different UID each time, after as many runs to warm up: the protocol's own cost, without
+   * Calcite planning a new statement each time.
+   */
+  private static double[] lookups(Connect connect, List<String> uids) throws SQLException {
+    double[] millis = new double[LOOKUPS];
+    try (Connection connection = connect.open();
+        PreparedStatement lookup = connection.prepareStatement(ServeWorkload.LOOKUP)) {
+      for (int i = -LOOKUPS; i < LOOKUPS; i++) {
+        long start = System.nanoTime();
+        lookup.setString(1, uids.get(Math.floorMod(i, uids.size())));
+        try (ResultSet rows = lookup.executeQuery()) {
+          while (rows.next()) {
+            rows.getString(1);
+          }
+        }
+        if (i >= 0) {
+          millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+      }
+    }
+    Arrays.sort(millis);
+    return millis;
   }
 
   private Run run(List<List<ServeWorkload.Query>> work, Connect connect) throws Exception {

@@ -59,6 +59,15 @@ final class ServeWorkload {
     }
   }
 
+  /** The selective lookup of one series, with its UID as the parameter. */
+  static final String LOOKUP = "SELECT series_uid, patient_id, phase, series_description, "
+      + "instance_count FROM series WHERE series_uid = ?";
+
+  /** The UIDs of the CT series, for {@link #LOOKUP}. */
+  List<String> seriesUids() {
+    return List.copyOf(series);
+  }
+
   /** A client's statements: the same for the same client number. */
   List<Query> statements(int client, int count) {
     Random random = new Random(1000L + client);
