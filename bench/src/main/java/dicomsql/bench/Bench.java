@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql},
- * {@code raster}.
+ * {@code raster}, {@code serve}.
  */
 public final class Bench {
   private Bench() {}
@@ -19,6 +19,8 @@ public final class Bench {
           "       bench/run raster [--slices N] [--matrix M] [--runs N] [--dir DIR]");
       System.out.println(
           "       bench/run raster --data DATASET[,DATASET...] [--dir DIR]");
+      System.out.println("       bench/run serve [--cases N] [--clients C] [--statements S] "
+          + "[--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -28,9 +30,10 @@ public final class Bench {
       case "index" -> new IndexBenchmark(options).run();
       case "sql" -> new SqlBenchmark(options).run();
       case "raster" -> new RasterBenchmark(options).run();
+      case "serve" -> new ServeBenchmark(options).run();
       default -> {
         System.err.println("unknown benchmark: " + args[0]
-            + " (reader, generator, index, sql, raster)");
+            + " (reader, generator, index, sql, raster, serve)");
         System.exit(2);
       }
     }

@@ -31,9 +31,10 @@ import picocli.CommandLine.Command;
         "  dicomsql ~/data/hcc",
         "  dicomsql ~/data/hcc -e \"SELECT phase, COUNT(*) FROM series GROUP BY phase\"",
         "  dicomsql ~/data/hcc --format csv < queries.sql > results.csv",
-        "  dicomsql demo"},
+        "  dicomsql demo",
+        "  dicomsql serve ~/data/hcc"},
     subcommands = {IndexCommand.class, ExportCommand.class, GenerateCommand.class,
-        DemoCommand.class,
+        DemoCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class DicomsqlCommand implements Callable<Integer> {
   @CommandLine.Spec

@@ -1,0 +1,53 @@
+package dicomsql.server;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Brings the served index up to date through the driver, as a {@code refresh=auto} connection
+ * does: once before the server takes clients (building the index if there is none), then on
+ * each tick of the server's background timer, while clients' connections use
+ * {@code refresh=never} and so never wait for a refresh on a query of theirs.
+ *
+ * <p>The engine shares one open index among a process's connections and refreshes it only when
+ * it opens it: a tick while clients hold connections finds the index open and leaves it as it
+ * is ("already open in this process"); the refresh happens on the first tick after the last
+ * connection closed or expired, and a client connecting during that refresh waits for it.
+ */
+final class IndexRefresher {
+  private final String url;
+
+  IndexRefresher(ServeOptions options) {
+    this.url = options.driverUrl("auto");
+  }
+
+  /** Refreshes (or builds) the index; logs what it did when it did something. */
+  void refresh(boolean always) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet status = statement.executeQuery("SELECT index_folder, last_update, seconds, "
+            + "files_changed, note FROM index_status")) {
+      status.next();
+      String update = status.getString(2);
+      if (always || update.equals("built") || update.equals("refreshed")) {
+        String note = status.getString(5);
+        ServerLog.line(String.format(Locale.ROOT, "index %s: %s in %.1f s (%d files changed)%s",
+            status.getString(1), update, status.getDouble(3), status.getInt(4),
+            note == null ? "" : "; " + note));
+      }
+    }
+  }
+
+  /** One tick of the background timer: never lets a failure end the timer. */
+  void tick() {
+    try {
+      refresh(false);
+    } catch (SQLException | RuntimeException e) {
+      ServerLog.line("index refresh failed: " + e.getMessage());
+    }
+  }
+}

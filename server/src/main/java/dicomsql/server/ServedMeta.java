@@ -1,0 +1,244 @@
+package dicomsql.server;
+
+import com.google.common.collect.MapMaker;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.AvaticaUtils;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * Avatica's {@link JdbcMeta} over a {@code jdbc:dicom:} URL, made fit for remote clients: it
+ * refuses what is not a query (SQLState 25006), caps rows and time per statement (SQLState
+ * HYT00 when time runs out: the statement is cancelled on the server, where the driver's scans
+ * stop), ignores the client's connection properties (a client must not choose the server's
+ * index or files), passes the driver's SQLState and message on instead of Avatica's generic
+ * "00000", and logs one line per connection and per failed statement.
+ */
+final class ServedMeta extends JdbcMeta {
+  static final String READ_ONLY = "25006";
+  static final String TIMED_OUT = "HYT00";
+  private static final String GENERAL_ERROR = "HY000";
+
+  private final StatementLimits limits;
+  private final ScheduledExecutorService timer;
+  /** The driver's statements by id, to cancel; weak, so Avatica's expiry still frees them. */
+  private final Map<Integer, Statement> statements = new MapMaker().weakValues().makeMap();
+
+  ServedMeta(String url, Properties settings, StatementLimits limits) throws SQLException {
+    super(url, settings);
+    this.limits = limits;
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "dicomsql-statement-timeout");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    super.openConnection(ch, Map.of());
+    ServerLog.line("connection " + ch.id + " opened by " + RequestOrigin.current());
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    super.closeConnection(ch);
+    ServerLog.line("connection " + ch.id + " closed by " + RequestOrigin.current());
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    try {
+      Connection connection = getConnection(ch.id);
+      return register(ch, connection.createStatement(), null);
+    } catch (SQLException e) {
+      throw failed(e, ch.id, null, false);
+    }
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    refuseWrites(ch.id, sql);
+    try {
+      PreparedStatement statement = getConnection(ch.id).prepareStatement(sql);
+      StatementType type = statement.isWrapperFor(AvaticaPreparedStatement.class)
+          ? statement.unwrap(AvaticaPreparedStatement.class).getStatementType() : null;
+      long rows = limits.rows(maxRowCount);
+      if (rows > 0) {
+        AvaticaUtils.setLargeMaxRows(statement, rows);
+      }
+      return register(ch, statement, signature(statement.getMetaData(),
+          statement.getParameterMetaData(), sql, type));
+    } catch (SQLException | RuntimeException e) {
+      throw failed(e, ch.id, sql, false);
+    }
+  }
+
+  private StatementHandle register(ConnectionHandle ch, Statement statement,
+      Signature signature) {
+    int id = getStatementIdGenerator().getAndIncrement();
+    getStatementCache().put(id, new StatementInfo(statement));
+    statements.put(id, statement);
+    return new StatementHandle(ch.id, id, signature);
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    statements.remove(h.id);
+    super.closeStatement(h);
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    refuseWrites(h.connectionId, sql);
+    return timed(h, sql, () -> super.prepareAndExecute(h, sql, limits.rows(maxRowCount),
+        maxRowsInFirstFrame, callback));
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    for (String sql : sqlCommands) {
+      refuseWrites(h.connectionId, sql);
+    }
+    return timed(h, String.join("; ", sqlCommands),
+        () -> super.prepareAndExecuteBatch(h, sqlCommands));
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    return timed(h, sqlOf(h),
+        () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    return this.<Frame, NoSuchStatementException, MissingResultsException>timed(h, sqlOf(h),
+        () -> super.fetch(h, offset, fetchMaxRowCount));
+  }
+
+  /** Stops the timer and closes every connection still open (the server is stopping). */
+  void close() {
+    timer.shutdownNow();
+    getConnectionCache().invalidateAll();
+    getConnectionCache().cleanUp();
+  }
+
+  /** Closes the connections idle for longer than the expiry, without waiting for a request. */
+  void expireIdle() {
+    getConnectionCache().cleanUp();
+    getStatementCache().cleanUp();
+  }
+
+  /** A call that runs a statement, with the (up to two) checked exceptions it may throw. */
+  private interface Run<T, E extends Exception, F extends Exception> {
+    T call() throws E, F;
+  }
+
+  /**
+   * Runs a statement's call under the time limit: when time runs out the driver's statement is
+   * cancelled, which makes its scans stop; failures come back with the driver's SQLState.
+   */
+  private <T, E extends Exception, F extends Exception> T timed(StatementHandle h, String sql,
+      Run<T, E, F> run) throws E, F {
+    Statement statement = statements.get(h.id);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> alarm = statement == null || limits.timeout().isZero() ? null
+        : timer.schedule(() -> {
+          timedOut.set(true);
+          cancel(statement);
+        }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return run.call();
+    } catch (RuntimeException e) {
+      if (timedOut.get()) {
+        // A cancelled statement stays cancelled (Avatica never clears the flag): drop it, and
+        // the thin driver makes a new one when its client goes on.
+        closeStatement(h);
+      }
+      throw failed(e, h.connectionId, sql, timedOut.get());
+    } finally {
+      if (alarm != null) {
+        alarm.cancel(false);
+      }
+    }
+  }
+
+  private static void cancel(Statement statement) {
+    try {
+      statement.cancel();
+    } catch (SQLException e) {
+      ServerLog.line("could not cancel a statement that ran out of time: " + e.getMessage());
+    }
+  }
+
+  private void refuseWrites(String connectionId, String sql) {
+    String kind = ReadOnlySql.refused(sql);
+    if (kind != null) {
+      throw logged(new AvaticaRuntimeException("this server is read-only: " + kind
+          + " statements are not allowed", 0, READ_ONLY, AvaticaSeverity.ERROR),
+          connectionId, sql);
+    }
+  }
+
+  private String sqlOf(StatementHandle h) {
+    return h.signature == null ? null : h.signature.sql;
+  }
+
+  /** The failure as Avatica sends it to the client: the driver's message and SQLState. */
+  private RuntimeException failed(Exception e, String connectionId, String sql,
+      boolean timedOut) {
+    if (timedOut) {
+      return logged(new AvaticaRuntimeException("statement cancelled: it ran longer than "
+          + limits.timeout().toSeconds() + " s (dicomsql serve --statement-timeout)", 0,
+          TIMED_OUT, AvaticaSeverity.ERROR), connectionId, sql);
+    }
+    if (e instanceof AvaticaRuntimeException avatica) {
+      return avatica;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sqlError) {
+        String state = sqlError.getSQLState() == null ? GENERAL_ERROR : sqlError.getSQLState();
+        return logged(new AvaticaRuntimeException(sqlError.getMessage(),
+            sqlError.getErrorCode(), state, AvaticaSeverity.ERROR), connectionId, sql);
+      }
+    }
+    if (e instanceof RuntimeException runtime && !(e.getClass() == RuntimeException.class)) {
+      // Avatica's own signals (no such connection, no such statement) keep their meaning.
+      return runtime;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return logged(new AvaticaRuntimeException(message, 0, GENERAL_ERROR,
+        AvaticaSeverity.ERROR), connectionId, sql);
+  }
+
+  private static AvaticaRuntimeException logged(AvaticaRuntimeException e, String connectionId,
+      String sql) {
+    String text = sql == null ? "" : " | " + (sql.length() > 300 ? sql.substring(0, 300) + "…"
+        : sql);
+    ServerLog.line("statement failed on connection " + connectionId + " of "
+        + RequestOrigin.current() + ": [" + e.getSqlState() + "] " + e.getErrorMessage()
+        + text);
+    return e;
+  }
+}

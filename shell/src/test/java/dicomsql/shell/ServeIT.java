@@ -1,0 +1,343 @@
+package dicomsql.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.engine.synth.GroundTruth;
+import dicomsql.engine.synth.SynthOptions;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dicomsql serve} as its own process, queried through Avatica's thin driver alone (see
+ * {@link ThinClient}), every answer compared with the embedded driver's over the same files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServeIT {
+  /** Never ends in a test's time (instances to the fourth power), unless cancelled. */
+  private static final String ENDLESS = "SELECT COUNT(*) FROM instances a, instances b, "
+      + "instances c, instances d";
+  private static final int MAX_ROWS = 5000;
+  private static final int TIMEOUT_SECONDS = 3;
+
+  @TempDir
+  static Path temp;
+  private Path data;
+  private ServeProcess serve;
+  private Connection embedded;
+
+  @BeforeAll
+  void generateAndServe() throws Exception {
+    data = temp.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 7, 64, 0, 2)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    serve = ServeProcess.start(temp, data.toString(), "--index", temp.resolve("served")
+        .toString(), "--max-rows", Integer.toString(MAX_ROWS), "--statement-timeout",
+        Integer.toString(TIMEOUT_SECONDS), "--grace", "1");
+    embedded = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+        + temp.resolve("embedded"));
+  }
+
+  @AfterAll
+  void stop() throws SQLException {
+    embedded.close();
+    serve.close();
+  }
+
+  @Test
+  void theClientSeesNoClassOfOurs() throws Exception {
+    ClassLoader loader = ThinClient.loader();
+    assertThatThrownBy(() -> loader.loadClass("dicomsql.jdbc.DicomDriver"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> loader.loadClass("org.apache.calcite.jdbc.Driver"))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
+  void answersMetadataAndEveryTableAsTheEmbeddedDriverDoes() throws Exception {
+    List<String> tables = tableNames(embedded.getMetaData());
+    assertThat(tables).contains("patients", "studies", "series", "instances",
+        "structure_sets", "rois", "contours", "contour_points", "attributes", "scan_errors");
+    try (Connection remote = ThinClient.connect(serve.url())) {
+      DatabaseMetaData metaData = remote.getMetaData();
+      assertThat(tableNames(metaData)).isEqualTo(tables);
+      assertThat(columns(metaData, "series")).isEqualTo(columns(embedded.getMetaData(),
+          "series"));
+      for (String table : tables) {
+        if (table.equals("index_status")) {
+          continue;
+        }
+        List<String> local = rows(embedded, "SELECT * FROM " + table);
+        List<String> served = rows(remote, "SELECT * FROM " + table);
+        if (local.size() > MAX_ROWS) {
+          assertThat(served).as(table + ", cut at --max-rows").hasSize(MAX_ROWS);
+          assertThat(local).as(table).containsAll(served);
+        } else {
+          assertThat(served).as(table).isEqualTo(local);
+        }
+      }
+      int lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE)).size();
+      assertThat(rows(remote, "SELECT COUNT(*) FROM rois")).containsExactly(
+          Integer.toString(lesions));
+    }
+  }
+
+  @Test
+  void bindsParametersOfPreparedStatements() throws Exception {
+    String sql = "SELECT sop_uid, instance_number FROM instances WHERE modality = ? "
+        + "AND instance_number BETWEEN ? AND ? ORDER BY sop_uid";
+    try (Connection remote = ThinClient.connect(serve.url());
+        PreparedStatement served = remote.prepareStatement(sql);
+        PreparedStatement local = embedded.prepareStatement(sql)) {
+      for (int[] range : new int[][] {{1, 5}, {10, 12}}) {
+        for (PreparedStatement statement : List.of(served, local)) {
+          statement.setString(1, "CT");
+          statement.setInt(2, range[0]);
+          statement.setInt(3, range[1]);
+        }
+        List<String> answer = rows(served.executeQuery());
+        assertThat(answer).isNotEmpty().isEqualTo(rows(local.executeQuery()));
+      }
+    }
+  }
+
+  @Test
+  void measuresRoisWithTheRasterFunctions() throws Exception {
+    String sql = "SELECT rtss_uid, roi_number, roi_volume_cc(rtss_uid, roi_number), "
+        + "roi_voxel_count(rtss_uid, roi_number) FROM rois ORDER BY rtss_uid, roi_number";
+    try (Connection remote = ThinClient.connect(serve.url())) {
+      List<String> served = rows(remote, sql);
+      assertThat(served).isNotEmpty().isEqualTo(rows(embedded, sql));
+      assertThat(served).allSatisfy(row -> assertThat(row).doesNotContain("null"));
+    }
+  }
+
+  @Test
+  void refusesWritesWithSqlState25006AndLogsThem() throws Exception {
+    try (Connection remote = ThinClient.connect(serve.url());
+        Statement statement = remote.createStatement()) {
+      for (String sql : new String[] {"INSERT INTO patients (patient_id) VALUES ('x')",
+          "/* cleanup */ DROP TABLE series", "DELETE FROM rois"}) {
+        assertThatThrownBy(() -> statement.executeQuery(sql)).as(sql)
+            .isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("25006"))
+            .hasMessageContaining("this server is read-only");
+      }
+      assertThat(rows(remote, "SELECT COUNT(*) FROM patients")).containsExactly("2");
+    }
+    assertThat(serve.log()).anyMatch(line -> line.contains("connection ")
+        && line.contains(" opened by -@127.0.0.1"));
+    assertThat(serve.log()).anyMatch(line -> line.contains("statement failed on connection")
+        && line.contains("[25006]") && line.contains("DELETE FROM rois"));
+  }
+
+  @Test
+  void cancelsAStatementThatRunsOutOfTimeAndGoesOn() throws Exception {
+    try (Connection remote = ThinClient.connect(serve.url());
+        Statement statement = remote.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery(ENDLESS))
+          .isInstanceOfSatisfying(SQLException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("HYT00"))
+          .hasMessageContaining("ran longer than " + TIMEOUT_SECONDS + " s");
+      assertThat(rows(statement.executeQuery("SELECT COUNT(*) FROM patients")))
+          .containsExactly("2");
+    }
+  }
+
+  /**
+   * Avatica's protocol has no cancel message: the thin driver's cancel() marks the statement
+   * on the client, and the server's statement timeout ends the work there. The client is
+   * released with an error, and its connection goes on.
+   */
+  @Test
+  void aCancelledStatementEndsAndTheConnectionGoesOn() throws Exception {
+    try (Connection remote = ThinClient.connect(serve.url())) {
+      Statement statement = remote.createStatement();
+      CompletableFuture<List<String>> running = CompletableFuture.supplyAsync(() -> {
+        try {
+          return rows(statement.executeQuery(ENDLESS));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500);
+      statement.cancel();
+      assertThatThrownBy(() -> running.get(2, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(IllegalStateException.class);
+      assertThat(rows(remote, "SELECT COUNT(*) FROM studies")).containsExactly(
+          rows(embedded, "SELECT COUNT(*) FROM studies").get(0));
+    }
+  }
+
+  @Test
+  void answersHealthChecksWithoutCredentials() throws Exception {
+    HttpURLConnection http = (HttpURLConnection) URI.create(serve.http() + "/health").toURL()
+        .openConnection();
+    assertThat(http.getResponseCode()).isEqualTo(200);
+    assertThat(new String(http.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("ok\n");
+  }
+
+  @Test
+  void letsInOnlyUsersOfTheUsersFile() throws Exception {
+    Path users = temp.resolve("users");
+    ServeProcess.Finished added = ServeProcess.run(temp, "correct horse\n", "--add-user",
+        "alice", "--users", users.toString());
+    assertThat(added.status()).as(added.output()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(users)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(users)).contains("alice:pbkdf2-sha256:")
+        .doesNotContain("correct horse");
+    try (ServeProcess secured = ServeProcess.start(temp, data.toString(), "--index",
+        temp.resolve("served").toString(), "--users", users.toString())) {
+      try (Connection remote = ThinClient.connect(secured.url(), "alice", "correct horse")) {
+        assertThat(rows(remote, "SELECT COUNT(*) FROM patients")).containsExactly("2");
+      }
+      // The thin driver lets a failure of its first request escape DriverManager as the
+      // RuntimeException it is (AvaticaClientRuntimeException), carrying the SQLState.
+      assertThatThrownBy(() -> ThinClient.connect(secured.url(), "alice", "wrong"))
+          .isInstanceOfSatisfying(RuntimeException.class,
+              e -> assertThat(sqlState(e)).isEqualTo("28000"))
+          .hasMessageContaining("authentication failed for user 'alice'");
+      assertThatThrownBy(() -> ThinClient.connect(secured.url()))
+          .hasMessageContaining("HTTP/401");
+      assertThat(secured.log()).anyMatch(line -> line.contains("opened by alice@127.0.0.1"))
+          .anyMatch(line -> line.contains("authentication failed for user 'alice'"));
+    }
+  }
+
+  @Test
+  void servesOverTlsWithTheKeystoreGiven() throws Exception {
+    Path keystore = temp.resolve("server.p12");
+    String password = "keystore-secret";
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+        "keytool").toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
+        "-alias", "dicomsql", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1",
+        "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        "-storepass", password).redirectErrorStream(true).start();
+    String made = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(keytool.waitFor()).as(made).isZero();
+    try (ServeProcess tls = ServeProcess.start(temp,
+        Map.of("DICOMSQL_KEYSTORE_PASSWORD", password), data.toString(), "--index",
+        temp.resolve("served").toString(), "--keystore", keystore.toString())) {
+      assertThat(tls.url()).startsWith("jdbc:avatica:remote:url=https://127.0.0.1:");
+      String url = tls.url() + ";truststore=" + keystore + ";truststore_password=" + password;
+      try (Connection remote = ThinClient.connect(url)) {
+        assertThat(rows(remote, "SELECT COUNT(*) FROM patients")).containsExactly("2");
+      }
+    }
+  }
+
+  @Test
+  void refusesToListenBeyondLoopbackWithoutUsers() throws Exception {
+    ServeProcess.Finished refused = ServeProcess.run(temp, "", data.toString(), "--bind",
+        "0.0.0.0");
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.output()).startsWith("dicomsql: refusing to serve on 0.0.0.0 without "
+        + "authentication").doesNotContain("Exception");
+  }
+
+  @Test
+  void drainsARunningStatementOnSigtermAndExitsZero() throws Exception {
+    String finite = "SELECT COUNT(*) FROM instances a, instances b, instances c";
+    long instances = Long.parseLong(rows(embedded, "SELECT COUNT(*) FROM instances").get(0));
+    ServeProcess stopping = ServeProcess.start(temp, data.toString(), "--index",
+        temp.resolve("served").toString(), "--grace", "600");
+    try (Connection remote = ThinClient.connect(stopping.url())) {
+      Statement statement = remote.createStatement();
+      CompletableFuture<List<String>> running = CompletableFuture.supplyAsync(() -> {
+        // Not closed: the server is gone by then.
+        try {
+          return rows(statement.executeQuery(finite));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(1000);
+      assertThat(stopping.terminate()).as(String.join("\n", stopping.log())).isZero();
+      assertThat(running.get(1, TimeUnit.MINUTES)).containsExactly(
+          Long.toString(instances * instances * instances));
+    } catch (SQLException e) {
+      // Closing the connection after the server is gone fails; the answer came before.
+      assertThat(e.getMessage()).contains("closing");
+    } finally {
+      stopping.close();
+    }
+    assertThat(stopping.log()).anyMatch(line -> line.contains("stopping: waiting up to 600 s"))
+        .anyMatch(line -> line.endsWith(" stopped"));
+  }
+
+  private static String sqlState(Throwable e) {
+    try {
+      return (String) e.getClass().getMethod("getSqlState").invoke(e);
+    } catch (ReflectiveOperationException missing) {
+      return "(no SQLState on " + e.getClass().getName() + ")";
+    }
+  }
+
+  private static List<String> tableNames(DatabaseMetaData metaData) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables = metaData.getTables(null, "dicom", "%", null)) {
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+      }
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  private static List<String> columns(DatabaseMetaData metaData, String table)
+      throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rows = metaData.getColumns(null, "dicom", table, "%")) {
+      while (rows.next()) {
+        columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+      }
+    }
+    return columns;
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return rows(statement.executeQuery(sql));
+    }
+  }
+
+  private static List<String> rows(ResultSet rows) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (rows) {
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 1; c <= columns; c++) {
+          line.append(c > 1 ? " | " : "").append(rows.getString(c));
+        }
+        lines.add(line.toString());
+      }
+    }
+    return lines;
+  }
+}
