@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Resamples a volume onto another grid of the same frame of reference by trilinear
  * interpolation between the eight source voxels around each target voxel centre. Target voxels
  * whose centre lies outside the source volume get a fill value. Works a target slice at a
- * time, so a whole resampled volume need never be held.
+ * time, so a whole resampled volume need never be held. One thread uses an instance.
  */
 final class Resampler implements NiftiWriter.Slices {
   /** How far past the outer voxel centres (in voxels) a position still counts as inside. */
@@ -25,6 +25,13 @@ final class Resampler implements NiftiWriter.Slices {
    * and so its weights along them, are computed once per row, not per voxel.
    */
   private final boolean alongSourceRows;
+  /**
+   * For rows along source rows: each target column's source column x0 (-1 outside the source)
+   * and weight, for the row start they were computed from (usually every row's: one per grid).
+   */
+  private final int[] columns;
+  private final double[] columnWeights;
+  private double columnsStart = Double.NaN;
 
   /**
    * @param wholeValues round to whole numbers (the source holds whole HU: interpolating adds
@@ -40,6 +47,8 @@ final class Resampler implements NiftiWriter.Slices {
     this.inverse = source.inverseSteps();
     this.stepI = times(inverse, target.stepI());
     this.alongSourceRows = stepI[1] == 0 && stepI[2] == 0;
+    this.columns = new int[alongSourceRows ? target.nx() : 0];
+    this.columnWeights = new double[columns.length];
   }
 
   /** The source's values at every target voxel centre, slice k = 0 first. */
@@ -90,14 +99,19 @@ final class Resampler implements NiftiWriter.Slices {
     int a1 = z0 * source.sliceSize() + y1 * nx;
     int b0 = z1 * source.sliceSize() + y0 * nx;
     int b1 = z1 * source.sliceSize() + y1 * nx;
-    for (int i = 0; i < target.nx(); i++) {
-      double x = start[0] + i * stepI[0];
-      if (x < -EDGE || x > nx - 1 + EDGE) {
-        into[next++] = fill;
-        continue;
+    if (Double.doubleToRawLongBits(start[0]) != Double.doubleToRawLongBits(columnsStart)) {
+      for (int i = 0; i < columns.length; i++) {
+        double x = start[0] + i * stepI[0];
+        boolean inside = !(x < -EDGE || x > nx - 1 + EDGE);
+        columns[i] = inside ? clamp((int) Math.floor(x), nx) : -1;
+        columnWeights[i] = inside ? weight(x, columns[i]) : 0;
       }
-      int x0 = clamp((int) Math.floor(x), nx);
-      into[next++] = at(x0, Math.min(x0 + 1, nx - 1), weight(x, x0), a0, a1, b0, b1, fy, fz);
+      columnsStart = start[0];
+    }
+    for (int i = 0; i < columns.length; i++) {
+      int x0 = columns[i];
+      into[next++] = x0 < 0 ? fill
+          : at(x0, Math.min(x0 + 1, nx - 1), columnWeights[i], a0, a1, b0, b1, fy, fz);
     }
   }
 
