@@ -58,19 +58,27 @@ final class CaseWriter {
     return new Written(rows, !written.isEmpty());
   }
 
-  /** Writes an image; its problems: the source's, and the grid's when resampled. */
+  /**
+   * Writes an image; its problems: the source's, and the grid's when resampled. A source of
+   * whole HU is written slice by slice (resampled ones rounded to whole HU, so int16 too);
+   * otherwise the whole volume is built first, as the int16-or-float32 choice needs every value.
+   */
   private List<String> writeImage(CaseJob.ImageOutput image) throws IOException {
-    float[] values = SeriesPixels.decode(dataRoot, image.source());
+    SeriesPixels.Volume volume = SeriesPixels.decode(dataRoot, image.source());
     List<String> problems = new ArrayList<>(image.source().problems());
-    if (image.source() != image.grid()) {
-      float fill = Float.POSITIVE_INFINITY;
-      for (float value : values) {
-        fill = Math.min(fill, value);
-      }
-      values = Resampler.trilinear(image.source().grid(), values, image.grid().grid(), fill,
-          NiftiWriter.fitsInt16(values));
+    Path file = out.resolve(image.file());
+    VoxelGrid grid = image.grid().grid();
+    if (image.source() == image.grid()) {
+      NiftiWriter.writeImage(file, grid, volume.values());
+      return problems;
     }
-    NiftiWriter.writeImage(out.resolve(image.file()), image.grid().grid(), values);
+    Resampler resampler = new Resampler(image.source().grid(), volume.values(), grid,
+        volume.lowest(), volume.wholeInt16());
+    if (volume.wholeInt16()) {
+      NiftiWriter.writeInt16(file, grid, resampler);
+    } else {
+      NiftiWriter.writeImage(file, grid, resampler.volume());
+    }
     return problems;
   }
 

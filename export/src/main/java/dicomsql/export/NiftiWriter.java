@@ -1,15 +1,11 @@
 package dicomsql.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes single-file NIfTI-1 volumes ({@code .nii.gz}): the 348-byte header, four zero
@@ -34,16 +30,34 @@ final class NiftiWriter {
    * @return the bytes written
    */
   static long writeImage(Path file, VoxelGrid grid, float[] values) throws IOException {
-    boolean whole = fitsInt16(values);
-    short datatype = whole ? INT16 : FLOAT32;
     int slice = grid.sliceSize();
-    return write(file, grid, datatype, "HU", (buffer, k) -> {
+    if (fitsInt16(values)) {
+      return writeInt16(file, grid, (k, into) -> System.arraycopy(values, k * slice, into, 0,
+          slice));
+    }
+    return write(file, grid, FLOAT32, "HU", (buffer, k) -> {
       for (int v = k * slice, end = v + slice; v < end; v++) {
-        if (whole) {
-          buffer.putShort((short) values[v]);
-        } else {
-          buffer.putFloat(values[v]);
-        }
+        buffer.putFloat(values[v]);
+      }
+    });
+  }
+
+  /** Slice k's values, row by row: whole numbers within int16's range for int16 files. */
+  interface Slices {
+    void fill(int k, float[] into);
+  }
+
+  /**
+   * Writes whole HU values as int16, one slice at a time, so no volume of them is ever held.
+   *
+   * @return the bytes written
+   */
+  static long writeInt16(Path file, VoxelGrid grid, Slices slices) throws IOException {
+    float[] values = new float[grid.sliceSize()];
+    return write(file, grid, INT16, "HU", (buffer, k) -> {
+      slices.fill(k, values);
+      for (float value : values) {
+        buffer.putShort((short) value);
       }
     });
   }
@@ -71,16 +85,16 @@ final class NiftiWriter {
   private static long write(Path file, VoxelGrid grid, short datatype, String description,
       SliceEncoder slices) throws IOException {
     int bytesPerVoxel = datatype == UINT8 ? 1 : datatype == INT16 ? 2 : 4;
-    ByteBuffer buffer = ByteBuffer.allocate(grid.sliceSize() * bytesPerVoxel)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(VOX_OFFSET,
+        grid.sliceSize() * bytesPerVoxel)).order(ByteOrder.LITTLE_ENDIAN);
     Files.createDirectories(file.toAbsolutePath().getParent());
-    try (OutputStream out = new BufferedOutputStream(new FastGzip(Files.newOutputStream(file)),
-        1 << 16)) {
-      out.write(header(grid, datatype, bytesPerVoxel * 8, description));
+    try (GzipFile out = new GzipFile(file)) {
+      buffer.put(header(grid, datatype, bytesPerVoxel * 8, description)).flip();
+      out.write(buffer);
       for (int k = 0; k < grid.nz(); k++) {
         buffer.clear();
         slices.put(buffer, k);
-        out.write(buffer.array(), 0, buffer.position());
+        out.write(buffer.flip());
       }
     }
     return Files.size(file);
@@ -178,13 +192,5 @@ final class NiftiWriter {
     double[] v = {affine[0][column], affine[1][column], affine[2][column]};
     double length = VoxelGrid.length(v);
     return new double[] {v[0] / length, v[1] / length, v[2] / length};
-  }
-
-  /** gzip at the fastest level: CT volumes are large and compress well even so. */
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(OutputStream out) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(Deflater.BEST_SPEED);
-    }
   }
 }
