@@ -13,10 +13,10 @@ import java.util.Locale;
  * each tick of the server's background timer, while clients' connections use
  * {@code refresh=never} and so never wait for a refresh on a query of theirs.
  *
- * <p>The engine shares one open index among a process's connections and refreshes it only when
- * it opens it: a tick while clients hold connections finds the index open and leaves it as it
- * is ("already open in this process"); the refresh happens on the first tick after the last
- * connection closed or expired, and a client connecting during that refresh waits for it.
+ * <p>A refresh writes a new version of the index beside the one clients read: connections
+ * opened after it answer from the new version, while a connection opened before keeps the
+ * version it opened (its answers stay consistent with each other) until the client reconnects
+ * or the connection expires.
  */
 final class IndexRefresher {
   private final String url;

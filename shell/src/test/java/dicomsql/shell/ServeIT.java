@@ -252,6 +252,34 @@ class ServeIT {
   }
 
   @Test
+  void refreshesInTheBackgroundWhileAClientIsConnected() throws Exception {
+    Path growing = temp.resolve("growing");
+    new DatasetGenerator(new SynthOptions(1, 11, 64, 0, 1)).generate(growing,
+        DatasetGenerator.Listener.NONE);
+    try (ServeProcess refreshing = ServeProcess.start(temp, growing.toString(), "--index",
+        temp.resolve("growing-index").toString(), "--refresh-interval", "1");
+        Connection before = ThinClient.connect(refreshing.url())) {
+      String count = "SELECT COUNT(*) FROM instances";
+      long instances = Long.parseLong(rows(before, count).get(0));
+      try (var files = Files.walk(growing)) {
+        Path slice = files.filter(f -> f.toString().endsWith(".dcm")).findFirst().orElseThrow();
+        Files.copy(slice, growing.resolve("extra.dcm"));
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (refreshing.log().stream().noneMatch(line -> line.contains("refreshed in"))) {
+        assertThat(System.nanoTime()).as(String.join("\n", refreshing.log()))
+            .isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      try (Connection after = ThinClient.connect(refreshing.url())) {
+        assertThat(rows(after, count)).containsExactly(Long.toString(instances + 1));
+      }
+      // The connection held open keeps the version it opened: its answers agree.
+      assertThat(rows(before, count)).containsExactly(Long.toString(instances));
+    }
+  }
+
+  @Test
   void refusesToListenBeyondLoopbackWithoutUsers() throws Exception {
     ServeProcess.Finished refused = ServeProcess.run(temp, "", data.toString(), "--bind",
         "0.0.0.0");

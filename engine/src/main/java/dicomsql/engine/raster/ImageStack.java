@@ -145,8 +145,8 @@ public final class ImageStack {
       return new Placement(nearest, position, null);
     }
     return new Placement(-1, position, String.format(Locale.ROOT,
-        "contour %d at %.2f mm lies on no image plane (the nearest is %.2f mm away)",
-        contour.index(), position, distance));
+        "contour %d at %s mm lies on no image plane (the nearest is %s mm away)",
+        contour.index(), Millimetres.format(position), Millimetres.format(distance)));
   }
 
   /** The index of the plane nearest a position along the normal; the lower one on a tie. */

@@ -52,9 +52,10 @@ public final class RoiRasterizer {
         ImageStack.Placement placement = placements.get(contour);
         if (Math.abs(placement.position() - position) > nearest + SAME_SLICE_MM) {
           problems.add(new ImageStack.Placement(-1, placement.position(), String.format(
-              Locale.ROOT, "contour %d at %.2f mm is left out: contours nearer image %s (at"
-                  + " %.2f mm) outline the ROI there", contour.index(), placement.position(),
-              plane.sopUid(), position)));
+              Locale.ROOT, "contour %d at %s mm is left out: contours nearer image %s (at"
+                  + " %s mm) outline the ROI there", contour.index(),
+              Millimetres.format(placement.position()), plane.sopUid(),
+              Millimetres.format(position))));
           continue;
         }
         kept++;
