@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dicomsql.engine.synth.DatasetGenerator;
 import dicomsql.engine.synth.GroundTruth;
 import dicomsql.engine.synth.SynthOptions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +32,8 @@ class RasterFunctionsTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    Path data = tmp.resolve("data");
-    new DatasetGenerator(new SynthOptions(6, 11, 96, 0, 2)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE));
-    connection = DriverManager.getConnection(
-        "jdbc:dicom:" + data + ";index=" + tmp.resolve("index"));
+    connection = SmallDataset.connect(tmp, new SynthOptions(6, 11, 96, 0, 2));
+    lesions = GroundTruth.read(SmallDataset.data(tmp).resolve(GroundTruth.LESIONS_FILE));
   }
 
   @AfterAll

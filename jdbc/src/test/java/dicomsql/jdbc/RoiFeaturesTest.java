@@ -3,12 +3,10 @@ package dicomsql.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dicomsql.engine.synth.DatasetGenerator;
 import dicomsql.engine.synth.GroundTruth;
 import dicomsql.engine.synth.SynthOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +27,8 @@ class RoiFeaturesTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    Path data = tmp.resolve("data");
-    new DatasetGenerator(new SynthOptions(3, 11, 96, 0, 2)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    lesions = GroundTruth.read(data.resolve(GroundTruth.LESIONS_FILE));
-    connection = DriverManager.getConnection(
-        "jdbc:dicom:" + data + ";index=" + tmp.resolve("index"));
+    connection = SmallDataset.connect(tmp, new SynthOptions(3, 11, 96, 0, 2));
+    lesions = GroundTruth.read(SmallDataset.data(tmp).resolve(GroundTruth.LESIONS_FILE));
   }
 
   @AfterAll

@@ -6,15 +6,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 
-/** A generated dataset of two small cases in a test's folder, and a connection to it. */
+/**
+ * A generated dataset in a test's folder ({@code data}, indexed into {@code index}), and a
+ * connection to it.
+ */
 final class SmallDataset {
   private SmallDataset() {}
 
+  /** Two small cases. */
   static Connection connect(Path folder) throws Exception {
-    Path data = folder.resolve("data");
-    new DatasetGenerator(new SynthOptions(2, 3, 16, 3, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    return DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+    return connect(folder, new SynthOptions(2, 3, 16, 3, 1));
+  }
+
+  static Connection connect(Path folder, SynthOptions options) throws Exception {
+    new DatasetGenerator(options).generate(data(folder), DatasetGenerator.Listener.NONE);
+    return DriverManager.getConnection("jdbc:dicom:" + data(folder) + ";index="
         + folder.resolve("index"));
+  }
+
+  static Path data(Path folder) {
+    return folder.resolve("data");
   }
 }
