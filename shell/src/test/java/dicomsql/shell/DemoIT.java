@@ -33,6 +33,19 @@ class DemoIT {
     assertThat(answer).isEqualTo(String.format("lesions%n-------%n%7d%n(1 row)%n", lesions));
   }
 
+  @Test
+  void theLauncherKeepsAClassDataArchiveOfItsBuild() throws Exception {
+    demo("SELECT 1;\n");
+    Path target = Path.of(System.getProperty("launcher")).toAbsolutePath().getParent()
+        .resolve("shell").resolve("target");
+    Path archive = target.resolve("dicomsql.jsa");
+    // Without the archive every run would train again (seconds each), as a training query
+    // refused by the shell once made it do.
+    assertThat(archive).isRegularFile();
+    assertThat(Files.getLastModifiedTime(archive))
+        .isGreaterThanOrEqualTo(Files.getLastModifiedTime(target.resolve("dicomsql.jar")));
+  }
+
   /** Runs {@code dicomsql demo} with {@code script} on standard input; returns its output. */
   private String demo(String script) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(System.getProperty("launcher"), "demo");
@@ -52,7 +65,7 @@ class DemoIT {
 
   @Test
   void everySubcommandAnswersHelpWithExamples() throws IOException, InterruptedException {
-    for (String command : new String[] {"index", "generate", "demo"}) {
+    for (String command : new String[] {"index", "generate", "demo", "export", "serve"}) {
       Process process = new ProcessBuilder(System.getProperty("launcher"), command, "--help")
           .redirectErrorStream(true).start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
