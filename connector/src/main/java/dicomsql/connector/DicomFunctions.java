@@ -55,7 +55,8 @@ public final class DicomFunctions {
           "IBSI 1 morphological features of the ROI on the series", true),
           TableFunctionImpl.create(RoiFeaturesTable.class, "roiShape")),
       new Entry(new Description("roi_first_order", "roi_first_order(rtss_uid, roi_number, "
-          + "series_uid) TABLE(voxel_count, mean, variance, ..., entropy, uniformity)",
+          + "series_uid[, bin_width]) TABLE(voxel_count, mean, variance, ..., entropy, "
+          + "uniformity)",
           "IBSI 1 intensity statistics and histogram features of the ROI on the series", true),
           TableFunctionImpl.create(RoiFeaturesTable.class, "roiFirstOrder")));
 

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>The case table is built here rather than typed in: in each of the 256 cube cases, every
  * cube face joins the cut edges it holds into segments (on a face with two diagonal inside
  * corners, each inside corner is cut off on its own, so neighbouring cubes agree and the mesh
- * is watertight), the segments close into loops, and each loop is fanned into triangles.
+ * is watertight), the segments close into loops, and each loop is fanned into triangles from
+ * the vertex that makes the widest fan (see {@link #widestFanApex}).
  */
 public final class MarchingCubes {
   /** Corner c of a cube is at offset (c & 1, c >> 1 & 1, c >> 2 & 1). */
@@ -170,6 +171,7 @@ public final class MarchingCubes {
       if (!outwards(loop, config)) {
         Collections.reverse(loop);
       }
+      Collections.rotate(loop, -widestFanApex(loop));
       for (int t = 1; t + 1 < loop.size(); t++) {
         triangles.add(loop.get(0));
         triangles.add(loop.get(t));
@@ -177,6 +179,33 @@ public final class MarchingCubes {
       }
     }
     return triangles.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The loop vertex whose fan has the largest area in the unit cube (the first on a tie): a
+   * loop of five or six vertices is not planar, and of its fans this one is the triangulation
+   * of Lorensen and Cline's and Lewiner's case tables (scikit-image's, IBSI's reference mesh)
+   * wherever no cube face is ambiguous.
+   */
+  private static int widestFanApex(List<Integer> loop) {
+    int best = 0;
+    double widest = -1;
+    for (int apex = 0; apex < loop.size(); apex++) {
+      double[] a = unitMidpoint(loop.get(apex));
+      double area = 0;
+      for (int t = 1; t + 1 < loop.size(); t++) {
+        double[] b = unitMidpoint(loop.get((apex + t) % loop.size()));
+        double[] c = unitMidpoint(loop.get((apex + t + 1) % loop.size()));
+        double[] n = cross(b[0] - a[0], b[1] - a[1], b[2] - a[2], c[0] - a[0], c[1] - a[1],
+            c[2] - a[2]);
+        area += Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+      }
+      if (area > widest + 1e-9) {
+        widest = area;
+        best = apex;
+      }
+    }
+    return best;
   }
 
   private static void link(int[][] neighbours, int[] degree, int a, int b) {

@@ -3,8 +3,10 @@ package dicomsql.engine.features;
 import java.util.Arrays;
 
 /**
- * The eigenvalues of the covariance of a mask's voxel centres (mm², population covariance:
- * divided by the voxel count), largest first: IBSI 1's λ1 ≥ λ2 ≥ λ3 for the axis lengths.
+ * The eigenvalues of the covariance of a mask's voxel centres (mm², sample covariance: sums
+ * of products divided by the voxel count − 1, as numpy's {@code cov} and the IBSI's reference
+ * values have it), largest first: IBSI 1's λ1 ≥ λ2 ≥ λ3 for the axis lengths. NaN for a
+ * single voxel.
  */
 final class PrincipalAxes {
   private PrincipalAxes() {}
@@ -37,12 +39,13 @@ final class PrincipalAxes {
     double mx = sum[0] / n;
     double my = sum[1] / n;
     double mz = sum[2] / n;
-    double xx = products[0] / n - mx * mx;
-    double yy = products[1] / n - my * my;
-    double zz = products[2] / n - mz * mz;
-    double xy = products[3] / n - mx * my;
-    double xz = products[4] / n - mx * mz;
-    double yz = products[5] / n - my * mz;
+    double f = (double) n / (n - 1);
+    double xx = (products[0] / n - mx * mx) * f;
+    double yy = (products[1] / n - my * my) * f;
+    double zz = (products[2] / n - mz * mz) * f;
+    double xy = (products[3] / n - mx * my) * f;
+    double xz = (products[4] / n - mx * mz) * f;
+    double yz = (products[5] / n - my * mz) * f;
     return symmetricEigenvalues(xx, yy, zz, xy, xz, yz);
   }
 

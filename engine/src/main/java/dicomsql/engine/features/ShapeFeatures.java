@@ -8,7 +8,7 @@ import java.util.Set;
  * Morphological features of a ROI mask as IBSI 1 (chapter 3.1) defines them: volumes by the
  * marching cubes mesh and by voxel counting, the mesh's surface area, sphericity and
  * compactness from those, the largest distance between mesh vertices, and the principal axes
- * of the voxel centres (population covariance, as PyRadiomics computes it).
+ * of the voxel centres (sample covariance, as the IBSI's reference values have it).
  *
  * @param meshVolume mm³ enclosed by the mesh
  * @param voxelVolume mm³: voxels times voxel volume

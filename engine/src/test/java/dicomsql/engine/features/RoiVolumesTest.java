@@ -45,7 +45,10 @@ class RoiVolumesTest {
     assertThat(new int[] {box.nx(), box.ny(), box.nz()}).containsExactly(16, 16, 5);
     ShapeFeatures f = ShapeFeatures.of(box);
     assertThat(f.voxelVolume()).isCloseTo(8 * 8 * 10, within(1e-9));
-    double[] variances = {0.25 * (256 - 1) / 12, 0.25 * (256 - 1) / 12, 4 * (25 - 1) / 12.0};
+    // uniform along each axis; sample variances over the 1,280 voxels (× 1280 / 1279)
+    double sample = 1280.0 / 1279;
+    double[] variances = {0.25 * (256 - 1) / 12 * sample, 0.25 * (256 - 1) / 12 * sample,
+        4 * (25 - 1) / 12.0 * sample};
     assertThat(f.majorAxis()).isCloseTo(4 * Math.sqrt(variances[2]), within(1e-9));
     assertThat(f.minorAxis()).isCloseTo(4 * Math.sqrt(variances[0]), within(1e-9));
     assertThat(f.leastAxis()).isCloseTo(4 * Math.sqrt(variances[1]), within(1e-9));

@@ -43,8 +43,15 @@ class ShapeFeaturesTest {
       assertThat(cube.voxelVolume()).isEqualTo(n * n * n);
       assertThat(cube.maximumDiameter()).isCloseTo(Math.sqrt(3.0 * n * n - 4 * n + 2),
           within(1e-9));
-      // uniform 0..n-1 along each axis: variance (n² − 1) / 12
-      assertThat(cube.majorAxis()).isCloseTo(4 * Math.sqrt((n * n - 1) / 12.0), within(1e-9));
+      if (n == 1) {
+        // one voxel has no sample covariance
+        assertThat(cube.majorAxis()).isNaN();
+        continue;
+      }
+      // uniform 0..n-1 along each axis: variance (n² − 1) / 12, × N / (N − 1) as a sample
+      double voxels = n * n * n;
+      assertThat(cube.majorAxis()).isCloseTo(
+          4 * Math.sqrt((n * n - 1) / 12.0 * voxels / (voxels - 1)), within(1e-9));
       assertThat(cube.leastAxis()).isCloseTo(cube.majorAxis(), within(1e-9));
     }
   }
@@ -56,7 +63,10 @@ class ShapeFeaturesTest {
     ShapeFeatures scaled = ShapeFeatures.of(mask(10, 7, 5, 0.5, 0.8, 2, box));
     assertThat(scaled.meshVolume()).isCloseTo(unit.meshVolume() * 0.8, within(1e-9));
     assertThat(scaled.voxelVolume()).isCloseTo(120 * 0.8, within(1e-9));
-    double[] variances = {0.25 * 63 / 12, 0.64 * 24 / 12, 4 * 8 / 12.0};
+    // the box's 120 voxel centres, uniform along each axis; sample variances (× 120 / 119)
+    double sample = 120.0 / 119;
+    double[] variances = {0.25 * 63 / 12 * sample, 0.64 * 24 / 12 * sample,
+        4 * 8 / 12.0 * sample};
     assertThat(scaled.majorAxis()).isCloseTo(4 * Math.sqrt(variances[2]), within(1e-9));
     assertThat(scaled.minorAxis()).isCloseTo(4 * Math.sqrt(variances[0]), within(1e-9));
     assertThat(scaled.leastAxis()).isCloseTo(4 * Math.sqrt(variances[1]), within(1e-9));
