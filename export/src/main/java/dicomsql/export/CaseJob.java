@@ -13,11 +13,17 @@ import java.util.List;
 record CaseJob(String caseId, List<ImageOutput> images, List<LabelOutput> labels,
     List<ManifestRow> notes, boolean wholeCase) {
 
-  /** A series' voxels on a grid: its own, or another series' (then trilinearly resampled). */
-  record ImageOutput(String file, SeriesGrid source, SeriesGrid grid, ManifestRow manifest) {}
+  /**
+   * A series' voxels on a grid: its own (the same object as {@code source.grid()}), or another
+   * (then trilinearly resampled).
+   */
+  record ImageOutput(String file, SeriesGrid source, VoxelGrid grid, ManifestRow manifest) {}
 
-  /** ROIs painted on a series' grid. */
-  record LabelOutput(String file, SeriesGrid grid, List<LabeledRoi> rois,
+  /**
+   * ROIs painted on a series' grid, then written on {@code grid}: that same grid (the same
+   * object as {@code painted.grid()}), or another (then resampled by nearest neighbour).
+   */
+  record LabelOutput(String file, SeriesGrid painted, VoxelGrid grid, List<LabeledRoi> rois,
       ManifestRow manifest) {}
 
   int fileCount() {

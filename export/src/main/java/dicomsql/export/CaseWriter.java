@@ -37,8 +37,11 @@ final class CaseWriter {
     }
     for (CaseJob.LabelOutput label : job.labels()) {
       try {
-        LabelPainter.Painted painted = LabelPainter.paint(label.grid(), label.rois());
-        NiftiWriter.writeLabels(out.resolve(label.file()), label.grid().grid(), painted.labels());
+        LabelPainter.Painted painted = LabelPainter.paint(label.painted(), label.rois());
+        VoxelGrid paintedOn = label.painted().grid();
+        NiftiWriter.writeLabels(out.resolve(label.file()), label.grid(),
+            label.grid() == paintedOn ? painted.labels()
+                : NearestLabels.resample(paintedOn, painted.labels(), label.grid()));
         written.add(withProblems(label.manifest(), painted.problems()));
       } catch (IOException | RuntimeException e) {
         failure = label.file() + ": " + message(e);
@@ -67,8 +70,8 @@ final class CaseWriter {
     SeriesPixels.Volume volume = SeriesPixels.decode(dataRoot, image.source());
     List<String> problems = new ArrayList<>(image.source().problems());
     Path file = out.resolve(image.file());
-    VoxelGrid grid = image.grid().grid();
-    if (image.source() == image.grid()) {
+    VoxelGrid grid = image.grid();
+    if (grid == image.source().grid()) {
       NiftiWriter.writeImage(file, grid, volume.values());
       return problems;
     }

@@ -59,6 +59,17 @@ public final class Exporter {
    */
   public Summary export(String sql, Format format, List<Phase> channels, Path out)
       throws SQLException, IOException {
+    return export(sql, format, channels, null, out);
+  }
+
+  /**
+   * Exports as {@link #export(String, Format, List, Path)} does, with every file resampled to a
+   * spacing: images trilinearly, labels (rasterized on the series' grid) by nearest neighbour.
+   *
+   * @param spacing null: each file on its series' grid (nnU-Net: the annotated series')
+   */
+  public Summary export(String sql, Format format, List<Phase> channels, GridSpacing spacing,
+      Path out) throws SQLException, IOException {
     Path target = out.toAbsolutePath().normalize();
     if (target.startsWith(dataRoot)) {
       throw new IllegalArgumentException("the output folder " + out + " is inside the data"
@@ -81,7 +92,8 @@ public final class Exporter {
         ResultSet result = statement.executeQuery(sql)) {
       rows = ExportRow.read(result);
     }
-    ExportLayout layout = format == Format.NIFTI ? new NiftiLayout() : new NnunetLayout(channels);
+    ExportLayout layout = format == Format.NIFTI ? new NiftiLayout(spacing)
+        : new NnunetLayout(channels, spacing);
     ExportSources sources = new ExportSources(new ExportCatalog(connection));
     List<ManifestRow> unnamed = new ArrayList<>();
     List<CaseJob> jobs = new ArrayList<>();

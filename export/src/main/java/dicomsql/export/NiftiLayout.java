@@ -9,9 +9,18 @@ import java.util.Map;
 /**
  * The plain NIfTI layout: per case a folder, in it one image per series
  * ({@code SERIES_UID.nii.gz}) and one label image per structure set on that series
- * ({@code SERIES_UID.RTSS_UID.labels.nii.gz}), each on the series' own grid.
+ * ({@code SERIES_UID.RTSS_UID.labels.nii.gz}), each on the series' own grid, or on that grid
+ * resampled to a spacing (labels painted on the series' grid first, then taken by nearest
+ * neighbour).
  */
 final class NiftiLayout implements ExportLayout {
+  private final GridSpacing spacing;
+
+  /** @param spacing what to resample every file to; null: each series' own grid */
+  NiftiLayout(GridSpacing spacing) {
+    this.spacing = spacing;
+  }
+
   @Override
   public CaseJob plan(String caseName, List<ExportRow> rows, ExportSources sources)
       throws SQLException {
@@ -31,10 +40,11 @@ final class NiftiLayout implements ExportLayout {
         continue;
       }
       SeriesGrid grid = resolved.grid();
-      images.add(new CaseJob.ImageOutput(caseName + "/" + seriesUid + ".nii.gz", grid, grid,
+      VoxelGrid target = ExportLayout.target(grid, spacing);
+      images.add(new CaseJob.ImageOutput(caseName + "/" + seriesUid + ".nii.gz", grid, target,
           new ManifestRow(caseName + "/" + seriesUid + ".nii.gz", "image", caseName, null,
               resolved.series().phase(), seriesUid, seriesUid, null, List.of(), List.of(),
-              grid.sopUids(), List.of())));
+              ExportLayout.sopUids(grid, spacing), List.of())));
       Map<String, List<ExportRow>> byStructureSet = new LinkedHashMap<>();
       for (ExportRow row : entry.getValue()) {
         if (row.hasRoi()) {
@@ -48,8 +58,9 @@ final class NiftiLayout implements ExportLayout {
           continue;
         }
         String file = caseName + "/" + seriesUid + "." + set.getKey() + ".labels.nii.gz";
-        labels.add(new CaseJob.LabelOutput(file, grid, rois.rois(), ExportLayout.labelRow(file,
-            caseName, resolved, set.getKey(), rois.rois())));
+        labels.add(new CaseJob.LabelOutput(file, grid, target, rois.rois(),
+            ExportLayout.labelRow(file, caseName, resolved, set.getKey(), rois.rois(),
+                spacing)));
       }
     }
     return new CaseJob(caseName, images, labels, notes, false);

@@ -17,14 +17,19 @@ import java.util.Set;
  * row names (the annotated one); each channel is the series of one contrast phase in that
  * series' frame of reference, trilinearly resampled onto the grid unless it is the annotated
  * series itself. The labels are rasterized on the grid directly, as {@code roi_mask} does on
- * that series, so they need no resampling. A case that lacks a phase is left out: nnU-Net needs
- * every channel of every case.
+ * that series, so they need no resampling. With a spacing, the grid is the annotated one
+ * resampled to it: every channel is resampled trilinearly onto it, and the labels, rasterized
+ * on the annotated grid, by nearest neighbour. A case that lacks a phase is left out: nnU-Net
+ * needs every channel of every case.
  */
 final class NnunetLayout implements ExportLayout {
   private final List<Phase> channels;
+  private final GridSpacing spacing;
 
-  NnunetLayout(List<Phase> channels) {
+  /** @param spacing what to resample the annotated grid to; null: keep it */
+  NnunetLayout(List<Phase> channels, GridSpacing spacing) {
     this.channels = List.copyOf(channels);
+    this.spacing = spacing;
   }
 
   @Override
@@ -47,6 +52,7 @@ final class NnunetLayout implements ExportLayout {
     List<ExportCatalog.Series> frame = grid.series().frameOfReferenceUid() == null
         ? List.of(grid.series())
         : sources.catalog().seriesOfFrame(grid.series().frameOfReferenceUid());
+    VoxelGrid target = ExportLayout.target(grid.grid(), spacing);
     List<CaseJob.ImageOutput> images = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (int channel = 0; channel < channels.size(); channel++) {
@@ -59,9 +65,12 @@ final class NnunetLayout implements ExportLayout {
       String file = String.format(Locale.ROOT, "imagesTr/%s_%04d.nii.gz", caseName, channel);
       String seriesUid = source.series().seriesUid();
       // A grid_series_uid other than series_uid says the channel was resampled.
-      images.add(new CaseJob.ImageOutput(file, source.grid(), grid.grid(), new ManifestRow(file,
+      // Each channel is resampled onto the target, except the annotated series onto its own
+      // grid (the same object), which is written as it is.
+      VoxelGrid channelGrid = source == grid && spacing == null ? source.grid().grid() : target;
+      images.add(new CaseJob.ImageOutput(file, source.grid(), channelGrid, new ManifestRow(file,
           "image", caseName, channel, phase, seriesUid, reference, null, List.of(), List.of(),
-          grid.grid().sopUids(), List.of())));
+          ExportLayout.sopUids(grid.grid(), spacing), List.of())));
     }
     if (!missing.isEmpty()) {
       return leftOut(caseName, reference, "no series of phase " + String.join(", ", missing)
@@ -74,14 +83,14 @@ final class NnunetLayout implements ExportLayout {
     String structureSets = String.join(" ", rois.rois().stream().map(LabeledRoi::rtssUid)
         .distinct().toList());
     ManifestRow label = ExportLayout.labelRow(file, caseName, grid,
-        structureSets.isEmpty() ? null : structureSets, rois.rois());
+        structureSets.isEmpty() ? null : structureSets, rois.rois(), spacing);
     if (rois.rois().isEmpty()) {
       label = new ManifestRow(label.file(), label.kind(), caseName, null, null, reference,
           reference, null, List.of(), List.of(), label.sopUids(),
           List.of("no ROI painted: the label image is all background"));
     }
     List<CaseJob.LabelOutput> labels =
-        List.of(new CaseJob.LabelOutput(file, grid.grid(), rois.rois(), label));
+        List.of(new CaseJob.LabelOutput(file, grid.grid(), target, rois.rois(), label));
     return new CaseJob(caseName, images, labels, notes, true);
   }
 

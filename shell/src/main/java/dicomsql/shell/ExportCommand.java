@@ -3,6 +3,7 @@ package dicomsql.shell;
 import dicomsql.engine.phase.Phase;
 import dicomsql.export.ExportListener;
 import dicomsql.export.Exporter;
+import dicomsql.export.GridSpacing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,12 @@ final class ExportCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}); a case lacking one is left out.")
   private String phases;
 
+  @Option(names = "--spacing", paramLabel = "MM",
+      description = "Resample every file to this voxel spacing: X or X,Y,Z mm along the rows, "
+          + "columns and slices (default: the series' own grid). Images trilinearly, labels by "
+          + "nearest neighbour.")
+  private String spacing;
+
   @Option(names = "--index", paramLabel = "DIR",
       description = "Where the index lives (default: a folder per DATA_DIR in the user cache).")
   private Path index;
@@ -73,6 +80,7 @@ final class ExportCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--format must be nifti or nnunet, not '"
           + format + "'");
     };
+    GridSpacing voxelSpacing = spacing == null ? null : GridSpacing.parse(spacing);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try (SqlSession session = new SqlSession(data, index, null, null, ResultFormat.TABLE);
         FileProgress progress = new FileProgress("Exporting")) {
@@ -88,7 +96,8 @@ final class ExportCommand implements Callable<Integer> {
               progress.step(0);
             }
           });
-      Exporter.Summary summary = exporter.export(query, layout, channels(phases), out);
+      Exporter.Summary summary = exporter.export(query, layout, channels(phases), voxelSpacing,
+          out);
       progress.close();
       PrintWriter printer = spec.commandLine().getOut();
       printer.printf(Locale.ROOT, "Exported %,d case(s), %,d file(s) to %s%n", summary.cases(),

@@ -36,6 +36,10 @@ class ExportCommandTest {
         "--index", index.toString())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Exported 1 case(s), 2 file(s)");
     assertThat(Files.readAllLines(tmp.resolve("out/manifest.csv"))).hasSize(3);
+    assertThat(run("export", data.toString(), tmp.resolve("spaced").toString(), "--query",
+        query, "--index", index.toString(), "--spacing", "1.5,1.5,4")).as(err.toString())
+        .isZero();
+    assertThat(Files.readString(tmp.resolve("spaced/manifest.csv"))).contains(".nii.gz");
 
     assertThat(run("export", data.toString(), data.resolve("nifti").toString(), "--query",
         query, "--index", index.toString())).isEqualTo(DicomsqlCommand.USAGE_ERROR);
@@ -50,5 +54,8 @@ class ExportCommandTest {
     assertThat(ExportCommand.channels("napd")).hasSize(4);
     assertThatThrownBy(() -> ExportCommand.channels("NX"))
         .hasMessage("--phases takes letters of N, A, P, D, not 'NX'");
+    assertThat(run("export", tmp.toString(), tmp.resolve("o").toString(), "--query",
+        "SELECT 1", "--spacing", "1,2")).isEqualTo(DicomsqlCommand.USAGE_ERROR);
+    assertThat(err.toString()).contains("--spacing takes one value or three (X,Y,Z), not '1,2'");
   }
 }
