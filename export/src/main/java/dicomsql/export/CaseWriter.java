@@ -42,7 +42,10 @@ final class CaseWriter {
         NiftiWriter.writeLabels(out.resolve(label.file()), label.grid(),
             label.grid() == paintedOn ? painted.labels()
                 : NearestLabels.resample(paintedOn, painted.labels(), label.grid()));
-        written.add(withProblems(label.manifest(), painted.problems()));
+        // the grid's problems (not axial, uneven slices) concern the labels' voxels too
+        List<String> problems = new ArrayList<>(label.painted().problems());
+        problems.addAll(painted.problems());
+        written.add(withProblems(label.manifest(), problems));
       } catch (IOException | RuntimeException e) {
         failure = label.file() + ": " + message(e);
         rows.add(failed(label.manifest(), failure));

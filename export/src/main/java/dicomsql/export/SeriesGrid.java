@@ -10,11 +10,14 @@ import java.util.Locale;
  * The voxel grid of a series' image stack, slices in patient order along the stack's normal,
  * and what about the series a user must know: images left out for another orientation, and
  * slices that do not sit where a regular grid puts them (uneven spacing, a missing slice).
- * Oblique and tilted stacks need nothing special: the affine carries the directions.
+ * Oblique and tilted stacks need nothing special, as the affine carries the directions, but
+ * they are said too: a reader that assumes axial slices would misplace their voxels.
  */
 record SeriesGrid(ImageStack stack, VoxelGrid grid, List<String> problems) {
   /** How far (mm) a slice may sit from the grid's position for it before that is reported. */
   static final double POSITION_TOLERANCE_MM = 0.01;
+  /** How far (degrees) from axial, or from the images' normal, a stack is before it is said. */
+  static final double ANGLE_TOLERANCE_DEGREES = 0.01;
 
   /**
    * The grid of a stack; throws with the reason when its images differ in size or pixel
@@ -50,6 +53,19 @@ record SeriesGrid(ImageStack stack, VoxelGrid grid, List<String> problems) {
     VoxelGrid grid = new VoxelGrid(first.columns(), first.rows(), n, first.origin().clone(),
         stepI, stepJ, stepK);
     List<String> problems = new ArrayList<>();
+    double fromAxial = degrees(Math.abs(stack.normal()[2]));
+    if (fromAxial > ANGLE_TOLERANCE_DEGREES) {
+      problems.add(String.format(Locale.ROOT, "not axial: the image planes are %.1f° from"
+          + " axial; the affine holds their directions, and the labels are rasterized in"
+          + " those planes", fromAxial));
+    }
+    double[] normal = stack.normal();
+    double shear = n > 1 ? degrees(Math.abs(stepK[0] * normal[0] + stepK[1] * normal[1]
+        + stepK[2] * normal[2]) / VoxelGrid.length(stepK)) : 0;
+    if (shear > ANGLE_TOLERANCE_DEGREES) {
+      problems.add(String.format(Locale.ROOT, "sheared (gantry tilt): the slices step %.1f°"
+          + " off the images' normal; the affine holds the shear", shear));
+    }
     if (stack.otherOrientations() > 0) {
       problems.add(stack.otherOrientations() + " image(s) of another orientation left out");
     }
@@ -72,6 +88,11 @@ record SeriesGrid(ImageStack stack, VoxelGrid grid, List<String> problems) {
   /** The SOP Instance UIDs of the slices, k = 0 first. */
   List<String> sopUids() {
     return stack.planes().stream().map(ImagePlane::sopUid).toList();
+  }
+
+  /** The angle whose cosine is c, in degrees (c rounded into [0, 1] first). */
+  private static double degrees(double c) {
+    return Math.toDegrees(Math.acos(Math.min(1, c)));
   }
 
   private static double[] scaled(double[] v, double factor) {

@@ -89,6 +89,10 @@ class NiftiExportTest {
         // the k axis (RAS) follows the tilted normal (0, -sin, cos) in LPS
         double[] k = {volume.affine()[2], volume.affine()[6], volume.affine()[10]};
         assertThat(k[1] / k[2]).isCloseTo(Math.tan(ExportedData.TILT), within(1e-6));
+        assertThat(row.get("problem")).contains("not axial: the image planes are 20.0° from"
+            + " axial").doesNotContain("sheared");
+      } else {
+        assertThat(row.get("problem")).isNull();
       }
     }
     assertThat(obliqueChecked).isEqualTo(2);
