@@ -30,6 +30,14 @@ public final class Exporter {
     NIFTI, NNUNET
   }
 
+  /** Which grid the files of a case are on (nnU-Net's are always on the annotated one). */
+  public enum Grid {
+    /** Each series' own. */
+    OWN,
+    /** The grid of the series the case's first row names. */
+    ANNOTATED
+  }
+
   /** What an export wrote. */
   public record Summary(int cases, long files, long problems, Path manifest) {}
 
@@ -59,17 +67,18 @@ public final class Exporter {
    */
   public Summary export(String sql, Format format, List<Phase> channels, Path out)
       throws SQLException, IOException {
-    return export(sql, format, channels, null, out);
+    return export(sql, format, channels, Grid.OWN, null, out);
   }
 
   /**
-   * Exports as {@link #export(String, Format, List, Path)} does, with every file resampled to a
-   * spacing: images trilinearly, labels (rasterized on the series' grid) by nearest neighbour.
+   * Exports as {@link #export(String, Format, List, Path)} does, on another grid: images
+   * resampled trilinearly, labels rasterized on the series' grid (the annotated one's when
+   * {@code grid} is {@link Grid#ANNOTATED}) and taken from there by nearest neighbour.
    *
-   * @param spacing null: each file on its series' grid (nnU-Net: the annotated series')
+   * @param spacing null: keep the grid's spacing
    */
-  public Summary export(String sql, Format format, List<Phase> channels, GridSpacing spacing,
-      Path out) throws SQLException, IOException {
+  public Summary export(String sql, Format format, List<Phase> channels, Grid grid,
+      GridSpacing spacing, Path out) throws SQLException, IOException {
     Path target = out.toAbsolutePath().normalize();
     if (target.startsWith(dataRoot)) {
       throw new IllegalArgumentException("the output folder " + out + " is inside the data"
@@ -92,7 +101,8 @@ public final class Exporter {
         ResultSet result = statement.executeQuery(sql)) {
       rows = ExportRow.read(result);
     }
-    ExportLayout layout = format == Format.NIFTI ? new NiftiLayout(spacing)
+    ExportLayout layout = format == Format.NIFTI
+        ? new NiftiLayout(grid == Grid.ANNOTATED, spacing)
         : new NnunetLayout(channels, spacing);
     ExportSources sources = new ExportSources(new ExportCatalog(connection));
     List<ManifestRow> unnamed = new ArrayList<>();

@@ -58,6 +58,12 @@ final class ExportCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}); a case lacking one is left out.")
   private String phases;
 
+  @Option(names = "--resample-to", paramLabel = "own|annotated", defaultValue = "own",
+      description = "nifti: each series on its own grid, or every series of a case resampled "
+          + "onto the grid of the series its first row names, with the labels rasterized "
+          + "there (default: ${DEFAULT-VALUE}; nnunet is always annotated).")
+  private String resampleTo;
+
   @Option(names = "--spacing", paramLabel = "MM",
       description = "Resample every file to this voxel spacing: X or X,Y,Z mm along the rows, "
           + "columns and slices (default: the series' own grid). Images trilinearly, labels by "
@@ -80,6 +86,12 @@ final class ExportCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--format must be nifti or nnunet, not '"
           + format + "'");
     };
+    Exporter.Grid grid = switch (resampleTo.toLowerCase(Locale.ROOT)) {
+      case "own" -> Exporter.Grid.OWN;
+      case "annotated" -> Exporter.Grid.ANNOTATED;
+      default -> throw new IllegalArgumentException("--resample-to must be own or annotated,"
+          + " not '" + resampleTo + "'");
+    };
     GridSpacing voxelSpacing = spacing == null ? null : GridSpacing.parse(spacing);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try (SqlSession session = new SqlSession(data, index, null, null, ResultFormat.TABLE);
@@ -96,8 +108,8 @@ final class ExportCommand implements Callable<Integer> {
               progress.step(0);
             }
           });
-      Exporter.Summary summary = exporter.export(query, layout, channels(phases), voxelSpacing,
-          out);
+      Exporter.Summary summary = exporter.export(query, layout, channels(phases), grid,
+          voxelSpacing, out);
       progress.close();
       PrintWriter printer = spec.commandLine().getOut();
       printer.printf(Locale.ROOT, "Exported %,d case(s), %,d file(s) to %s%n", summary.cases(),

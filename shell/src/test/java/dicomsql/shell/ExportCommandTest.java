@@ -37,7 +37,8 @@ class ExportCommandTest {
     assertThat(out.toString()).contains("Exported 1 case(s), 2 file(s)");
     assertThat(Files.readAllLines(tmp.resolve("out/manifest.csv"))).hasSize(3);
     assertThat(run("export", data.toString(), tmp.resolve("spaced").toString(), "--query",
-        query, "--index", index.toString(), "--spacing", "1.5,1.5,4")).as(err.toString())
+        query, "--index", index.toString(), "--spacing", "1.5,1.5,4", "--resample-to",
+        "annotated")).as(err.toString())
         .isZero();
     assertThat(Files.readString(tmp.resolve("spaced/manifest.csv"))).contains(".nii.gz");
 
@@ -57,5 +58,8 @@ class ExportCommandTest {
     assertThat(run("export", tmp.toString(), tmp.resolve("o").toString(), "--query",
         "SELECT 1", "--spacing", "1,2")).isEqualTo(DicomsqlCommand.USAGE_ERROR);
     assertThat(err.toString()).contains("--spacing takes one value or three (X,Y,Z), not '1,2'");
+    assertThat(run("export", tmp.toString(), tmp.resolve("o").toString(), "--query",
+        "SELECT 1", "--resample-to", "first")).isEqualTo(DicomsqlCommand.USAGE_ERROR);
+    assertThat(err.toString()).contains("--resample-to must be own or annotated, not 'first'");
   }
 }

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exports resampled to a spacing, against scipy: every label voxel equal to
+ * Exports onto another grid than each series' own (resampled to a spacing, or onto the
+ * annotated series' grid) against scipy: every label voxel equal to
  * {@code map_coordinates(order=0)} of the label image exported on the series' own grid, every
  * image voxel to {@code map_coordinates(order=1)} of the plain image (within 1 HU, rounding
  * ties); the new grid's affine from the old one.
  */
-class SpacingExportTest {
+class RegriddedExportTest {
   /** Not a multiple of the generated spacings, so that no target centre is a rounding tie. */
   private static final GridSpacing SPACING = new GridSpacing(1.37, 1.61, 3.1);
   private static final String ROIS = "SELECT referenced_series_uid AS series_uid, rtss_uid,"
@@ -57,7 +58,7 @@ class SpacingExportTest {
     Nibabel.assumeScipyInstalled();
     Path out = tmp.resolve("spaced");
     Exporter.Summary summary = new Exporter(connection, data, 2, ExportListener.NONE).export(
-        ROIS, Exporter.Format.NIFTI, List.of(), SPACING, out);
+        ROIS, Exporter.Format.NIFTI, List.of(), Exporter.Grid.OWN, SPACING, out);
     Nibabel nibabel = new Nibabel(tmp);
     int labels = 0;
     for (Map<String, String> row : ManifestCsv.read(summary.manifest())) {
@@ -83,7 +84,8 @@ class SpacingExportTest {
     Nibabel.assumeScipyInstalled();
     Path out = tmp.resolve("nnunet");
     Exporter.Summary summary = new Exporter(connection, data, 2, ExportListener.NONE).export(
-        ROIS, Exporter.Format.NNUNET, List.of(Phase.values()), SPACING, out);
+        ROIS, Exporter.Format.NNUNET, List.of(Phase.values()), Exporter.Grid.OWN, SPACING,
+        out);
     assertThat(summary.cases()).isPositive();
     Nibabel nibabel = new Nibabel(tmp);
     int checked = 0;
@@ -109,6 +111,43 @@ class SpacingExportTest {
       checked++;
     }
     assertThat(checked).isEqualTo(5 * summary.cases());
+  }
+
+  @Test
+  void niftiOntoTheAnnotatedGridHasEverySeriesResampledAndTheLabelsAsPainted()
+      throws Exception {
+    Nibabel.assumeScipyInstalled();
+    Path out = tmp.resolve("annotated");
+    // the ROI rows first, so that each case's first row names the annotated series
+    Exporter.Summary summary = new Exporter(connection, data, 2, ExportListener.NONE).export(
+        "SELECT * FROM (SELECT referenced_series_uid AS series_uid, rtss_uid, roi_number,"
+            + " 1 AS label, 'lesion' AS label_name, patient_id AS case_id, 0 AS priority"
+            + " FROM rois UNION ALL SELECT series_uid, NULL, NULL, 1, 'lesion', patient_id, 1"
+            + " FROM series WHERE modality = 'CT') ORDER BY case_id, priority",
+        Exporter.Format.NIFTI, List.of(), Exporter.Grid.ANNOTATED, null, out);
+    Nibabel nibabel = new Nibabel(tmp);
+    int resampled = 0;
+    for (Map<String, String> row : ManifestCsv.read(summary.manifest())) {
+      assertThat(row.get("file")).as(row.toString()).isNotNull();
+      Path file = out.resolve(row.get("file"));
+      Path annotatedImage = plain.resolve(row.get("case_id") + "/" + row.get("grid_series_uid")
+          + ".nii.gz");
+      Map<Path, Nibabel.Volume> pair = nibabel.read(List.of(annotatedImage, file));
+      assertThat(pair.get(file).affine()).containsExactly(pair.get(annotatedImage).affine());
+      assertThat(row.get("sop_uids")).isNotNull();
+      if (row.get("kind").equals("label")) {
+        Path painted = plain.resolve(row.get("file"));
+        assertEqual(pair.get(file).voxels(), nibabel.read(List.of(painted)).get(painted)
+            .voxels());
+      } else if (row.get("series_uid").equals(row.get("grid_series_uid"))) {
+        assertEqual(pair.get(file).voxels(), pair.get(annotatedImage).voxels());
+      } else {
+        resampled++;
+        Nibabel.assertAlikeButForTies(pair.get(file).voxels(), nibabel.resample(
+            plain.resolve(row.get("file")), file));
+      }
+    }
+    assertThat(resampled).isPositive();
   }
 
   @Test
