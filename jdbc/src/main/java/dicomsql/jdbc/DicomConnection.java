@@ -102,10 +102,10 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
     }
   }
 
-  /** Prepares a statement: its SQL with names quoted, its unnamed columns named. */
+  /** Prepares a statement, its unnamed columns named. */
   private Object prepare(Method method, Object[] args) throws Throwable {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      return call(delegate, method, ReservedNames.withNamesQuoted(args));
+      return call(delegate, method, args);
     }
   }
 

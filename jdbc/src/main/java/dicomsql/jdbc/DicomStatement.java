@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.calcite.runtime.Hook;
 
 /**
- * What a statement of a {@code jdbc:dicom:} connection adds to Calcite's: its SQL passes
- * through {@link ReservedNames}; unnamed columns are named ({@link ColumnNames}); errors come back clean ({@link SqlErrors}); a query timeout is
+ * What a statement of a {@code jdbc:dicom:} connection adds to Calcite's: unnamed columns are
+ * named ({@link ColumnNames}); errors come back clean ({@link SqlErrors}); a query timeout is
  * kept (Calcite ignores it) by cancelling the query when it runs out; a cancelled or timed-out
  * query fails with SQLState 57014 and says which; a plain statement can run again after a
  * cancel (Calcite's stays cancelled, so a fresh one takes its place); and its result sets hand
@@ -92,11 +92,9 @@ final class DicomStatement implements InvocationHandler {
     if (runsSql) {
       start();
     }
-    Object[] passed = runsSql || method.getName().equals("addBatch")
-        ? ReservedNames.withNamesQuoted(args) : args;
     Object result;
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      result = stopping(() -> connection.call(delegate, method, passed));
+      result = stopping(() -> connection.call(delegate, method, args));
     }
     return result instanceof ResultSet rows ? resultSet(rows) : result;
   }
