@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.parser.babel.ParseException;
 import org.apache.calcite.sql.parser.babel.SimpleCharStream;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImplTokenManager;
 import org.apache.calcite.sql.parser.babel.Token;
+import org.apache.calcite.sql.parser.babel.TokenMgrError;
 import org.apache.calcite.util.SourceStringReader;
 
 /**
@@ -24,7 +26,9 @@ import org.apache.calcite.util.SourceStringReader;
  * lookahead went over), that ROWS cannot be the keyword there, so it is read as a name and the
  * statement parsed again. {@code ROWS BETWEEN}, {@code OFFSET 5 ROWS} and the like
  * stay keywords because they parse as such. The text is never changed, so error positions are
- * those of what was typed. Given to Calcite as {@code parserFactory=…DicomParser#FACTORY}.
+ * those of what was typed. Its syntax errors say, as PostgreSQL's do, the token where the
+ * parse failed ({@code syntax error at or near "FORM"}), at the position of that token. Given
+ * to Calcite as {@code parserFactory=…DicomParser#FACTORY}.
  */
 public final class DicomParser extends SqlBabelParserImpl {
   /** Makes a parser for one statement (or list of statements). */
@@ -87,6 +91,36 @@ public final class DicomParser extends SqlBabelParserImpl {
   @Override
   public SqlNode parseSqlExpressionEof() throws Exception {
     return retrying(this::SqlExpressionEof);
+  }
+
+  @Override
+  public SqlParseException normalizeException(Throwable failure) {
+    SqlParseException calcite = super.normalizeException(failure);
+    String near = null;
+    if (failure instanceof ParseException grammar && grammar.currentToken != null
+        && grammar.currentToken.next != null) {
+      Token token = grammar.currentToken.next;
+      near = token.kind == EOF ? "syntax error at end of input"
+          : "syntax error at or near \"" + token.image + "\"";
+    } else if (failure instanceof TokenMgrError && calcite.getPos() != null) {
+      int offset = offset(calcite.getPos().getLineNum(), calcite.getPos().getColumnNum());
+      near = offset < 0 || offset >= sql.length() ? "syntax error at end of input"
+          : "syntax error at or near \"" + sql.charAt(offset) + "\"";
+    }
+    return near == null ? calcite : new SqlParseException(near, calcite.getPos(),
+        calcite.getExpectedTokenSequences(), calcite.getTokenImages(), calcite.getCause());
+  }
+
+  /** The index in the text of a line and column (both from 1), or -1. */
+  private int offset(int line, int column) {
+    int at = 0;
+    for (int i = 1; i < line; i++) {
+      at = sql.indexOf('\n', at) + 1;
+      if (at == 0) {
+        return -1;
+      }
+    }
+    return column < 1 ? -1 : at + column - 1;
   }
 
   /** A parse of the whole text. */
