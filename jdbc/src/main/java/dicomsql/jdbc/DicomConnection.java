@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlFunction;
@@ -84,14 +83,13 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
         return call(delegate, method, args);
       case "createStatement":
         return DicomStatement.wrap(this, Statement.class,
-            (Statement) call(delegate, method, args),
-            () -> (Statement) method.invoke(delegate, args));
+            (Statement) call(delegate, method, args));
       case "prepareStatement":
         return DicomStatement.wrap(this, PreparedStatement.class,
-            (PreparedStatement) prepare(method, args), null);
+            (PreparedStatement) prepare(method, args));
       case "prepareCall":
         return DicomStatement.wrap(this, CallableStatement.class,
-            (CallableStatement) prepare(method, args), null);
+            (CallableStatement) prepare(method, args));
       case "commit", "rollback":
         // Nothing is ever written: there is nothing to commit or roll back, in any mode.
         return null;
@@ -102,10 +100,10 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
     }
   }
 
-  /** Prepares a statement: its SQL with names quoted, its unnamed columns named. */
+  /** Prepares a statement, its unnamed columns named. */
   private Object prepare(Method method, Object[] args) throws Throwable {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      return call(delegate, method, ReservedNames.withNamesQuoted(args));
+      return call(delegate, method, args);
     }
   }
 
@@ -121,17 +119,13 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
       if (cause instanceof ExceptionInInitializerError error && error.getCause() != null) {
         cause = error.getCause();
       }
-      CalciteContextException context = SqlErrors.find(cause, CalciteContextException.class);
-      if (context != null && context.getOriginalStatement() == null && args != null
-          && args.length > 0 && args[0] instanceof String text) {
-        // The SQL the position refers to, for hints that look at what stands there.
-        context.setOriginalStatement(text);
-      }
-      if (cause instanceof SQLException sql) {
-        throw SqlErrors.clean(sql, this);
+      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
+          : null;
+      if (cause instanceof SQLException failure) {
+        throw SqlErrors.clean(failure, this, sql);
       }
       if (cause instanceof RuntimeException || cause instanceof LinkageError) {
-        throw SqlErrors.clean(new SQLException(SqlErrors.describe(cause), cause), this);
+        throw SqlErrors.clean(new SQLException(cause), this, sql);
       }
       throw cause;
     }

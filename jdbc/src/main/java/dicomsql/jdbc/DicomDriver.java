@@ -93,9 +93,8 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     // PostgreSQL's functions and operators besides the standard ones: ILIKE, STRING_AGG, ...
     calcite.setProperty("fun", "standard,postgresql");
     // Babel's parser takes keywords as names where they can only be names, so that the
-    // contract's columns value, rows and columns need no quotes.
-    calcite.setProperty("parserFactory",
-        "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
+    // contract's columns value and columns need no quotes; ours does so for rows, too.
+    calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");
     Connection connection = super.connect(DicomUrl.PREFIX, calcite);
     DicomSchema schema = new DicomSchema(parsed.dataRoot().toAbsolutePath(),
         parsed.indexOptions());

@@ -6,20 +6,21 @@ import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.runtime.Hook;
 
 /**
- * What a statement of a {@code jdbc:dicom:} connection adds to Calcite's: its SQL passes
- * through {@link ReservedNames}; unnamed columns are named ({@link ColumnNames}); errors come back clean ({@link SqlErrors}); a query timeout is
+ * What a statement of a {@code jdbc:dicom:} connection adds to Calcite's: unnamed columns are
+ * named ({@link ColumnNames}); errors come back clean ({@link SqlErrors}); a query timeout is
  * kept (Calcite ignores it) by cancelling the query when it runs out; a cancelled or timed-out
- * query fails with SQLState 57014 and says which; a plain statement can run again after a
- * cancel (Calcite's stays cancelled, so a fresh one takes its place); and its result sets hand
- * out this statement, not Calcite's.
+ * query fails with SQLState 57014 and says which; a statement, prepared or not, runs again
+ * after a cancel (Avatica leaves the statement's cancel flag set, so it is cleared before the
+ * next run); and its result sets hand out this statement, not Calcite's.
  */
 final class DicomStatement implements InvocationHandler {
   private static final ScheduledExecutorService TIMER =
@@ -35,27 +36,19 @@ final class DicomStatement implements InvocationHandler {
   }
 
   private final DicomConnection connection;
-  private final Callable<Statement> reopen;
-  private Statement delegate;
+  private final Statement delegate;
   private Statement proxy;
   private volatile int timeoutSeconds;
   private volatile Stop stopped;
   private ScheduledFuture<?> timer;
 
-  private DicomStatement(DicomConnection connection, Statement delegate,
-      Callable<Statement> reopen) {
+  private DicomStatement(DicomConnection connection, Statement delegate) {
     this.connection = connection;
     this.delegate = delegate;
-    this.reopen = reopen;
   }
 
-  /**
-   * @param reopen makes a statement like {@code delegate}, to take its place after a cancel;
-   *     null for prepared statements, which keep their SQL and parameters
-   */
-  static <T extends Statement> T wrap(DicomConnection connection, Class<T> type, T delegate,
-      Callable<Statement> reopen) {
-    DicomStatement handler = new DicomStatement(connection, delegate, reopen);
+  static <T extends Statement> T wrap(DicomConnection connection, Class<T> type, T delegate) {
+    DicomStatement handler = new DicomStatement(connection, delegate);
     T proxy = type.cast(Proxy.newProxyInstance(DicomStatement.class.getClassLoader(),
         new Class<?>[] {type}, handler));
     handler.proxy = proxy;
@@ -92,24 +85,20 @@ final class DicomStatement implements InvocationHandler {
     if (runsSql) {
       start();
     }
-    Object[] passed = runsSql || method.getName().equals("addBatch")
-        ? ReservedNames.withNamesQuoted(args) : args;
     Object result;
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      result = stopping(() -> connection.call(delegate, method, passed));
+      result = stopping(() -> connection.call(delegate, method, args));
     }
     return result instanceof ResultSet rows ? resultSet(rows) : result;
   }
 
-  /** Before a run: a fresh statement if this one was cancelled, and the timeout's clock. */
+  /** Before a run: the cancel flag of a run stopped before cleared, and the timeout's clock. */
   private synchronized void start() throws Exception {
     stopTimer();
-    if (stopped != null && reopen != null) {
-      Statement fresh = reopen.call();
-      fresh.setMaxRows(delegate.getMaxRows());
-      fresh.setFetchSize(delegate.getFetchSize());
-      delegate.close();
-      delegate = fresh;
+    if (stopped != null) {
+      AvaticaStatement avatica = delegate.unwrap(AvaticaStatement.class);
+      avatica.getConnection().unwrap(AvaticaConnection.class).getCancelFlag(avatica.handle)
+          .set(false);
       stopped = null;
     }
     if (timeoutSeconds > 0) {

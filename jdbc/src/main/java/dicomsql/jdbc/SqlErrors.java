@@ -2,47 +2,58 @@ package dicomsql.jdbc;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableTableFunctionScan;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.Like;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * Turns the errors Calcite raises into one line a user can act on: the "Error while executing
- * SQL" preamble and the parser's list of expected tokens go, the position stays, and an
- * unknown table, column or function gets the closest known name as a suggestion; and each
- * error gets the standard SQLState of its kind (PostgreSQL's codes: 42601 syntax, 42P01
- * unknown table, 42703 unknown column, 42883 unknown function, 22xxx a bad value).
+ * Turns the errors Calcite raises into one line a user can act on, and gives each the
+ * standard SQLState of its kind (PostgreSQL's codes: 42601 syntax, 42P01 unknown table, 42703
+ * unknown column, 42883 unknown function, 42803 grouping, 22xxx a bad value, 0A000 what
+ * Calcite cannot run, 25006 a write). The kind comes from the exception's type and where it
+ * was raised, and for the validator's errors from the Calcite resource that made the message
+ * ({@link CalciteMessage}); the position from the exception's fields, as
+ * {@code line L, column C: }. An unknown table, column or function gets the closest known
+ * name as a suggestion. Wrappers that only repeat their cause's message (Avatica's "Error
+ * while executing SQL", a RuntimeException around an IOException) give way to the cause.
  */
 final class SqlErrors {
-  private static final Pattern OBJECT =
-      Pattern.compile("Object '([^']+)' not found(?: within '[^']+')?");
-  private static final Pattern COLUMN =
-      Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')");
-  private static final Pattern FUNCTION =
-      Pattern.compile("No match found for function signature ([A-Za-z0-9_]+)\\(");
-  private static final Pattern POSITION = Pattern.compile(
-      "^(?:From|At) line (\\d+), column (\\d+)(?: to line \\d+, column \\d+)?: ");
-  private static final String NOT_A_QUERY = "Non-query expression encountered in illegal context";
-  private static final String UNABLE = "Unable to implement ";
-  /** "java.io.IOException: " and the like, which wrapped causes put before their message. */
-  private static final Pattern EXCEPTION_CLASS = Pattern.compile(
-      "(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ");
   private static final Pattern NUMBER_INPUT = Pattern.compile("For input string: \"(.*)\"");
   private static final Pattern CAST = Pattern.compile(
       "class (?:[a-z0-9_]+\\.)*([A-Za-z0-9_$]+) cannot be cast to class "
           + "(?:[a-z0-9_]+\\.)*([A-Za-z0-9_$]+)");
+  /**
+   * What the code Calcite generates for a scalar subquery throws when it has several rows (a
+   * constant of Calcite's RexImpTable: no resource, no type of its own).
+   */
+  private static final String SEVERAL_ROWS = "more than one value in agg SINGLE_VALUE";
   static final String SYNTAX_ERROR = "42601";
   static final String SYNTAX_ERROR_OR_ACCESS_RULE = "42000";
   static final String UNDEFINED_TABLE = "42P01";
   static final String UNDEFINED_COLUMN = "42703";
   static final String UNDEFINED_FUNCTION = "42883";
+  static final String GROUPING_ERROR = "42803";
   static final String QUERY_CANCELED = "57014";
   static final String FEATURE_NOT_SUPPORTED = "0A000";
-  private static final Pattern PREAMBLE =
-      Pattern.compile("^Error while executing SQL \".*?\": ", Pattern.DOTALL);
+  static final String READ_ONLY = "25006";
+  static final String INVALID_REGULAR_EXPRESSION = "2201B";
+  static final String CARDINALITY_VIOLATION = "21000";
+  /** The packages of Calcite that translate and plan a query. */
+  private static final List<String> PLANNING = List.of("org.apache.calcite.sql2rel.",
+      "org.apache.calcite.rex.", "org.apache.calcite.rel.", "org.apache.calcite.plan.");
+  private static final String A_QUERY = "expected a query: SELECT, WITH, VALUES or EXPLAIN";
 
   /** What a name could have been meant as. */
   interface Names {
@@ -61,71 +72,140 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
-  static SQLException clean(SQLException e, Names names) {
-    String message = message(e);
-    if (message.equals("null")) {
-      message = internalError(e);
-    }
-    String state = e.getSQLState();
-    Matcher object = OBJECT.matcher(message);
-    Matcher column = COLUMN.matcher(message);
-    Matcher function = FUNCTION.matcher(message);
-    if (object.find()) {
-      message = message.replace(object.group(), "table '" + object.group(1) + "' not found"
-          + suggestion(object.group(1), names.tables()));
-      state = UNDEFINED_TABLE;
-    } else if (column.find()) {
-      message = message.replace(column.group(), "column '" + column.group(1) + "' not found"
-          + columnHint(column.group(1), names, find(e, CalciteContextException.class)));
-      state = UNDEFINED_COLUMN;
-    } else if (function.find()) {
-      String name = function.group(1);
-      Optional<String> signature = names.signature(name);
-      message = signature.isPresent()
-          ? message.replace(function.group(), "wrong arguments for " + signature.get()
-              + ", given " + name + "(")
-          : message + suggestion(name, without(names.functions(), name));
-      state = UNDEFINED_FUNCTION;
-    } else if (find(e, SqlParseException.class) != null) {
-      state = SYNTAX_ERROR;
-    } else if (find(e, CalciteContextException.class) != null) {
-      state = SYNTAX_ERROR_OR_ACCESS_RULE;
-    }
-    if (isShow(e)) {
-      message = "SHOW statements are not supported: DatabaseMetaData lists the tables and "
-          + "columns (in the shell: \\d, \\d TABLE)";
-      state = FEATURE_NOT_SUPPORTED;
-    }
-    Data data = data(e);
-    if (data != null) {
-      message = data.message();
-      state = data.state();
-    }
-    SQLException clean = new SQLException(message, state, e.getErrorCode(), e);
+  /**
+   * @param sql the statement that failed, when known: hints look at what stands at the
+   *     error's position, and a refused write is named by its kind
+   */
+  static SQLException clean(SQLException e, Names names, String sql) {
+    Problem problem = problem(e, names, sql);
+    SQLException clean = new SQLException(problem.message().replaceAll("\\s+", " ").strip(),
+        problem.state(), e.getErrorCode(), e);
     clean.setStackTrace(e.getStackTrace());
     return clean;
   }
 
-  /** A value the query could not compute: the message and the SQLState (class 22). */
-  private record Data(String message, String state) {}
+  /** What went wrong, in words, and its SQLState. */
+  private record Problem(String message, String state) {}
 
-  private static Data data(Throwable e) {
+  private static Problem problem(SQLException e, Names names, String sql) {
+    Problem data = data(e);
+    if (data != null) {
+      return data;
+    }
+    if (isShow(sql)) {
+      return new Problem("SHOW statements are not supported: DatabaseMetaData lists the "
+          + "tables and columns (in the shell: \\d, \\d TABLE)", FEATURE_NOT_SUPPORTED);
+    }
+    SqlParseException parse = find(e, SqlParseException.class);
+    if (parse != null) {
+      return new Problem(at(parse.getPos().getLineNum(), parse.getPos().getColumnNum())
+          + syntax(parse), SYNTAX_ERROR);
+    }
+    CalciteContextException context = find(e, CalciteContextException.class);
+    if (context != null) {
+      return validation(context, names, sql);
+    }
+    Throwable origin = origin(e);
+    if (origin instanceof RelOptPlanner.CannotPlanException) {
+      String write = writeKind(sql);
+      return write != null ? new Problem(write + " is not supported: the data is read-only",
+          READ_ONLY) : new Problem("this query cannot be run as written (Calcite found no "
+          + "plan for it)", FEATURE_NOT_SUPPORTED);
+    }
+    if (origin instanceof IllegalStateException && thrownBy(origin,
+        EnumerableRelImplementor.class)) {
+      return new Problem(unimplementable(origin), FEATURE_NOT_SUPPORTED);
+    }
+    if (origin instanceof UnsupportedOperationException || plannerLimit(origin)) {
+      String write = writeKind(sql);
+      return write != null ? new Problem(write + " is not supported: the data is read-only",
+          READ_ONLY) : new Problem("this query cannot be run as written (Calcite cannot plan "
+          + "it: " + firstLine(origin.getMessage()) + ")", FEATURE_NOT_SUPPORTED);
+    }
+    if (thrownBy(origin, Like.class)) {
+      return new Problem(origin.getMessage(), INVALID_REGULAR_EXPRESSION);
+    }
+    if (SEVERAL_ROWS.equals(origin.getMessage())) {
+      return new Problem("more than one row returned by a subquery used as a value",
+          CARDINALITY_VIOLATION);
+    }
+    String message = origin.getMessage();
+    return new Problem(message == null || message.isBlank() ? internalError(origin)
+        : message, e.getSQLState());
+  }
+
+  /** "line L, column C: ", or "" where Calcite gave no position. */
+  private static String at(int line, int column) {
+    return line > 0 ? "line " + line + ", column " + column + ": " : "";
+  }
+
+  /**
+   * A parse error: our parser's message names the token where it failed
+   * ({@link DicomParser#normalizeException}); an expression where a statement should be gets
+   * a word on what can stand there.
+   */
+  private static String syntax(SqlParseException parse) {
+    String message = String.valueOf(parse.getMessage());
+    if (CalciteMessage.of(message).map(CalciteMessage.Match::kind)
+        .filter(CalciteMessage.NOT_A_QUERY::equals).isPresent()) {
+      return A_QUERY;
+    }
+    return firstLine(message);
+  }
+
+  /** A validator's error, by the Calcite resource that raised it. */
+  private static Problem validation(CalciteContextException context, Names names,
+      String sql) {
+    String bare = context.getCause() != null ? context.getCause().getMessage()
+        : context.getMessage();
+    String at = at(context.getPosLine(), context.getPosColumn());
+    Optional<CalciteMessage.Match> match = CalciteMessage.of(bare);
+    if (match.isEmpty()) {
+      return new Problem(at + bare, SYNTAX_ERROR_OR_ACCESS_RULE);
+    }
+    String name = match.get().name();
+    return switch (match.get().kind()) {
+      case UNKNOWN_TABLE -> new Problem(at + "table '" + name + "' not found"
+          + suggestion(name, names.tables()), UNDEFINED_TABLE);
+      case UNKNOWN_COLUMN -> new Problem(at + "column '" + name + "' not found"
+          + columnHint(name, names, sql, context), UNDEFINED_COLUMN);
+      case UNKNOWN_FUNCTION -> new Problem(at + unknownFunction(name, bare, names),
+          UNDEFINED_FUNCTION);
+      case NOT_GROUPED -> new Problem(at + bare, GROUPING_ERROR);
+      case NOT_A_QUERY -> new Problem(at + A_QUERY, SYNTAX_ERROR);
+    };
+  }
+
+  /**
+   * A function called as {@code called} (e.g. {@code roi_slices(<NUMERIC>)}) that matched
+   * none: one of ours takes other arguments, else a function of a close name was meant.
+   */
+  private static String unknownFunction(String called, String message, Names names) {
+    int open = called.indexOf('(');
+    String function = open < 0 ? called : called.substring(0, open);
+    Optional<String> signature = names.signature(function);
+    return signature.isPresent() ? "wrong arguments for " + signature.get() + ", given " + called
+        : message + suggestion(function, without(names.functions(), function));
+  }
+
+  /** A value the query could not compute: the message and the SQLState (class 22). */
+  private static Problem data(Throwable e) {
     NumberFormatException number = find(e, NumberFormatException.class);
     if (number != null) {
       Matcher input = NUMBER_INPUT.matcher(String.valueOf(number.getMessage()));
-      return new Data(input.find() ? "'" + input.group(1) + "' is not a number"
+      return new Problem(input.find() ? "'" + input.group(1) + "' is not a number"
           : "not a number: " + number.getMessage(), "22018");
     }
     ArithmeticException arithmetic = find(e, ArithmeticException.class);
     if (arithmetic != null) {
       boolean byZero = String.valueOf(arithmetic.getMessage()).contains("by zero");
-      return byZero ? new Data("division by zero", "22012")
-          : new Data("arithmetic error: " + arithmetic.getMessage(), "22003");
+      return byZero ? new Problem("division by zero", "22012")
+          : new Problem("arithmetic error: " + arithmetic.getMessage(), "22003");
     }
     ClassCastException cast = find(e, ClassCastException.class);
     if (cast != null) {
       Matcher classes = CAST.matcher(String.valueOf(cast.getMessage()));
-      return new Data(classes.find() ? "a value of type " + classes.group(1) + " where a "
+      return new Problem(classes.find() ? "a value of type " + classes.group(1) + " where a "
           + classes.group(2) + " is needed (a parameter set with the setter of another type?)"
           : "a value of the wrong type", "22005");
     }
@@ -137,7 +217,8 @@ final class SqlErrors {
    * the name stands where a value would (after = or IN, or in double quotes), that text takes
    * single quotes.
    */
-  private static String columnHint(String name, Names names, CalciteContextException where) {
+  private static String columnHint(String name, Names names, String sql,
+      CalciteContextException where) {
     Collection<String> tables = names.tablesWith(name);
     if (!tables.isEmpty()) {
       return " in the query's tables; it is a column of " + String.join(", ", tables);
@@ -146,22 +227,21 @@ final class SqlErrors {
     if (!suggestion.isEmpty()) {
       return suggestion;
     }
-    return where != null && standsForAValue(where) ? " (text needs single quotes: '" + name
-        + "')" : "";
+    return standsForAValue(sql, where.getPosLine(), where.getPosColumn())
+        ? " (text needs single quotes: '" + name + "')" : "";
   }
 
-  /** Whether the name at the error's position is double-quoted or follows a comparison. */
-  private static boolean standsForAValue(CalciteContextException where) {
-    String sql = where.getOriginalStatement();
-    if (sql == null || where.getPosLine() < 1) {
+  /** Whether the name at this position is double-quoted or follows a comparison. */
+  private static boolean standsForAValue(String sql, int line, int column) {
+    if (sql == null || line < 1) {
       return false;
     }
     String[] lines = sql.split("\n", -1);
-    if (where.getPosLine() > lines.length) {
+    if (line > lines.length) {
       return false;
     }
-    int offset = where.getPosColumn() - 1;
-    for (int i = 0; i < where.getPosLine() - 1; i++) {
+    int offset = column - 1;
+    for (int i = 0; i < line - 1; i++) {
       offset += lines[i].length() + 1;
     }
     if (offset < 0 || offset >= sql.length()) {
@@ -175,11 +255,44 @@ final class SqlErrors {
         || before.endsWith(" IN (") || before.endsWith(" IN(") || before.endsWith(" LIKE");
   }
 
-  /** Whether the failed statement is a SHOW, which Babel's parser reads as a column name. */
-  private static boolean isShow(Throwable e) {
-    CalciteContextException context = find(e, CalciteContextException.class);
-    String sql = context == null ? null : context.getOriginalStatement();
+  /** Whether the statement is a SHOW, which Babel's parser reads as a column name. */
+  private static boolean isShow(String sql) {
     return sql != null && sql.stripLeading().toUpperCase(Locale.ROOT).matches("(?s)SHOW\\b.*");
+  }
+
+  /**
+   * Whether Calcite's translation or planning gave up on the query (an argument or state it
+   * does not handle, raised in its relational algebra, not in the code running the query).
+   */
+  private static boolean plannerLimit(Throwable origin) {
+    if (!(origin instanceof IllegalArgumentException || origin instanceof IllegalStateException)
+        || origin.getStackTrace().length == 0) {
+      return false;
+    }
+    String thrower = origin.getStackTrace()[0].getClassName();
+    return PLANNING.stream().anyMatch(thrower::startsWith);
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  /** A write (INSERT, UPDATE, DELETE, MERGE) or DDL statement's kind, e.g. "CREATE TABLE". */
+  private static String writeKind(String sql) {
+    if (sql == null) {
+      return null;
+    }
+    try {
+      SqlNode statement = SqlParser.create(sql, SqlParser.config()
+          .withParserFactory(DicomParser.FACTORY)).parseStmt();
+      SqlKind kind = statement.getKind();
+      return kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL) ? kind.sql.replace('_', ' ')
+          : null;
+    } catch (SqlParseException e) {
+      return null;
+    }
   }
 
   private static Collection<String> without(Collection<String> names, String name) {
@@ -196,52 +309,69 @@ final class SqlErrors {
     return null;
   }
 
-  /** The message without the preamble, the parser's expectations or a repeated position. */
-  private static String message(SQLException e) {
-    String text = e.getMessage();
-    for (Throwable t = e; (text == null || text.isBlank()) && t != null; t = t.getCause()) {
-      text = t.getMessage();
+  /**
+   * The failure itself, under the wrappers that only repeat their cause's message: Avatica's
+   * {@code Error while executing SQL "…": } + the cause's message, a
+   * {@code new RuntimeException(cause)} whose message is the cause's class and message, one
+   * without a message of its own.
+   */
+  static Throwable origin(Throwable failure) {
+    Throwable t = failure;
+    while (t.getCause() != null && t.getCause() != t && repeats(t, t.getCause())) {
+      t = t.getCause();
     }
-    if (text == null) {
-      return e.getClass().getSimpleName();
+    return t;
+  }
+
+  private static boolean repeats(Throwable wrapper, Throwable cause) {
+    String message = wrapper.getMessage();
+    return message == null || message.isBlank() || message.equals(cause.toString())
+        || message.endsWith(String.valueOf(cause.getMessage()));
+  }
+
+  /** Whether the exception was raised in a method of this class. */
+  private static boolean thrownBy(Throwable e, Class<?> type) {
+    StackTraceElement[] frames = e.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().equals(type.getName());
+  }
+
+  /** Whether one of the calls the exception was raised in is a method of this class. */
+  private static boolean thrownWithin(Throwable e, Class<?> type) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().equals(type.getName())) {
+        return true;
+      }
     }
-    text = PREAMBLE.matcher(text).replaceFirst("");
-    text = EXCEPTION_CLASS.matcher(text).replaceAll("");
-    int expecting = text.indexOf("Was expecting");
-    if (expecting > 0) {
-      text = text.substring(0, expecting);
-    }
-    text = POSITION.matcher(text).replaceFirst("line $1, column $2: ");
-    text = text.replace(NOT_A_QUERY, "expected a query: SELECT, WITH, VALUES or EXPLAIN");
-    if (text.startsWith(UNABLE)) {
-      text = unimplementable(text);
-    }
-    return text.replaceAll("\\s+", " ").strip();
+    return false;
   }
 
   /**
-   * Calcite's "Unable to implement" comes with the whole plan; what a user needs is the one
-   * thing to change. A subquery as a table function's argument is the usual cause.
+   * Calcite's "Unable to implement" comes with the whole plan and, suppressed, the failure
+   * underneath; what a user needs is the one thing to change. A subquery as a table
+   * function's argument is the usual cause.
    */
-  private static String unimplementable(String text) {
-    if (text.contains("EnumerableTableFunctionScan") && text.contains("$SCALAR_QUERY")) {
-      return "a table function's arguments cannot be subqueries; join it instead, e.g. "
-          + "FROM rois r, LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x";
+  private static String unimplementable(Throwable failure) {
+    for (Throwable underneath : failure.getSuppressed()) {
+      if (thrownBy(underneath, RexToLixTranslator.class)
+          && thrownWithin(underneath, EnumerableTableFunctionScan.class)) {
+        return "a table function's arguments cannot be subqueries; join it instead, e.g. "
+            + "FROM rois r, LATERAL TABLE(roi_slices(r.rtss_uid, r.roi_number)) x";
+      }
+      for (StackTraceElement frame : underneath.getStackTrace()) {
+        if (frame.getMethodName().equals("implement")) {
+          String rel = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+          return "this query cannot be run as written (Calcite could not implement " + rel + ")";
+        }
+      }
     }
-    int end = text.indexOf('(', UNABLE.length());
-    return "this query cannot be run as written (Calcite could not implement "
-        + text.substring(UNABLE.length(), end < 0 ? text.length() : end) + ")";
+    return "this query cannot be run as written (Calcite could not implement its plan)";
   }
 
   /**
    * A failure without a message is a bug of ours (a NullPointerException, say): name it and
    * where it happened, so that a report can point at it.
    */
-  private static String internalError(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+  private static String internalError(Throwable root) {
     String where = "";
     for (StackTraceElement frame : root.getStackTrace()) {
       if (frame.getClassName().startsWith("dicomsql.")) {
@@ -252,16 +382,6 @@ final class SqlErrors {
     }
     return "internal error: " + root.getClass().getSimpleName() + where
         + " (please report it, with --verbose output)";
-  }
-
-  /** What a failure that is no SQLException says: its own message, else its cause's. */
-  static String describe(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        return EXCEPTION_CLASS.matcher(t.getMessage()).replaceAll("");
-      }
-    }
-    return failure.getClass().getSimpleName();
   }
 
   /** " (did you mean 'x'?)" when a known name is close to the typed one, else "". */

@@ -300,7 +300,7 @@ class DicomDriverTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
             .doesNotContain("Was expecting").contains("line 1, column 15"));
     assertThatThrownBy(() -> query("SELEC 1"))
-        .hasMessage("parse failed: expected a query: SELECT, WITH, VALUES or EXPLAIN");
+        .hasMessage("line 1, column 1: expected a query: SELECT, WITH, VALUES or EXPLAIN");
     assertThatThrownBy(() -> query("SELECT * FROM rois WHERE phase = A"))
         .hasMessage("line 1, column 34: column 'A' not found (text needs single quotes: 'A')");
     assertThatThrownBy(() -> query("SELECT roi_name FROM rois WHERE roi_name SIMILAR TO '[\\'"))

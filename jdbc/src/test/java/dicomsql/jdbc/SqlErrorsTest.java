@@ -45,16 +45,18 @@ class SqlErrorsTest {
             "DerivedTables.java", 171)});
     SQLException wrapped = new SQLException("Error while executing SQL \"SELECT 1\": null",
         new SQLException(null, bug));
-    assertThat(SqlErrors.clean(wrapped, NAMES).getMessage()).isEqualTo("internal error: "
+    assertThat(SqlErrors.clean(wrapped, NAMES, "SELECT 1").getMessage()).isEqualTo("internal error: "
         + "NullPointerException at DerivedTables.representative:171 (please report it, with "
         + "--verbose output)");
   }
 
   @Test
   void javaClassNamesLeaveMessages() {
+    RuntimeException unchecked = new RuntimeException(
+        new java.io.IOException("data folder /x does not exist"));
     SQLException wrapped = new SQLException("Error while executing SQL \"SELECT 1\": "
-        + "java.io.IOException: data folder /x does not exist");
-    assertThat(SqlErrors.clean(wrapped, NAMES).getMessage())
+        + unchecked.getMessage(), unchecked);
+    assertThat(SqlErrors.clean(wrapped, NAMES, "SELECT 1").getMessage())
         .isEqualTo("data folder /x does not exist");
   }
 }

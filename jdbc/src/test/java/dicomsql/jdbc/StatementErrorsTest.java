@@ -74,6 +74,45 @@ class StatementErrorsTest {
   }
 
   @Test
+  void errorsAreKnownByTheirCalciteResourceAndTypeNotTheirWording() {
+    failure("SELECT x.roi_name FROM rois r", "42P01")
+        .hasMessage("line 1, column 8: table 'x' not found");
+    failure("SELECT * FORM rois", "42601")
+        .hasMessage("line 1, column 15: syntax error at or near \"rois\"");
+    failure("SELECT * FROM rois WHERE", "42601")
+        .hasMessage("line 1, column 20: syntax error at or near \"WHERE\"");
+    failure("SELECT # FROM rois", "42601")
+        .hasMessage("line 1, column 8: syntax error at or near \"#\"");
+    failure("SELECT roi_name, COUNT(*) FROM rois", "42803")
+        .hasMessage("line 1, column 8: Expression 'roi_name' is not being grouped");
+    failure("SELECT roi_name FROM rois WHERE roi_name SIMILAR TO '[\\'", "2201B");
+    failure("SELECT (SELECT roi_name FROM rois)", "21000")
+        .hasMessage("more than one row returned by a subquery used as a value");
+  }
+
+  @Test
+  void positionsAreThoseOfTheTypedTextAroundAnUnquotedRows() {
+    failure("SELECT rows, bogus FROM series", "42703")
+        .hasMessage("line 1, column 14: column 'bogus' not found");
+    failure("SELECT rows FROM series WHERE rows > 1 FETCH FIRST ROWS ONLY", "42601")
+        .hasMessage("line 1, column 52: syntax error at or near \"ROWS\"");
+  }
+
+  @Test
+  void whatCalciteCannotRunIsUnsupportedAndWritesAreRefusedAsReadOnly() {
+    failure("SELECT * FROM TABLE(roi_slices((SELECT MIN(rtss_uid) FROM rois), 1))", "0A000")
+        .hasMessageStartingWith("a table function's arguments cannot be subqueries");
+    failure("SELECT roi_name, RANK() OVER (PARTITION BY rtss_uid ORDER BY (SELECT 1)) "
+        + "FROM rois", "0A000").hasMessageStartingWith("this query cannot be run as written");
+    failure("INSERT INTO rois (roi_name) VALUES ('x')", "25006")
+        .hasMessage("INSERT is not supported: the data is read-only");
+    failure("DELETE FROM rois", "25006")
+        .hasMessage("DELETE is not supported: the data is read-only");
+    failure("CREATE TABLE t (x INT)", "25006")
+        .hasMessage("CREATE TABLE is not supported: the data is read-only");
+  }
+
+  @Test
   void aParameterOfTheWrongTypeIsNamedInWords() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT roi_name FROM rois WHERE roi_number = ?")) {
@@ -115,6 +154,27 @@ class StatementErrorsTest {
       statement.cancel();
       try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rois")) {
         assertThat(rows.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aCancelledPreparedStatementRunsAgainWithItsParameters() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT COUNT(*) FROM rois WHERE roi_number >= ?")) {
+      statement.setInt(1, 0);
+      long all;
+      try (ResultSet rows = statement.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        all = rows.getLong(1);
+      }
+      assertThat(all).isPositive();
+      statement.cancel();
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rows = statement.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getLong(1)).isEqualTo(all);
+        }
       }
     }
   }

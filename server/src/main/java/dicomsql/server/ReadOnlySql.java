@@ -1,5 +1,6 @@
 package dicomsql.server;
 
+import dicomsql.jdbc.DicomParser;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +11,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
@@ -24,7 +24,7 @@ final class ReadOnlySql {
       SqlKind.DESCRIBE_TABLE, SqlKind.DESCRIBE_SCHEMA);
   /** The driver's parser settings (see DicomDriver): the same text parses the same way. */
   private static final SqlParser.Config CONFIG = SqlParser.config()
-      .withParserFactory(SqlBabelParserImpl.FACTORY)
+      .withParserFactory(DicomParser.FACTORY)
       .withQuoting(Quoting.DOUBLE_QUOTE)
       .withConformance(SqlConformanceEnum.LENIENT);
 

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class BackslashCommands {
   static final List<String> NAMES = List.of("\\d", "\\dt", "\\df", "\\l", "\\x", "\\timing",
-      "\\format", "\\o", "\\i", "\\png", "\\h", "\\q", "\\?");
+      "\\format", "\\pset", "\\o", "\\i", "\\png", "\\h", "\\q", "\\?");
 
   private final SqlSession session;
   private final SessionNames names;
@@ -33,6 +33,8 @@ final class BackslashCommands {
   private PrintWriter results;
   private Path resultFile;
   private Path pngFolder;
+  /** The interactive shell's pager; null in scripts, which are never paged. */
+  private Pager pager;
 
   /**
    * @param messages where confirmations go
@@ -45,6 +47,11 @@ final class BackslashCommands {
     this.messages = messages;
     this.screen = screen;
     this.results = screen;
+  }
+
+  /** The pager that {@code \pset pager} turns on and off. */
+  void pager(Pager shellPager) {
+    this.pager = shellPager;
   }
 
   /** Where results go: the screen, or the file {@code \o} named. */
@@ -80,6 +87,7 @@ final class BackslashCommands {
         messages.println("Timing is " + (session.timing() ? "on." : "off."));
       }
       case "\\format" -> format(argument);
+      case "\\pset" -> pset(argument);
       case "\\o" -> output(argument);
       case "\\i" -> include(argument);
       case "\\png" -> pngs(argument);
@@ -101,6 +109,8 @@ final class BackslashCommands {
         + "table is wider than the screen)");
     results.println("\\format FORMAT  table, csv, tsv or json");
     results.println("\\timing         show how long each statement takes");
+    results.println("\\pset pager [on|off] show results taller or wider than the screen "
+        + "through $PAGER (default: less -SRFX)");
     results.println("\\o FILE         write results to FILE (\\o alone: back to the screen)");
     results.println("\\i FILE         run the statements and commands in FILE");
     results.println("\\png QUERY      write each PNG the query returns (roi_png) to a file in "
@@ -181,6 +191,30 @@ final class BackslashCommands {
     messages.println("Expanded display is " + next.name().toLowerCase(Locale.ROOT)
         + (next == Layout.Expanded.AUTO ? " (records when a table is wider than the screen)."
             : "."));
+  }
+
+  /** {@code \pset pager [on|off]}: psql's switch for the pager (no argument: toggle). */
+  private void pset(String argument) throws CommandError {
+    String[] words = argument.split("\\s+");
+    if (!words[0].equalsIgnoreCase("pager") || words.length > 2) {
+      throw new CommandError("\\pset knows only pager [on|off], not '" + argument + "'");
+    }
+    if (pager == null) {
+      messages.println("Scripts are never paged.");
+      return;
+    }
+    boolean wanted;
+    if (words.length == 1) {
+      wanted = !pager.on();
+    } else if (words[1].equalsIgnoreCase("on") || words[1].equalsIgnoreCase("off")) {
+      wanted = words[1].equalsIgnoreCase("on");
+    } else {
+      throw new CommandError("\\pset pager takes on or off, not '" + words[1] + "'");
+    }
+    if (!pager.on(wanted)) {
+      throw new CommandError("no pager to use: $PAGER is empty");
+    }
+    messages.println(wanted ? "Pager is used for long output." : "Pager usage is off.");
   }
 
   private void format(String name) throws CommandError {

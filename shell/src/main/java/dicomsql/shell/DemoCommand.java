@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Your turn: the shell is open on the demo dataset (later: ./dicomsql "
             + data + ").");
         out.flush();
-        new Repl(session, IndexLocation.cacheRoot().resolve("history"), parent.verbose()).run();
+        new Repl(session, IndexLocation.cacheRoot().resolve("history"),
+            parent.verbose(), Pager.command(System.getenv())).run();
         return 0;
       }
       out.println("Ask your own: ./dicomsql " + data + " -e \"SELECT * FROM rois\"");

@@ -136,7 +136,8 @@ public final class DicomsqlCommand implements Callable<Integer> {
         return script(session, new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
             "<stdin>", out, err, verbose);
       }
-      new Repl(session, IndexLocation.cacheRoot().resolve("history"), verbose).run();
+      new Repl(session, IndexLocation.cacheRoot().resolve("history"), verbose,
+          Pager.command(System.getenv())).run();
       return 0;
     } catch (SQLException e) {
       err.println("dicomsql: " + e.getMessage());

@@ -2,6 +2,7 @@ package dicomsql.shell;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.jline.reader.EOFError;
@@ -20,8 +21,9 @@ import org.jline.terminal.TerminalBuilder;
  * across sessions; Tab completes names; Ctrl-C cancels a running query or clears the line,
  * Ctrl-D leaves. Tables show at most {@value #ROW_LIMIT} rows, as records when a table would be
  * wider than the terminal (values cut to fit only then), and the row count and time after;
- * results written to a file ({@code \o}) are every row in full. Backslash commands do the
- * rest ({@link BackslashCommands}).
+ * results written to a file ({@code \o}) are every row in full. Results taller or wider than
+ * the terminal go through the pager ({@link Pager}). Backslash commands do the rest
+ * ({@link BackslashCommands}).
  */
 final class Repl {
   static final int ROW_LIMIT = 1000;
@@ -32,17 +34,22 @@ final class Repl {
   private final SqlSession session;
   private final Path history;
   private final boolean verbose;
+  private final String pagerCommand;
   private Terminal terminal;
+  private Pager pager;
   private BackslashCommands commands;
   private boolean leaving;
 
   /**
    * @param verbose whether errors show their stack trace after their one line
+   * @param pagerCommand the command that pages long results ({@link Pager#command}); null or
+   *     blank: none
    */
-  Repl(SqlSession session, Path history, boolean verbose) {
+  Repl(SqlSession session, Path history, boolean verbose, String pagerCommand) {
     this.session = session;
     this.history = history;
     this.verbose = verbose;
+    this.pagerCommand = pagerCommand;
   }
 
   void run() throws IOException {
@@ -57,6 +64,8 @@ final class Repl {
     PrintWriter out = terminal.writer();
     SessionNames names = new SessionNames(session.connection());
     commands = new BackslashCommands(session, names, out, out);
+    pager = new Pager(terminal, pagerCommand);
+    commands.pager(pager);
     LineReader reader = LineReaderBuilder.builder().terminal(terminal)
         .parser(new StatementParser())
         .completer(new SqlCompleter(names))
@@ -109,9 +118,14 @@ final class Repl {
       // A file takes every row in full: the cut-off and the cutting are for the screen.
       session.screenWidth(commands.toFile() ? 0 : terminal.getWidth());
       session.rowLimit(commands.toFile() ? 0 : ROW_LIMIT);
+      // What goes to the screen is held until it is complete, to see whether it fits.
+      StringWriter shown = new StringWriter();
+      PrintWriter results = commands.toFile() ? commands.results() : new PrintWriter(shown);
       try {
-        session.run(statement.sql(), commands.results());
+        session.run(statement.sql(), results);
+        pager.show(shown.toString());
       } catch (SQLException e) {
+        pager.show(shown.toString());
         error(e);
       } catch (ClosedOutput e) {
         out.println(WRITE_FAILED);

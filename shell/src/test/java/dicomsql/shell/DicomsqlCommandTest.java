@@ -240,6 +240,19 @@ class DicomsqlCommandTest {
   }
 
   @Test
+  void aSyntaxErrorInAScriptNamesItsLineAndColumn() throws Exception {
+    Path data = dataset();
+    try (SqlSession session = new SqlSession(data, tmp.resolve("sql-index"), null, null,
+        ResultFormat.CSV)) {
+      assertThat(DicomsqlCommand.script(session, "SELECT 1 AS a;\nSELECT *\n  FORM rois;\n",
+          "<stdin>", new PrintWriter(new StringWriter()), new PrintWriter(err), false))
+          .isEqualTo(1);
+    }
+    assertThat(err.toString()).contains("dicomsql:<stdin>:3:8: syntax error at or near "
+        + "\"rois\"\n");
+  }
+
+  @Test
   void aMissingOrEmptyDataFolderIsAUsageError() throws Exception {
     assertThat(run(tmp.resolve("nowhere").toString(), "-e", "SELECT 1")).isEqualTo(2);
     assertThat(err.toString()).contains("dicomsql: no such folder: ");

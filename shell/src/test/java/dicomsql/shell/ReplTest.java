@@ -54,13 +54,17 @@ class ReplTest {
   }
 
   private void startShell(boolean verbose) throws IOException {
+    startShell(verbose, null);
+  }
+
+  private void startShell(boolean verbose, String pager) throws IOException {
     PipedInputStream in = new PipedInputStream(1 << 16);
     keyboard = new PipedOutputStream(in);
     screen = new ByteArrayOutputStream();
     ExternalTerminal terminal = new ExternalTerminal("test", "dumb", in, screen,
         StandardCharsets.UTF_8);
     terminal.setSize(new Size(100, 40));
-    Repl repl = new Repl(session, tmp.resolve("history"), verbose);
+    Repl repl = new Repl(session, tmp.resolve("history"), verbose, pager);
     shell = new Thread(() -> repl.run(terminal));
     shell.start();
   }
@@ -204,6 +208,34 @@ class ReplTest {
     assertThat(awaitScreen("(1 row, ")).contains("Expanded display is off.",
         "path               | file_size");
     leave();
+  }
+
+  @Test
+  void resultsTallerThanTheScreenGoThroughThePagerUnlessItIsOff() throws Exception {
+    leave();
+    Path paged = tmp.resolve("paged.txt");
+    Path pager = tmp.resolve("pager.sh");
+    Files.writeString(pager, "#!/bin/sh\ncat >> '" + paged + "'\n");
+    assertThat(pager.toFile().setExecutable(true)).isTrue();
+    startShell(false, pager.toString());
+    type("SELECT 42 AS answer;\n");
+    awaitScreen("(1 row, ");
+    type("SELECT a.sop_uid FROM instances a, instances b LIMIT 60;\n");
+    type("SELECT 43 AS after_pager;\n");
+    awaitScreen("after_pager");
+    assertThat(Files.readString(paged)).contains("sop_uid", "(60 rows, ")
+        .doesNotContain("answer", "after_pager");
+    assertThat(screen()).doesNotContain("(60 rows, ");
+    type("\\pset pager off\n");
+    awaitScreen("Pager usage is off.");
+    type("SELECT a.sop_uid FROM instances a, instances b LIMIT 60;\n");
+    awaitScreen("(60 rows, ");
+    type("\\pset pager\n");
+    awaitScreen("Pager is used for long output.");
+    type("\\pset border 2\n");
+    awaitScreen("Error: \\pset knows only pager [on|off], not 'border 2'");
+    leave();
+    assertThat(Files.readString(paged).split("\\(60 rows, ", -1)).hasSize(2);
   }
 
   @Test
