@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Has dcmtk's {@code dcmcjpeg} and {@code dcmcjpls} compress images of known values in each JPEG
@@ -60,17 +61,26 @@ class JpegPixelDataDcmtkTest {
     }
   }
 
-  /** Greyscale images in the lossy processes, and lossless with a point transform. */
+  /**
+   * Greyscale images in the lossy processes, of 8 bits and (extended only) 12, and lossless with
+   * a point transform. The images are noise, so every coefficient is busy and many samples are
+   * clamped.
+   */
   static Stream<Arguments> lossy() {
     Stream<Arguments> eightBit = PixelDataDcmtkTest.images().stream()
         .filter(image -> image.samples() == 1 && image.allocated() == 8)
         .flatMap(image -> Stream.of(List.of("+eb"), List.of("+ee"), List.of("+eb", "+q", "50"))
             .map(form -> Arguments.of(image, form)));
+    Stream<Arguments> twelveBit = PixelDataDcmtkTest.images().stream()
+        .filter(image -> image.samples() == 1 && image.allocated() == 16)
+        .flatMap(image -> Stream.of(List.of("+ee"), List.of("+ee", "+q", "30"),
+                List.of("+ee", "+q", "100"))
+            .map(form -> Arguments.of(image, form)));
     Stream<Arguments> pointTransform = PixelDataDcmtkTest.images().stream()
         .filter(image -> image.samples() == 1 && image.allocated() == 16
             && image.highBit() == image.stored() - 1)
         .map(image -> Arguments.of(image, List.of("+el", "+sv", "4", "+pt", "3")));
-    return Stream.concat(eightBit, pointTransform);
+    return Stream.of(eightBit, twelveBit, pointTransform).flatMap(arguments -> arguments);
   }
 
   @ParameterizedTest
@@ -78,6 +88,17 @@ class JpegPixelDataDcmtkTest {
   void decodesLossyJpegToWhatDcmtkDecompresses(Image image, List<String> form)
       throws IOException {
     Path jpeg = compress(image, form);
+    assertThat(PixelData.read(jpeg).allFrames())
+        .containsExactly(PixelData.read(decompress(jpeg)).allFrames());
+  }
+
+  /** The 12-bit extended JPEG files pydicom ships, written by other encoders than dcmtk. */
+  @ParameterizedTest
+  @ValueSource(strings = {"JPGExtended.dcm", "JPEG-lossy.dcm"})
+  void decodesThirdPartyTwelveBitJpegToWhatDcmtkDecompresses(String name) throws IOException {
+    assumeTrue(ExternalTools.hasPydicomFiles(),
+        "pydicom's test files are missing: install Debian's python3-pydicom");
+    Path jpeg = ExternalTools.pydicomFile(name);
     assertThat(PixelData.read(jpeg).allFrames())
         .containsExactly(PixelData.read(decompress(jpeg)).allFrames());
   }

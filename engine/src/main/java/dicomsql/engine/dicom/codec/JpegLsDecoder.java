@@ -30,8 +30,7 @@ final class JpegLsDecoder implements FrameDecoder {
         case SOF55 -> precision = readFrameHeader(in);
         case LSE -> readPresets(in, preset);
         case JpegSegments.DRI -> {
-          in.length(4);
-          if (in.u16() != 0) {
+          if (in.restartInterval() != 0) {
             throw in.problem("has restart intervals, which the JPEG-LS decoder does not read");
           }
         }
@@ -47,23 +46,14 @@ final class JpegLsDecoder implements FrameDecoder {
   }
 
   private int readFrameHeader(JpegSegments in) throws DicomException {
-    int length = in.length(8);
-    int precision = in.u8();
-    int rows = in.u16();
-    int columns = in.u16();
-    int components = in.u8();
-    if (length != 8 + 3 * components) {
-      throw in.problem("has a frame header of " + length + " bytes for " + components
-          + " components");
+    JpegFrameHeader header = JpegFrameHeader.read(in);
+    if (header.precision() < 2 || header.precision() > 16 || header.rows() != module.rows()
+        || header.columns() != module.columns() || header.components() != 1
+        || module.samplesPerPixel() != 1) {
+      throw header.mismatch(in, module.columns() + "x" + module.rows()
+          + " of one sample the JPEG-LS decoder reads");
     }
-    if (precision < 2 || precision > 16 || rows != module.rows() || columns != module.columns()
-        || components != 1 || module.samplesPerPixel() != 1) {
-      throw in.problem("holds " + columns + "x" + rows + " pixels of " + components
-          + " component(s) of " + precision + " bits, not the " + module.columns() + "x"
-          + module.rows() + " of one sample the JPEG-LS decoder reads");
-    }
-    in.skip(3);
-    return precision;
+    return header.precision();
   }
 
   /** Preset coding parameters (LSE id 1): MAXVAL, T1, T2, T3, RESET; 0 means the default. */
