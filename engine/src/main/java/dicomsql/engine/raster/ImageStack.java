@@ -37,7 +37,8 @@ public final class ImageStack {
     this.positions = new double[this.planes.size()];
     for (int i = 0; i < positions.length; i++) {
       positions[i] = this.planes.get(i).positionAlong(normal);
-      bySop.putIfAbsent(this.planes.get(i).sopUid(), i);
+      // The frames of a multi-frame image share its UID: none of them is "the" image.
+      bySop.merge(this.planes.get(i).sopUid(), i, (first, next) -> -1);
     }
     this.spacing = spacing(positions, this.planes.get(0).thickness());
     this.otherOrientations = otherOrientations;
@@ -100,7 +101,10 @@ public final class ImageStack {
     return planes.get(index);
   }
 
-  /** The index of the image with this SOP Instance UID, or -1. */
+  /**
+   * The index of the image with this SOP Instance UID; -1 when there is none, or when it is a
+   * multi-frame image with several frames here.
+   */
   public int indexOf(String sopUid) {
     return bySop.getOrDefault(sopUid, -1);
   }
