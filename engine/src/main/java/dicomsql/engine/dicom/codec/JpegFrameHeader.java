@@ -1,6 +1,7 @@
 package dicomsql.engine.dicom.codec;
 
 import dicomsql.engine.dicom.DicomException;
+import dicomsql.engine.dicom.ImagePixelModule;
 
 /**
  * A JPEG frame header (T.81 B.2.2, and T.87's SOF55 of the same layout): sample precision, size
@@ -33,6 +34,23 @@ record JpegFrameHeader(int precision, int rows, int columns, int[] ids, int[] sa
 
   int components() {
     return ids.length;
+  }
+
+  /**
+   * Checks that a lossless or JPEG-LS frame holds what the Image Pixel module says, each
+   * component sampled once per pixel: 2 to 16 bits, the module's size and samples per pixel.
+   */
+  void requireWholePixelsOf(ImagePixelModule module, JpegSegments in) throws DicomException {
+    if (precision < 2 || precision > 16 || rows != module.rows() || columns != module.columns()
+        || components() != module.samplesPerPixel()) {
+      throw mismatch(in, module.columns() + "x" + module.rows() + " of "
+          + module.samplesPerPixel() + " the Image Pixel module says");
+    }
+    for (int c = 0; c < components(); c++) {
+      if (sampling[c] != 0x11) {
+        throw in.problem("subsamples component " + (c + 1) + ", which is not read");
+      }
+    }
   }
 
   /** The error for a frame that is not what the decoder reads, {@code expected} saying what. */

@@ -55,17 +55,7 @@ final class JpegLosslessDecoder implements FrameDecoder {
 
   private void readFrameHeader(JpegSegments in) throws DicomException {
     JpegFrameHeader header = JpegFrameHeader.read(in);
-    if (header.precision() < 2 || header.precision() > 16 || header.rows() != module.rows()
-        || header.columns() != module.columns()
-        || header.components() != module.samplesPerPixel()) {
-      throw header.mismatch(in, module.columns() + "x" + module.rows() + " of "
-          + module.samplesPerPixel() + " the Image Pixel module says");
-    }
-    for (int c = 0; c < header.components(); c++) {
-      if (header.sampling()[c] != 0x11) {
-        throw in.problem("subsamples component " + (c + 1) + "; lossless DICOM images do not");
-      }
-    }
+    header.requireWholePixelsOf(module, in);
     precision = header.precision();
   }
 
