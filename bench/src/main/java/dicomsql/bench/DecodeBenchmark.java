@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding one CT slice on one thread, native and as dcmtk compresses it (JPEG Lossless SV1,
- * JPEG-LS, RLE): the frame's values from bytes already in memory, and the whole file read and
- * decoded. Times are the thread's CPU time, which a machine shared with other work inflates
- * less than wall time.
+ * 12-bit lossy JPEG, JPEG-LS, RLE): the frame's values from bytes already in memory, and the
+ * whole file read and decoded. Times are the thread's CPU time, which a machine shared with
+ * other work inflates less than wall time.
  */
 final class DecodeBenchmark {
   private static final int RUNS = 200;
@@ -32,9 +32,9 @@ final class DecodeBenchmark {
         + ") | read + decode, CPU ms (median) |");
     System.out.println("|---|---:|---:|");
     report("native", slice);
-    for (List<String> tool : List.of(List.of("dcmcjpeg", "+e1"), List.of("dcmcjpls"),
-        List.of("dcmcrle"))) {
-      Path compressed = work.resolve(tool.get(0) + ".dcm");
+    for (List<String> tool : List.of(List.of("dcmcjpeg", "+e1"), List.of("dcmcjpeg", "+ee"),
+        List.of("dcmcjpls"), List.of("dcmcrle"))) {
+      Path compressed = work.resolve(String.join("", tool).replaceAll("\\W+", "_") + ".dcm");
       Files.createDirectories(work);
       Process process = new ProcessBuilder(concat(tool, slice, compressed)).inheritIO().start();
       if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -4,10 +4,13 @@ import dicomsql.engine.index.DicomIndex;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
+import dicomsql.engine.raster.FramePlanes;
 import dicomsql.engine.raster.ImagePlane;
 import dicomsql.engine.raster.ImagePlanes;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.PlanarContour;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +38,7 @@ final class RoiCatalog {
   /** The instance columns an image plane needs end with the orientation. */
   private static final int PLANE_WIDTH = I.indexOf("orientation") + 1;
 
+  private final Path dataRoot;
   private final IndexTable rois;
   private final IndexTable contours;
   private final IndexTable series;
@@ -47,6 +51,7 @@ final class RoiCatalog {
       new WeighedCache<>(CONTOURS_KEPT, RoiCatalog::bytes);
 
   RoiCatalog(DicomIndex index) {
+    this.dataRoot = index.dataRoot();
     this.rois = index.table(R.name());
     this.contours = index.table(C.name());
     this.series = index.table(S.name());
@@ -131,16 +136,34 @@ final class RoiCatalog {
     return stack;
   }
 
+  /**
+   * The planes of the series' images: one per single-frame image, one per frame of an enhanced
+   * multi-frame image, whose geometry the index does not hold (it is in functional groups) and
+   * is read from the file's header here, once per series and connection.
+   */
   private ImageStack buildStack(String seriesUid) {
     List<ImagePlane> planes = new ArrayList<>();
     RoaringBitmap ids = withoutCopies(instances.equal(I.indexOf("series_uid"), seriesUid));
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
-      ImagePlane plane = plane(instances.row(id.next(), PLANE_WIDTH));
+      Object[] row = instances.row(id.next(), PLANE_WIDTH);
+      ImagePlane plane = plane(row);
       if (plane != null) {
         planes.add(plane);
+      } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(row[I.indexOf("sop_class_uid")])) {
+        planes.addAll(framePlanes(row));
       }
     }
     return planes.isEmpty() ? null : ImageStack.of(planes);
+  }
+
+  private List<ImagePlane> framePlanes(Object[] row) {
+    String path = (String) row[I.indexOf("path")];
+    try {
+      return FramePlanes.read(dataRoot, (String) row[I.indexOf("sop_uid")], path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the frames of " + path + " cannot be placed: "
+          + e.getMessage(), e);
+    }
   }
 
   /**

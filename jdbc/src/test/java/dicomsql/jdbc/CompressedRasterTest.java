@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,12 +56,33 @@ class CompressedRasterTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool.split(" ")[0])),
         tool + " is not installed (Debian: apt-get install dcmtk)");
     Path compressed = tmp.resolve(tool.replaceAll("\\W+", "_"));
-    compressImages(original, compressed, List.of(tool.split(" ")));
+    convertImages(original, compressed, List.of(tool.split(" ")));
     List<List<Object>> expected = query(original, MEASURES);
     assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
     assertThat(expected).allSatisfy(row -> assertThat(row.get(3)).isNotNull());
     assertThat(query(compressed, MEASURES)).isEqualTo(expected);
     assertThat(pictures(compressed)).isEqualTo(pictures(original));
+  }
+
+  /**
+   * 12-bit lossy JPEG (extended sequential, what dcmcjpeg makes of 12-bit CT) measures exactly as
+   * dcmtk's decompressed copy of the same files, and not as the originals. New instance UIDs are
+   * turned off so the structure sets still point at the images.
+   */
+  @Test
+  void lossyImagesMeasureExactlyAsDcmtkDecompressesThem() throws Exception {
+    for (String tool : List.of("dcmcjpeg", "dcmdjpeg")) {
+      assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool)),
+          tool + " is not installed (Debian: apt-get install dcmtk)");
+    }
+    Path lossy = tmp.resolve("lossy");
+    convertImages(original, lossy, List.of("dcmcjpeg", "+ee", "+q", "75", "+un"));
+    Path decompressed = tmp.resolve("decompressed");
+    convertImages(lossy, decompressed, List.of("dcmdjpeg"));
+    List<List<Object>> expected = query(decompressed, MEASURES);
+    assertThat(expected).allSatisfy(row -> assertThat(row.get(3)).isNotNull())
+        .isNotEqualTo(query(original, MEASURES));
+    assertThat(query(lossy, MEASURES)).isEqualTo(expected);
   }
 
   /** Each picture's key and its bytes in hex, since arrays compare by identity. */
@@ -76,8 +98,8 @@ class CompressedRasterTest {
     }
   }
 
-  /** A copy of a data folder with every CT image, as the index lists them, compressed. */
-  private static void compressImages(Path from, Path to, List<String> tool) throws Exception {
+  /** A copy of a data folder with every CT image, as the index lists them, run through a tool. */
+  private static void convertImages(Path from, Path to, List<String> tool) throws Exception {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         Path target = to.resolve(from.relativize(file).toString());

@@ -76,6 +76,8 @@ public final class Tag {
   public static final int PositionReferenceIndicator = 0x00201040;
   public static final int SliceLocation = 0x00201041;
   public static final int ImageComments = 0x00204000;
+  public static final int PlanePositionSequence = 0x00209113;
+  public static final int PlaneOrientationSequence = 0x00209116;
 
   public static final int SamplesPerPixel = 0x00280002;
   public static final int PhotometricInterpretation = 0x00280004;
@@ -94,6 +96,7 @@ public final class Tag {
   public static final int RescaleSlope = 0x00281053;
   public static final int RescaleType = 0x00281054;
   public static final int ModalityLUTSequence = 0x00283000;
+  public static final int PixelMeasuresSequence = 0x00289110;
   public static final int PixelValueTransformationSequence = 0x00289145;
 
   public static final int StructureSetLabel = 0x30060002;

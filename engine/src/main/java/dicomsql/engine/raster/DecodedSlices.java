@@ -39,11 +39,11 @@ public final class DecodedSlices implements SliceSource {
     }
     DecodedImage whole;
     synchronized (this) {
-      whole = recent.get(plane.path());
+      whole = recent.get(key(plane));
     }
     int first = pixels.first();
     float[] region = whole != null ? whole.values()
-        : read(plane).rescaledPixels(0, first, pixels.last() - first + 1, null);
+        : read(plane).rescaledPixels(plane.frameIndex(), first, pixels.last() - first + 1, null);
     int offset = whole != null ? 0 : first;
     int next = 0;
     for (IntIterator pixel = pixels.getIntIterator(); pixel.hasNext(); ) {
@@ -58,14 +58,14 @@ public final class DecodedSlices implements SliceSource {
    */
   public DecodedImage image(ImagePlane plane) throws IOException {
     synchronized (this) {
-      DecodedImage kept = recent.get(plane.path());
+      DecodedImage kept = recent.get(key(plane));
       if (kept != null) {
         return kept;
       }
     }
     DecodedImage image = decode(plane);
     synchronized (this) {
-      if (recent.put(plane.path(), image) == null) {
+      if (recent.put(key(plane), image) == null) {
         heldBytes += 4L * image.values().length;
       }
       var eldest = recent.entrySet().iterator();
@@ -80,18 +80,30 @@ public final class DecodedSlices implements SliceSource {
   private DecodedImage decode(ImagePlane plane) throws IOException {
     PixelData pixels = read(plane);
     ImagePixelModule module = pixels.module();
-    float[] values = pixels.rescaledFrame(0, null);
+    float[] values = pixels.rescaledFrame(plane.frameIndex(), null);
     return new DecodedImage(module.rows(), module.columns(), values, window(pixels.dataSet()),
         module.photometricInterpretation().equals("MONOCHROME1"));
   }
 
-  /** The pixel data of an image, checked to be the single greyscale frame the index says. */
+  /** Images are kept by path and frame. */
+  private static String key(ImagePlane plane) {
+    return plane.frameNumber() + ":" + plane.path();
+  }
+
+  /**
+   * The pixel data of an image, checked to be greyscale, of the size the index says, and to
+   * have the plane's frame: one frame for the plane of a single-frame image.
+   */
   private PixelData read(ImagePlane plane) throws IOException {
     PixelData pixels = PixelData.open(PathText.resolve(dataRoot, plane.path()));
     ImagePixelModule module = pixels.module();
     String problem = null;
-    if (module.numberOfFrames() != 1) {
-      problem = "has " + module.numberOfFrames() + " frames; only single-frame images are read";
+    if (plane.frameNumber() == 0 && module.numberOfFrames() != 1) {
+      problem = "has " + module.numberOfFrames() + " frames but is not an enhanced multi-frame "
+          + "image, whose frames' positions say where each lies";
+    } else if (plane.frameNumber() > module.numberOfFrames()) {
+      problem = "has " + module.numberOfFrames() + " frames, not frame " + plane.frameNumber()
+          + "; refresh the index";
     } else if (!module.photometricInterpretation().startsWith("MONOCHROME")) {
       problem = "is " + module.photometricInterpretation() + ", not a greyscale image";
     } else if (module.rows() != plane.rows() || module.columns() != plane.columns()) {

@@ -17,15 +17,28 @@ package dicomsql.engine.raster;
  * @param rowSpacing Pixel Spacing's first value: the distance between neighbouring rows
  * @param columnSpacing Pixel Spacing's second value: the distance between neighbouring columns
  * @param thickness Slice Thickness, NaN when unknown
+ * @param frameNumber 0 for a single-frame image; for a frame of an enhanced multi-frame image,
+ *     each of which is a plane of its own, its frame number (from 1, as DICOM counts frames)
  */
 public record ImagePlane(String sopUid, String path, int rows, int columns, double[] origin,
     double[] alongRow, double[] alongColumn, double rowSpacing, double columnSpacing,
-    double thickness) {
+    double thickness, int frameNumber) {
 
   /** How far from perpendicular unit vectors an orientation may be (rounding in files). */
   private static final double ORTHONORMAL_TOLERANCE = 1e-3;
 
+  /** The plane of a single-frame image. */
+  public ImagePlane(String sopUid, String path, int rows, int columns, double[] origin,
+      double[] alongRow, double[] alongColumn, double rowSpacing, double columnSpacing,
+      double thickness) {
+    this(sopUid, path, rows, columns, origin, alongRow, alongColumn, rowSpacing, columnSpacing,
+        thickness, 0);
+  }
+
   public ImagePlane {
+    if (frameNumber < 0) {
+      throw new IllegalArgumentException("image " + sopUid + " has frame " + frameNumber);
+    }
     if (rows <= 0 || columns <= 0) {
       throw new IllegalArgumentException("image " + sopUid + " has " + rows + " rows and "
           + columns + " columns");
@@ -44,6 +57,11 @@ public record ImagePlane(String sopUid, String path, int rows, int columns, doub
       throw new IllegalArgumentException("image " + sopUid
           + " has an orientation whose directions are not perpendicular unit vectors");
     }
+  }
+
+  /** The index (from 0) of the frame this plane is in its image's pixel data. */
+  public int frameIndex() {
+    return Math.max(0, frameNumber - 1);
   }
 
   /** The unit normal of the plane, along row × column. */

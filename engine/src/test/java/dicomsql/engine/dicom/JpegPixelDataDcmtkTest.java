@@ -1,6 +1,7 @@
 package dicomsql.engine.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dicomsql.engine.dicom.PixelDataDcmtkTest.Image;
@@ -11,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Has dcmtk's {@code dcmcjpeg} and {@code dcmcjpls} compress images of known values in each JPEG
@@ -60,17 +63,26 @@ class JpegPixelDataDcmtkTest {
     }
   }
 
-  /** Greyscale images in the lossy processes, and lossless with a point transform. */
+  /**
+   * Greyscale images in the lossy processes, of 8 bits and (extended only) 12, and lossless with
+   * a point transform. The images are noise, so every coefficient is busy and many samples are
+   * clamped.
+   */
   static Stream<Arguments> lossy() {
     Stream<Arguments> eightBit = PixelDataDcmtkTest.images().stream()
         .filter(image -> image.samples() == 1 && image.allocated() == 8)
         .flatMap(image -> Stream.of(List.of("+eb"), List.of("+ee"), List.of("+eb", "+q", "50"))
             .map(form -> Arguments.of(image, form)));
+    Stream<Arguments> twelveBit = PixelDataDcmtkTest.images().stream()
+        .filter(image -> image.samples() == 1 && image.allocated() == 16)
+        .flatMap(image -> Stream.of(List.of("+ee"), List.of("+ee", "+q", "30"),
+                List.of("+ee", "+q", "100"))
+            .map(form -> Arguments.of(image, form)));
     Stream<Arguments> pointTransform = PixelDataDcmtkTest.images().stream()
         .filter(image -> image.samples() == 1 && image.allocated() == 16
             && image.highBit() == image.stored() - 1)
         .map(image -> Arguments.of(image, List.of("+el", "+sv", "4", "+pt", "3")));
-    return Stream.concat(eightBit, pointTransform);
+    return Stream.of(eightBit, twelveBit, pointTransform).flatMap(arguments -> arguments);
   }
 
   @ParameterizedTest
@@ -82,18 +94,38 @@ class JpegPixelDataDcmtkTest {
         .containsExactly(PixelData.read(decompress(jpeg)).allFrames());
   }
 
+  /** The 12-bit extended JPEG files pydicom ships, written by other encoders than dcmtk. */
+  @ParameterizedTest
+  @ValueSource(strings = {"JPGExtended.dcm", "JPEG-lossy.dcm"})
+  void decodesThirdPartyTwelveBitJpegToWhatDcmtkDecompresses(String name) throws IOException {
+    assumeTrue(ExternalTools.hasPydicomFiles(),
+        "pydicom's test files are missing: install Debian's python3-pydicom");
+    Path jpeg = ExternalTools.pydicomFile(name);
+    assertThat(PixelData.read(jpeg).allFrames())
+        .containsExactly(PixelData.read(decompress(jpeg)).allFrames());
+  }
+
   /**
-   * Greyscale images JPEG-LS holds: losslessly, and near-lossless within 2 and 5 (which dcmcjpls
-   * refuses for signed images).
+   * Images JPEG-LS holds: greyscale losslessly, and near-lossless within 2 and 5 (which
+   * dcmcjpls refuses for signed images); colour losslessly and near-lossless, line-interleaved
+   * and in a scan per component (but not 16-bit colour in a scan per component: dcmdjpls 3.6.7
+   * cannot decompress what dcmcjpls writes for it, so there is nothing to compare with).
    */
   static Stream<Arguments> jpegLs() {
-    return PixelDataDcmtkTest.images().stream()
+    Stream<Arguments> grey = PixelDataDcmtkTest.images().stream()
         .filter(image -> image.samples() == 1 && image.allocated() <= 16
             && image.highBit() == image.stored() - 1)
         .flatMap(image -> (image.signed() ? Stream.of(List.of("dcmcjpls"))
             : Stream.of(List.of("dcmcjpls"), List.of("dcmcjpls", "+en"),
                 List.of("dcmcjpls", "+en", "+md", "5")))
             .map(form -> Arguments.of(image, form)));
+    Stream<Arguments> colour = PixelDataDcmtkTest.images().stream()
+        .filter(image -> image.samples() == 3)
+        .flatMap(image -> Stream.of(List.of("dcmcjpls", "+il"), List.of("dcmcjpls", "+in"),
+                List.of("dcmcjpls", "+il", "+en", "+md", "3"))
+            .filter(form -> image.allocated() == 8 || !form.contains("+in"))
+            .map(form -> Arguments.of(image, form)));
+    return Stream.concat(grey, colour);
   }
 
   @ParameterizedTest
@@ -104,9 +136,20 @@ class JpegPixelDataDcmtkTest {
     int[] decoded = PixelData.read(jpegLs).allFrames();
     assertThat(decoded).containsExactly(
         PixelData.read(run(new ArrayList<>(List.of("dcmdjpls")), jpegLs)).allFrames());
-    if (form.size() == 1) {
+    if (!form.contains("+en") && (image.planar() == 0 || image.frames() == 1)) {
       assertThat(decoded).containsExactly(image.values());
     }
+  }
+
+  /** Sample-interleaved colour is refused, saying so. */
+  @Test
+  void refusesSampleInterleavedJpegLs() throws IOException {
+    Image rgb = PixelDataDcmtkTest.images().stream().filter(image -> image.samples() == 3)
+        .findFirst().orElseThrow();
+    Path jpegLs = run(new ArrayList<>(List.of("dcmcjpls", "+is")), write(rgb));
+    assertThatThrownBy(() -> PixelData.read(jpegLs).frame(0))
+        .isInstanceOf(DicomException.class)
+        .hasMessageContaining("interleaves 3 components by sample");
   }
 
   private Path write(Image image) throws IOException {

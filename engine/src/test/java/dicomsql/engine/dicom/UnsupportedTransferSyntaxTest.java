@@ -2,7 +2,6 @@ package dicomsql.engine.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,17 +32,5 @@ class UnsupportedTransferSyntaxTest {
     assertThatThrownBy(() -> PixelData.of(encapsulatedImage(), TransferSyntax.of("1.2.3.4")))
         .isInstanceOf(UnsupportedTransferSyntaxException.class)
         .hasMessage("pixel data in unknown transfer syntax 1.2.3.4 cannot be decoded yet");
-  }
-
-  /** The JDK's JPEG reader, which decodes the DCT processes, stops at 8 bits. */
-  @ParameterizedTest
-  @ValueSource(strings = {"JPGExtended.dcm", "JPEG-lossy.dcm"})
-  void refusesTwelveBitDctJpegNamingThePrecision(String name) {
-    assumeTrue(ExternalTools.hasPydicomFiles(),
-        "pydicom's test files are missing: install Debian's python3-pydicom");
-    assertThatThrownBy(() -> PixelData.read(ExternalTools.pydicomFile(name)).frame(0))
-        .isInstanceOf(DicomException.class)
-        .hasMessageContaining("frame 1: JPEG frame cannot be decoded")
-        .hasMessageContaining("precision 12");
   }
 }

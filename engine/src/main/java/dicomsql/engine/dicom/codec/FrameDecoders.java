@@ -9,9 +9,10 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 
 /**
- * Which decoder reads the frames of each compressed transfer syntax: our own for lossless JPEG
- * and JPEG-LS, the JDK's JPEG reader for baseline and extended JPEG of 8 bits, jai-imageio's
- * reader for JPEG 2000, lossless or not.
+ * Which decoder reads the frames of each compressed transfer syntax: our own for lossless JPEG,
+ * JPEG-LS and greyscale baseline and extended JPEG (8 and 12 bits), the JDK's JPEG reader for
+ * colour baseline and extended JPEG of 8 bits, jai-imageio's reader for JPEG 2000, lossless or
+ * not.
  */
 public final class FrameDecoders {
   private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
@@ -30,6 +31,9 @@ public final class FrameDecoders {
   public static FrameDecoder of(TransferSyntax syntax, ImagePixelModule module) {
     if (JPEG_LOSSLESS.contains(syntax.uid())) {
       return new JpegLosslessDecoder(module);
+    }
+    if (JPEG_DCT.contains(syntax.uid()) && module.samplesPerPixel() == 1) {
+      return new DctJpegDecoder(module);
     }
     if (JPEG_DCT.contains(syntax.uid())) {
       ImageReaderSpi jdk = jdkJpegReader();

@@ -33,10 +33,7 @@ final class JpegLosslessDecoder implements FrameDecoder {
     for (int marker = in.marker(); marker != JpegSegments.EOI; marker = in.marker()) {
       switch (marker) {
         case DHT -> readTables(in);
-        case JpegSegments.DRI -> {
-          in.length(4);
-          restartInterval = in.u16();
-        }
+        case JpegSegments.DRI -> restartInterval = in.restartInterval();
         case SOF3 -> readFrameHeader(in);
         case JpegSegments.SOS -> decodeScan(in, into);
         default -> in.skipOther(marker, "lossless Huffman (SOF3)");
@@ -57,29 +54,9 @@ final class JpegLosslessDecoder implements FrameDecoder {
   }
 
   private void readFrameHeader(JpegSegments in) throws DicomException {
-    int length = in.length(8);
-    precision = in.u8();
-    int rows = in.u16();
-    int columns = in.u16();
-    int components = in.u8();
-    if (length != 8 + 3 * components) {
-      throw in.problem("has a frame header of " + length + " bytes for " + components
-          + " components");
-    }
-    if (precision < 2 || precision > 16 || rows != module.rows() || columns != module.columns()
-        || components != module.samplesPerPixel()) {
-      throw in.problem("holds " + columns + "x" + rows + " pixels of " + components
-          + " component(s) of " + precision + " bits, not the " + module.columns() + "x"
-          + module.rows() + " of " + module.samplesPerPixel() + " the Image Pixel module says");
-    }
-    for (int c = 0; c < components; c++) {
-      in.u8();
-      int sampling = in.u8();
-      in.u8();
-      if (sampling != 0x11) {
-        throw in.problem("subsamples component " + (c + 1) + "; lossless DICOM images do not");
-      }
-    }
+    JpegFrameHeader header = JpegFrameHeader.read(in);
+    header.requireWholePixelsOf(module, in);
+    precision = header.precision();
   }
 
   private void decodeScan(JpegSegments in, int[] out) throws DicomException {

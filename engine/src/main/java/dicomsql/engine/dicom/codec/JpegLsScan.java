@@ -4,8 +4,10 @@ import dicomsql.engine.dicom.DicomException;
 import java.util.Arrays;
 
 /**
- * The entropy-coded samples of one JPEG-LS scan of one component (T.87 A.3 to A.7): regular
- * mode, with context modelling, bias correction and limited-length Golomb codes, and run mode.
+ * The entropy-coded samples of one JPEG-LS scan (T.87 A.3 to A.7): regular mode, with context
+ * modelling, bias correction and limited-length Golomb codes, and run mode. A scan holds one
+ * component, or several line-interleaved (T.87 B.3: a line of each in turn, the contexts
+ * shared, each component with its own lines and run index, as CharLS, which dcmtk uses, does).
  * Reads bits with T.87's stuffing (a bit dropped after each 0xFF) and stops at the next marker.
  */
 final class JpegLsScan {
@@ -40,22 +42,34 @@ final class JpegLsScan {
   }
 
   /**
-   * Decodes rows x columns samples into {@code out}, then leaves the segments at the marker.
-   * Each line is decoded with the line above it, both padded by a sample at each end: the
-   * left of a line is the first sample above it, and the left of the line above is the first
-   * sample of the line above that (T.87 A.2.1).
+   * Decodes rows x columns pixels of the scan's components into {@code out}, then leaves the
+   * segments at the marker: the scan's component i into sample {@code targets[i]} of each
+   * pixel of {@code stride} samples. Each line is decoded with the line above it, both padded
+   * by a sample at each end: the left of a line is the first sample above it, and the left of
+   * the line above is the first sample of the line above that (T.87 A.2.1).
    */
-  void decode(int[] out, int rows, int columns) throws DicomException {
-    int[] previous = new int[columns + 2];
-    int[] current = new int[columns + 2];
+  void decode(int[] out, int rows, int columns, int[] targets, int stride)
+      throws DicomException {
+    int components = targets.length;
+    int[][] previous = new int[components][columns + 2];
+    int[][] current = new int[components][columns + 2];
+    int[] runIndices = new int[components];
     for (int row = 0; row < rows; row++) {
-      previous[columns + 1] = previous[columns];
-      current[0] = previous[1];
-      decodeLine(previous, current, columns);
-      System.arraycopy(current, 1, out, row * columns, columns);
-      int[] swap = previous;
-      previous = current;
-      current = swap;
+      for (int k = 0; k < components; k++) {
+        int[] above = previous[k];
+        int[] line = current[k];
+        above[columns + 1] = above[columns];
+        line[0] = above[1];
+        runIndex = runIndices[k];
+        decodeLine(above, line, columns);
+        runIndices[k] = runIndex;
+        for (int x = 0, at = row * columns * stride + targets[k]; x < columns;
+            x++, at += stride) {
+          out[at] = line[x + 1];
+        }
+        previous[k] = line;
+        current[k] = above;
+      }
     }
     while (position + 1 < data.length
         && !((data[position] & 0xFF) == 0xFF && (data[position + 1] & 0xFF) >= 0x80)) {

@@ -40,6 +40,12 @@ final class JpegSegments {
     skip(length(2) - 2);
   }
 
+  /** The restart interval a DRI segment sets, in MCUs; 0 for none. */
+  int restartInterval() throws DicomException {
+    length(4);
+    return u16();
+  }
+
   byte[] data() {
     return data;
   }

@@ -14,6 +14,9 @@ class JpegLsDecoderTest {
   /** SOI, then a JPEG-LS frame header of 2x2 pixels of {@code components} 8-bit components. */
   private static byte[] frameHeader(int components) {
     byte[] bytes = new byte[2 + 10 + 3 * components];
+    for (int c = 0; c < components; c++) {
+      bytes[12 + 3 * c + 1] = 0x11;
+    }
     int[] start = {0xFF, 0xD8, 0xFF, 0xF7, 0, 8 + 3 * components, 8, 0, 2, 0, 2, components};
     for (int i = 0; i < start.length; i++) {
       bytes[i] = (byte) start[i];
@@ -22,11 +25,11 @@ class JpegLsDecoderTest {
   }
 
   @Test
-  void refusesColourSayingWhatItHolds() {
+  void refusesOtherComponentsThanTheModuleSaysSayingWhatItHolds() {
     assertThatThrownBy(() -> new JpegLsDecoder(GREY).decode(frameHeader(3), new int[4]))
         .isInstanceOf(DicomException.class)
         .hasMessageContaining("holds 2x2 pixels of 3 component(s) of 8 bits, not the 2x2 of "
-            + "one sample the JPEG-LS decoder reads");
+            + "1 the Image Pixel module says");
   }
 
   @Test
