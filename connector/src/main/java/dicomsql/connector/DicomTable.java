@@ -214,6 +214,20 @@ public final class DicomTable extends AbstractTable
     return Linq4j.singletonEnumerable(result);
   }
 
+  /**
+   * Called by generated code for {@link DicomColumnAggregate}: per group of the rows the
+   * condition keeps (by the {@code groups} columns), their values and each call's result
+   * ({@code calls} as {@link DicomColumnAggregate.Call#encode} writes them), computed from the
+   * columns the index keeps column-wise.
+   */
+  public Enumerable<Object[]> columnAggregate(DataContext root, IndexCondition filter,
+      int[] groups, int[] calls) {
+    RowSource rows = source.get();
+    RoaringBitmap kept = filter == null ? rows.all() : filter.rows(rows);
+    return Linq4j.asEnumerable(ColumnAggregation.aggregate(rows, kept, groups,
+        DicomColumnAggregate.Call.decode(calls)));
+  }
+
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,
       RoaringBitmap kept) {
     while (values.hasNext()) {

@@ -1,6 +1,7 @@
 package dicomsql.connector;
 
 import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.NumericColumn;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ interface RowSource {
    * source cannot tell.
    */
   default Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
+    return null;
+  }
+
+  /**
+   * A numeric column's values read column-wise, for aggregates that decode no row; null where
+   * this source cannot.
+   */
+  default NumericColumn numbers(int column) {
     return null;
   }
 
