@@ -2,6 +2,7 @@ package dicomsql.connector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -121,7 +122,7 @@ final class DicomColumnAggregate extends IndexAnswer {
   }
 
   @Override
-  List<Expression> arguments() {
+  List<Expression> arguments(EnumerableRelImplementor implementor) {
     return List.of(Expressions.constant(groups), Expressions.constant(Call.encode(calls)));
   }
 }

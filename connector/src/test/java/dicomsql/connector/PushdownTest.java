@@ -136,6 +136,38 @@ class PushdownTest {
     assertThat((Long) TestConnections.rows(pushed, sql).get(0).get(0)).isPositive();
   }
 
+  @Test
+  void contourPointCoordinatesAreReadFromThePackedPoints() throws SQLException {
+    assertPlan("SELECT AVG(x), MIN(y), MAX(z), SUM(z), COUNT(x), COUNT(*) FROM contour_points",
+        "DicomColumnAggregate");
+    assertPlan("SELECT AVG(x), MAX(y), COUNT(*) FROM contour_points WHERE roi_number = 1",
+        "DicomColumnAggregate");
+    assertPlan("SELECT AVG(x), MIN(y), COUNT(*) FROM contour_points WHERE roi_number = -1",
+        "DicomColumnAggregate");
+  }
+
+  @Test
+  void joinCountsTakeTheSizesOfTheJoinedRowSets() throws SQLException {
+    assertPlan("SELECT COUNT(*) FROM instances i JOIN series s ON i.series_uid = s.series_uid "
+        + "WHERE s.phase = 'A'", "DicomJoinCount");
+    assertPlan("SELECT COUNT(*), COUNT(*) FROM instances i JOIN series s "
+        + "ON i.series_uid = s.series_uid WHERE s.phase = 'A' AND i.modality = 'CT'",
+        "DicomJoinCount");
+    assertPlan("SELECT COUNT(*) FROM series s JOIN instances i ON i.series_uid = s.series_uid "
+        + "WHERE s.phase = 'no such phase'", "DicomJoinCount");
+    // Keys repeated on both sides: every pair counts.
+    assertPlan("SELECT COUNT(*) FROM studies st JOIN series s ON s.patient_id = st.patient_id",
+        "DicomJoinCount");
+    assertGroupPlan("SELECT s.phase, COUNT(*) FROM series s JOIN instances i "
+        + "ON i.series_uid = s.series_uid GROUP BY s.phase", "DicomJoinCount");
+    assertGroupPlan("SELECT r.roi_name, COUNT(*) FROM rois r JOIN contour_points c "
+        + "ON c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number GROUP BY r.roi_name",
+        "DicomJoinCount");
+    assertGroupPlan("SELECT r.roi_name, r.phase, COUNT(*) FROM rois r JOIN contours c "
+        + "ON c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number WHERE c.z > 0 "
+        + "GROUP BY r.roi_name, r.phase", "DicomJoinCount");
+  }
+
   /** Filters the index answers, per table, for the random queries. */
   private static final List<String[]> TABLES = List.of(
       new String[] {"instances", "path", "sop_uid", "series_uid", "modality", "position_z",
