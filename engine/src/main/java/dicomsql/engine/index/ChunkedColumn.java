@@ -2,7 +2,7 @@ package dicomsql.engine.index;
 
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
-import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -23,25 +23,35 @@ final class ChunkedColumn implements NumericColumn {
     return type;
   }
 
+  /** Chunks whose rows are all asked for are read straight through, without the id set. */
   @Override
   public void forEach(RoaringBitmap ids, LongConsumer values) {
-    IntIterator id = ids.getIntIterator();
-    int current = -1;
-    long[] chunk = null;
+    PeekableIntIterator id = ids.getIntIterator();
     while (id.hasNext()) {
-      int row = id.next();
-      int index = row >>> ColumnChunks.SHIFT;
-      if (index != current) {
-        chunk = chunks.apply(index);
-        current = index;
-        if (chunk == null) {
-          throw new IllegalStateException("the index holds no column values for row " + row);
+      int index = id.peekNext() >>> ColumnChunks.SHIFT;
+      long[] chunk = chunks.apply(index);
+      if (chunk == null) {
+        throw new IllegalStateException("the index holds no column values for row "
+            + id.peekNext());
+      }
+      long start = (long) index << ColumnChunks.SHIFT;
+      long end = start + ColumnChunks.SIZE;
+      if (ids.contains(start, end)) {
+        for (int offset = 0; offset < ColumnChunks.SIZE; offset++) {
+          accept(chunk, offset, values);
+        }
+        id.advanceIfNeeded((int) Math.min(end, Integer.MAX_VALUE));
+      } else {
+        while (id.hasNext() && id.peekNext() < end) {
+          accept(chunk, id.next() & ColumnChunks.MASK, values);
         }
       }
-      int offset = row & ColumnChunks.MASK;
-      if ((chunk[offset >>> 6] & 1L << (offset & 63)) == 0) {
-        values.accept(chunk[ColumnChunks.NULL_WORDS + offset]);
-      }
+    }
+  }
+
+  private static void accept(long[] chunk, int offset, LongConsumer values) {
+    if ((chunk[offset >>> 6] & 1L << (offset & 63)) == 0) {
+      values.accept(chunk[ColumnChunks.NULL_WORDS + offset]);
     }
   }
 }
