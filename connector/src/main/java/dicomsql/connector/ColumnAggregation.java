@@ -1,10 +1,9 @@
 package dicomsql.connector;
 
 import dicomsql.engine.index.ColumnType;
-import dicomsql.engine.index.NumericColumn;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -64,29 +63,30 @@ final class ColumnAggregation {
   }
 
   private Object[] row(Object[] keys, RoaringBitmap members) {
+    // Calls on the same column (read the same way) share what is read, and the columns are
+    // read together: the coordinates of contour points come from one decoding of each contour.
+    Map<Long, Accumulator> read = new LinkedHashMap<>();
+    List<Integer> columns = new ArrayList<>();
+    for (DicomColumnAggregate.Call call : calls) {
+      if (call.kind() != DicomColumnAggregate.Kind.COUNT_ROWS) {
+        read.computeIfAbsent((long) call.column() << 1 | (call.asDouble() ? 1 : 0), k -> {
+          columns.add(call.column());
+          boolean stored = rows.numbers(call.column()).type() == ColumnType.DOUBLE;
+          return new Accumulator(stored || call.asDouble(), stored);
+        });
+      }
+    }
+    rows.readNumbers(members, columns.stream().mapToInt(Integer::intValue).toArray(),
+        read.values().toArray(new LongConsumer[0]));
     Object[] row = new Object[keys.length + calls.length];
     System.arraycopy(keys, 0, row, 0, keys.length);
-    Map<Long, Accumulator> read = new HashMap<>();
     for (int i = 0; i < calls.length; i++) {
       DicomColumnAggregate.Call call = calls[i];
-      if (call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS) {
-        row[keys.length + i] = rows.count(members);
-        continue;
-      }
-      // Calls on the same column read it once.
-      Accumulator values = read.computeIfAbsent(
-          (long) call.column() << 1 | (call.asDouble() ? 1 : 0), k -> accumulate(call, members));
-      row[keys.length + i] = values.result(call);
+      row[keys.length + i] = call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS
+          ? rows.count(members)
+          : read.get((long) call.column() << 1 | (call.asDouble() ? 1 : 0)).result(call);
     }
     return row;
-  }
-
-  private Accumulator accumulate(DicomColumnAggregate.Call call, RoaringBitmap members) {
-    NumericColumn column = rows.numbers(call.column());
-    boolean stored = column.type() == ColumnType.DOUBLE;
-    Accumulator accumulator = new Accumulator(stored || call.asDouble(), stored);
-    column.forEach(members, accumulator);
-    return accumulator;
   }
 
   /**

@@ -87,7 +87,6 @@ final class ContourPointRows extends IndexedRows {
     if (column < X) {
       return null;
     }
-    int axis = column - X;
     return new NumericColumn() {
       @Override
       public ColumnType type() {
@@ -96,16 +95,24 @@ final class ContourPointRows extends IndexedRows {
 
       @Override
       public void forEach(RoaringBitmap ids, LongConsumer values) {
-        IntIterator id = ids.getIntIterator();
-        while (id.hasNext()) {
-          Object[] contour = table.row(id.next(), POINTS_ONLY, POINTS + 1);
-          double[] xyz = contour == null ? null : (double[]) contour[POINTS];
-          for (int at = axis; xyz != null && at < xyz.length; at += 3) {
-            values.accept(Double.doubleToRawLongBits(xyz[at]));
-          }
-        }
+        readNumbers(ids, new int[] {column}, new LongConsumer[] {values});
       }
     };
+  }
+
+  /** The coordinates asked for, each contour's packed points decoded once for all of them. */
+  @Override
+  public void readNumbers(RoaringBitmap ids, int[] columns, LongConsumer[] values) {
+    IntIterator id = ids.getIntIterator();
+    while (id.hasNext()) {
+      Object[] contour = table.row(id.next(), POINTS_ONLY, POINTS + 1);
+      double[] xyz = contour == null ? null : (double[]) contour[POINTS];
+      for (int c = 0; xyz != null && c < columns.length; c++) {
+        for (int at = columns[c] - X; at < xyz.length; at += 3) {
+          values[c].accept(Double.doubleToRawLongBits(xyz[at]));
+        }
+      }
+    }
   }
 
   @Override
