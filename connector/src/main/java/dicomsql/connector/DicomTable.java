@@ -239,7 +239,7 @@ public final class DicomTable extends AbstractTable
     RowSource oneRows = one.source();
     return Linq4j.asEnumerable(JoinCounting.count(oneRows,
         oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, many,
-        filter == null ? many.all() : filter.rows(many), keys, groups, counts));
+        filter == null ? null : filter.rows(many), keys, groups, counts));
   }
 
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,

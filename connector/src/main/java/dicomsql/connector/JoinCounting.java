@@ -20,6 +20,8 @@ final class JoinCounting {
   /**
    * Per group of the one side's rows that join with at least one row (one row in all without
    * groups), the group's values and the joined rows' count, {@code counts} times.
+   *
+   * @param manyKept the other side's rows its condition keeps, or null for all
    */
   static List<Object[]> count(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
       RowSource many, RoaringBitmap manyKept, int[] keys, int[] groups, int counts) {
@@ -33,12 +35,16 @@ final class JoinCounting {
     Iterator<Object[]> rows = one.rows(oneKept, fields);
     while (rows.hasNext()) {
       Object[] row = rows.next();
-      RoaringBitmap joined = manyKept;
-      for (int k = 0; k < keys.length && !joined.isEmpty(); k++) {
+      // The key's row sets first: they are small, the kept rows may be all of them.
+      RoaringBitmap joined = null;
+      for (int k = 0; k < keys.length && (joined == null || !joined.isEmpty()); k++) {
         int column = keys[k];
         RoaringBitmap equal = row[k] == null ? new RoaringBitmap()
             : looked.get(k).computeIfAbsent(row[k], value -> many.equal(column, value));
-        joined = RoaringBitmap.and(joined, equal);
+        joined = joined == null ? equal : RoaringBitmap.and(joined, equal);
+      }
+      if (manyKept != null) {
+        joined = RoaringBitmap.and(joined, manyKept);
       }
       long joinedRows = joined.isEmpty() ? 0 : many.count(joined);
       List<Object> group = new ArrayList<>(groups.length);
