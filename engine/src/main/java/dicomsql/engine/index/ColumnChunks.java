@@ -10,7 +10,8 @@ import org.h2.mvstore.MVStore;
  * one column's values without decoding rows: per column, chunks of {@value #SIZE} consecutive
  * row ids, each a {@code long[]} of a null bit per row followed by the rows' values (integers
  * as they are, doubles as their bits). The store keeps the arrays as they are read, so a chunk
- * read twice is not decoded twice. Changes gather in memory and are written by {@link #flush}.
+ * read twice is not decoded twice. Changes gather in memory and are written when a chunk's last
+ * row is set, or by {@link #flush}.
  */
 final class ColumnChunks {
   static final int SHIFT = 12;
@@ -74,6 +75,12 @@ final class ColumnChunks {
         chunk[NULL_WORDS + offset] = table.column(i).type() == ColumnType.DOUBLE
             ? Double.doubleToLongBits(((Number) value).doubleValue())
             : ((Number) value).longValue();
+      }
+      if (offset == MASK) {
+        // Ids are handed out in order, so a chunk's last row completes it: written now, a
+        // first build holds one chunk per column in memory rather than the whole table.
+        chunks[i].put(index, chunk);
+        changed[i].remove(index);
       }
     }
   }
