@@ -2,11 +2,13 @@ package dicomsql.connector;
 
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.NumericColumn;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.LongConsumer;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -24,6 +26,14 @@ final class ContourPointRows extends IndexedRows {
   private static final TableDefinition C = Tables.CONTOURS;
   private static final int POINT_COUNT = C.indexOf("point_count");
   private static final int POINTS = C.indexOf("points");
+  /** The first coordinate column, x; y and z follow. */
+  private static final int X = COLUMNS.indexOf("x");
+  /** Of a contour row, only its packed points are decoded for the coordinates. */
+  private static final boolean[] POINTS_ONLY = new boolean[C.width()];
+
+  static {
+    POINTS_ONLY[POINTS] = true;
+  }
 
   /** The structure set and ROI columns are the contours', whose index answers them. */
   ContourPointRows(IndexTable contours) {
@@ -57,20 +67,52 @@ final class ContourPointRows extends IndexedRows {
     return true;
   }
 
-  /** The points of these contours: their counts summed, no point decoded. */
+  /** The points of these contours: their counts summed column-wise, no point decoded. */
   @Override
   public long count(RoaringBitmap ids) {
     if (ids.getLongCardinality() == table.size()) {
       return (long) rowCount();
     }
-    long total = 0;
-    for (int id : ids) {
-      Object[] row = table.row(id, POINT_COUNT + 1);
-      if (row != null && row[POINT_COUNT] != null) {
-        total += (Integer) row[POINT_COUNT];
+    long[] total = new long[1];
+    table.numbers(POINT_COUNT).forEach(ids, count -> total[0] += count);
+    return total[0];
+  }
+
+  /**
+   * A coordinate of the points of chosen contours, taken from their packed points with nothing
+   * else of the contour decoded and no row made per point.
+   */
+  @Override
+  public NumericColumn numbers(int column) {
+    if (column < X) {
+      return null;
+    }
+    return new NumericColumn() {
+      @Override
+      public ColumnType type() {
+        return ColumnType.DOUBLE;
+      }
+
+      @Override
+      public void forEach(RoaringBitmap ids, LongConsumer values) {
+        readNumbers(ids, new int[] {column}, new LongConsumer[] {values});
+      }
+    };
+  }
+
+  /** The coordinates asked for, each contour's packed points decoded once for all of them. */
+  @Override
+  public void readNumbers(RoaringBitmap ids, int[] columns, LongConsumer[] values) {
+    IntIterator id = ids.getIntIterator();
+    while (id.hasNext()) {
+      Object[] contour = table.row(id.next(), POINTS_ONLY, POINTS + 1);
+      double[] xyz = contour == null ? null : (double[]) contour[POINTS];
+      for (int c = 0; xyz != null && c < columns.length; c++) {
+        for (int at = columns[c] - X; at < xyz.length; at += 3) {
+          values[c].accept(Double.doubleToRawLongBits(xyz[at]));
+        }
       }
     }
-    return total;
   }
 
   @Override

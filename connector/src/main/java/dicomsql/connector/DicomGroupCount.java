@@ -1,6 +1,7 @@
 package dicomsql.connector;
 
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -52,7 +53,7 @@ final class DicomGroupCount extends IndexAnswer {
   }
 
   @Override
-  List<Expression> arguments() {
+  List<Expression> arguments(EnumerableRelImplementor implementor) {
     return List.of(Expressions.constant(column), Expressions.constant(counts));
   }
 }

@@ -2,6 +2,7 @@ package dicomsql.connector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -60,7 +61,7 @@ final class DicomIndexAggregate extends IndexAnswer {
   }
 
   @Override
-  List<Expression> arguments() {
+  List<Expression> arguments(EnumerableRelImplementor implementor) {
     int[] ordinals = new int[kinds.size()];
     for (int i = 0; i < ordinals.length; i++) {
       ordinals[i] = kinds.get(i).ordinal();

@@ -1,6 +1,7 @@
 package dicomsql.connector;
 
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -67,7 +68,7 @@ final class DicomIndexSort extends IndexAnswer {
   }
 
   @Override
-  List<Expression> arguments() {
+  List<Expression> arguments(EnumerableRelImplementor implementor) {
     return List.of(Expressions.constant(scan.fields()), Expressions.constant(column()),
         Expressions.constant(order.getDirection().isDescending()),
         Expressions.constant(nullDirection() == RelFieldCollation.NullDirection.FIRST),

@@ -105,6 +105,10 @@ final class DicomRules {
     planner.addRule(RasterProjectRule.INSTANCE);
     planner.addRule(INDEX_SORT);
     planner.addRule(INDEX_AGGREGATE);
+    planner.addRule(ColumnAggregateRule.ON_SCAN);
+    planner.addRule(ColumnAggregateRule.ON_PROJECT);
+    planner.addRule(JoinCountRule.ON_JOIN);
+    planner.addRule(JoinCountRule.ON_PROJECT);
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }

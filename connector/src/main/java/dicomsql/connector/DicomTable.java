@@ -214,6 +214,34 @@ public final class DicomTable extends AbstractTable
     return Linq4j.singletonEnumerable(result);
   }
 
+  /**
+   * Called by generated code for {@link DicomColumnAggregate}: per group of the rows the
+   * condition keeps (by the {@code groups} columns), their values and each call's result
+   * ({@code calls} as {@link DicomColumnAggregate.Call#encode} writes them), computed from the
+   * columns the index keeps column-wise.
+   */
+  public Enumerable<Object[]> columnAggregate(DataContext root, IndexCondition filter,
+      int[] groups, int[] calls) {
+    RowSource rows = source.get();
+    RoaringBitmap kept = filter == null ? rows.all() : filter.rows(rows);
+    return Linq4j.asEnumerable(ColumnAggregation.aggregate(rows, kept, groups,
+        DicomColumnAggregate.Call.decode(calls)));
+  }
+
+  /**
+   * Called by generated code for {@link DicomJoinCount}: COUNT(*) of this table joined with
+   * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one}, each side's rows
+   * those its pushed condition keeps; see {@link JoinCounting}.
+   */
+  public Enumerable<Object[]> joinCount(DataContext root, IndexCondition filter, DicomTable one,
+      IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups, int counts) {
+    RowSource many = source.get();
+    RowSource oneRows = one.source();
+    return Linq4j.asEnumerable(JoinCounting.count(oneRows,
+        oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, many,
+        filter == null ? null : filter.rows(many), keys, groups, counts));
+  }
+
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,
       RoaringBitmap kept) {
     while (values.hasNext()) {

@@ -59,14 +59,14 @@ abstract class IndexAnswer extends AbstractRelNode implements EnumerableRel {
   abstract String method();
 
   /** Its arguments after the context and the condition. */
-  abstract List<Expression> arguments();
+  abstract List<Expression> arguments(EnumerableRelImplementor implementor);
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     List<Expression> arguments = new ArrayList<>();
     arguments.add(implementor.getRootExpression());
     arguments.add(IndexCondition.reference(implementor, scan.condition()));
-    arguments.addAll(arguments());
+    arguments.addAll(arguments(implementor));
     Expression rows = Expressions.call(scan.table().getExpression(DicomTable.class), method(),
         arguments);
     return ArrayRowResult.of(implementor, getRowType(), new BlockBuilder(), rows);

@@ -1,9 +1,11 @@
 package dicomsql.connector;
 
 import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.NumericColumn;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -63,6 +65,25 @@ interface RowSource {
    */
   default Iterator<Map.Entry<Object, RoaringBitmap>> valueSets(int column, boolean descending) {
     return null;
+  }
+
+  /**
+   * A numeric column's values read column-wise, for aggregates that decode no row; null where
+   * this source cannot.
+   */
+  default NumericColumn numbers(int column) {
+    return null;
+  }
+
+  /**
+   * Hands the non-null values of these rows in each of {@code columns} (columns that
+   * {@link #numbers} reads) to the consumer of the same position; a source may read them all
+   * in one pass.
+   */
+  default void readNumbers(RoaringBitmap ids, int[] columns, LongConsumer[] values) {
+    for (int i = 0; i < columns.length; i++) {
+      numbers(columns[i]).forEach(ids, values[i]);
+    }
   }
 
   /** Whether {@link #count} knows how many rows ids stand for without reading the rows. */

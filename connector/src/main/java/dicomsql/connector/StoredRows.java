@@ -3,6 +3,7 @@ package dicomsql.connector;
 import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.NumericColumn;
 import dicomsql.engine.index.TableDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,10 +79,17 @@ final class StoredRows extends IndexedRows {
   }
 
   @Override
+  public NumericColumn numbers(int column) {
+    return table.numbers(column);
+  }
+
+  @Override
   public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
     int width = 0;
+    boolean[] decoded = new boolean[table.definition().width()];
     for (int column : wanted) {
       width = Math.max(width, column + 1);
+      decoded[column] = true;
     }
     int decode = width;
     IntIterator id = ids.getIntIterator();
@@ -105,7 +113,7 @@ final class StoredRows extends IndexedRows {
 
       private Object[] advance() {
         while (id.hasNext()) {
-          Object[] row = table.row(id.next(), decode);
+          Object[] row = table.row(id.next(), decoded, decode);
           if (row != null) {
             Object[] out = new Object[wanted.length];
             for (int i = 0; i < wanted.length; i++) {

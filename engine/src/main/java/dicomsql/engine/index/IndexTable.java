@@ -52,7 +52,31 @@ public final class IndexTable {
 
   /** The row with this id decoded up to column {@code width - 1}; later columns are null. */
   public Object[] row(int id, int width) {
-    return read(() -> store.get(id, width));
+    return row(id, null, width);
+  }
+
+  /**
+   * The row with this id, only the columns marked in {@code wanted} (all when null) among the
+   * first {@code width} decoded; the others are null.
+   */
+  public Object[] row(int id, boolean[] wanted, int width) {
+    try {
+      return store.get(id, wanted, width);
+    } catch (MVStoreException e) {
+      throw damaged.apply(e);
+    }
+  }
+
+  /**
+   * The values of a numeric column read column-wise, without decoding rows; null for a column
+   * the index keeps only in its rows.
+   */
+  public NumericColumn numbers(int column) {
+    if (!store.isKeptByColumn(column)) {
+      return null;
+    }
+    return new ChunkedColumn(store.definition().column(column).type(),
+        index -> read(() -> store.chunk(column, index)));
   }
 
   public boolean isIndexed(int column) {

@@ -1,5 +1,7 @@
 package dicomsql.engine.index;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,7 +31,7 @@ final class RowCodec {
     return SHARED.get(table.name());
   }
 
-  private RowCodec(TableDefinition table) {
+  RowCodec(TableDefinition table) {
     this.types = table.types();
     this.maskBytes = (types.length + 7) / 8;
   }
@@ -81,14 +83,43 @@ final class RowCodec {
 
   /** The first {@code width} columns; later ones are left null without being read. */
   Object[] decode(byte[] bytes, int width) {
+    return decode(bytes, null, width);
+  }
+
+  /**
+   * The columns marked in {@code wanted} (all when null) among the first {@code width}; the
+   * others are left null, skipped over without being made into values (a scan that needs two
+   * numbers must not build the strings before them).
+   */
+  Object[] decode(byte[] bytes, boolean[] wanted, int width) {
     Object[] row = new Object[types.length];
     Input in = new Input(bytes, maskBytes);
     for (int i = 0; i < width; i++) {
       if ((bytes[i >> 3] & (1 << (i & 7))) == 0) {
-        row[i] = read(in, types[i]);
+        if (wanted == null || wanted[i]) {
+          row[i] = read(in, types[i]);
+        } else {
+          skip(in, types[i]);
+        }
       }
     }
     return row;
+  }
+
+  private static void skip(Input in, ColumnType type) {
+    // The length is read first: in.at += in.varLong() would add it to in.at as it was before.
+    switch (type) {
+      case VARCHAR -> {
+        int length = (int) in.varLong();
+        in.at += length;
+      }
+      case DOUBLE -> in.at += 8;
+      case DOUBLES -> {
+        int values = (int) in.varLong();
+        in.at += 8 * values;
+      }
+      default -> in.varLong();
+    }
   }
 
   private static Object read(Input in, ColumnType type) {
@@ -110,9 +141,10 @@ final class RowCodec {
         return Double.longBitsToDouble(in.fixedLong());
       case DOUBLES:
         double[] values = new double[(int) in.varLong()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = Double.longBitsToDouble(in.fixedLong());
-        }
+        // In one bulk copy: contours hold most of the index's numbers.
+        ByteBuffer.wrap(in.bytes, in.at, 8 * values.length).order(ByteOrder.LITTLE_ENDIAN)
+            .asDoubleBuffer().get(values);
+        in.at += 8 * values.length;
         return values;
       default:
         throw new IllegalArgumentException("unknown column type " + type);

@@ -30,6 +30,7 @@ final class TableStore {
   private final MVMap<Integer, byte[]> rows;
   private final MVMap<String, Object> meta;
   private final MVMap<Object, byte[]>[] indexes;
+  private final ColumnChunks columns;
   private final RoaringBitmap[] nulls;
   private final Map<Object, Object>[] pending;
   private final boolean bulk;
@@ -54,6 +55,7 @@ final class TableStore {
     this.bulk = bulk;
     this.rows = store.openMap("rows." + table.name(),
         new MVMap.Builder<Integer, byte[]>().singleWriter());
+    this.columns = new ColumnChunks(store, table);
     int width = table.width();
     this.indexes = new MVMap[width];
     this.nulls = new RoaringBitmap[width];
@@ -126,6 +128,7 @@ final class TableStore {
       rows.put(id, bytes);
     }
     live.add(id);
+    columns.set(id, row);
     count(row, 1);
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
@@ -209,6 +212,7 @@ final class TableStore {
   /** Empties the table, ids starting again from 0. */
   void clear() {
     rows.clear();
+    columns.clear();
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
         indexes[i].clear();
@@ -274,6 +278,7 @@ final class TableStore {
 
   /** Writes what bulk mode gathered, the live and null sets, and the statistics. */
   void finish() {
+    columns.flush();
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] == null) {
         continue;
@@ -383,8 +388,23 @@ final class TableStore {
 
   /** The row's first {@code width} columns only. */
   Object[] get(int id, int width) {
+    return get(id, null, width);
+  }
+
+  /** The row's columns marked in {@code wanted} (all when null) among its first {@code width}. */
+  Object[] get(int id, boolean[] wanted, int width) {
     byte[] bytes = rows.get(id);
-    return bytes == null ? null : codec.decode(bytes, width);
+    return bytes == null ? null : codec.decode(bytes, wanted, width);
+  }
+
+  /** Whether the column's values are also kept column-wise, for {@link #chunk}. */
+  boolean isKeptByColumn(int column) {
+    return columns.isKept(column);
+  }
+
+  /** A chunk of a column kept column-wise (see {@link ColumnChunks}), or null. */
+  long[] chunk(int column, int index) {
+    return columns.chunk(column, index);
   }
 
   /** Every row id, in order. */

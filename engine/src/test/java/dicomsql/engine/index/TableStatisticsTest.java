@@ -16,7 +16,10 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The statistics the index keeps, checked against the same figures counted from the rows. */
+/**
+ * The statistics and the column-wise values the index keeps, checked against the same figures
+ * and values taken from the rows.
+ */
 class TableStatisticsTest {
   @TempDir
   Path tmp;
@@ -56,6 +59,7 @@ class TableStatisticsTest {
           .isEqualTo(keyHolds(definition, rows));
       for (int c = 0; c < definition.width(); c++) {
         assertColumn(definition, c, rows, statistics.column(c), table.isIndexed(c));
+        assertColumnWise(definition, c, rows, table);
       }
     }
   }
@@ -103,6 +107,38 @@ class TableStatisticsTest {
     } else {
       assertThat(statistics.min()).as(name + " min of no values").isNull();
     }
+  }
+
+  /**
+   * The shown numeric columns are kept column-wise too, with the rows' values (nulls left
+   * out), in id order; other columns are not.
+   */
+  private static void assertColumnWise(TableDefinition definition, int column,
+      List<Object[]> rows, IndexTable table) {
+    Column described = definition.column(column);
+    ColumnType type = described.type();
+    NumericColumn numbers = table.numbers(column);
+    boolean kept = !described.hidden() && (type == ColumnType.INTEGER
+        || type == ColumnType.BIGINT || type == ColumnType.DOUBLE);
+    assertThat(numbers != null).as(definition.name() + "." + described.name() + " kept")
+        .isEqualTo(kept);
+    if (!kept) {
+      return;
+    }
+    List<Object> expected = new ArrayList<>();
+    for (Object[] row : rows) {
+      if (row[column] != null) {
+        expected.add(row[column]);
+      }
+    }
+    List<Object> values = new ArrayList<>();
+    numbers.forEach(table.all(), value -> values.add(switch (type) {
+      case INTEGER -> (int) value;
+      case BIGINT -> value;
+      default -> Double.longBitsToDouble(value);
+    }));
+    assertThat(values).as(definition.name() + "." + described.name() + " column-wise")
+        .isEqualTo(expected);
   }
 
   private static boolean keyHolds(TableDefinition definition, List<Object[]> rows) {
