@@ -8,8 +8,7 @@ import dicomsql.engine.dicom.PixelData;
 import dicomsql.engine.dicom.Tag;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -22,13 +21,29 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
-  private final long budgetBytes;
-  private final Map<String, DecodedImage> recent = new LinkedHashMap<>(16, 0.75f, true);
-  private long heldBytes;
+  private final WeighedCache<Object, DecodedImage> recent;
+  private final Object version;
 
+  /** Whole images kept within a budget of bytes of their own. */
   public DecodedSlices(Path dataRoot, long budgetBytes) {
+    this(dataRoot, images(budgetBytes), "");
+  }
+
+  /**
+   * Whole images kept in a cache that others may share, under keys of {@code version} (which
+   * tells apart the versions of the files under {@code dataRoot} that the sharers read) and
+   * the image's path.
+   */
+  public DecodedSlices(Path dataRoot, WeighedCache<Object, DecodedImage> images,
+      Object version) {
     this.dataRoot = dataRoot;
-    this.budgetBytes = budgetBytes;
+    this.recent = images;
+    this.version = version;
+  }
+
+  /** A cache of whole images, weighed by their pixel values. */
+  public static WeighedCache<Object, DecodedImage> images(long budgetBytes) {
+    return new WeighedCache<>(budgetBytes, image -> 4L * image.values().length);
   }
 
   @Override
@@ -37,10 +52,7 @@ public final class DecodedSlices implements SliceSource {
     if (values.length == 0) {
       return values;
     }
-    DecodedImage whole;
-    synchronized (this) {
-      whole = recent.get(plane.path());
-    }
+    DecodedImage whole = recent.get(key(plane));
     int first = pixels.first();
     float[] region = whole != null ? whole.values()
         : read(plane).rescaledPixels(0, first, pixels.last() - first + 1, null);
@@ -57,24 +69,13 @@ public final class DecodedSlices implements SliceSource {
    * decode different images at once (and seldom the same one twice).
    */
   public DecodedImage image(ImagePlane plane) throws IOException {
-    synchronized (this) {
-      DecodedImage kept = recent.get(plane.path());
-      if (kept != null) {
-        return kept;
-      }
-    }
-    DecodedImage image = decode(plane);
-    synchronized (this) {
-      if (recent.put(plane.path(), image) == null) {
-        heldBytes += 4L * image.values().length;
-      }
-      var eldest = recent.entrySet().iterator();
-      while (heldBytes > budgetBytes && recent.size() > 1) {
-        heldBytes -= 4L * eldest.next().getValue().values().length;
-        eldest.remove();
-      }
-    }
-    return image;
+    Object key = key(plane);
+    DecodedImage kept = recent.get(key);
+    return kept != null ? kept : recent.put(key, decode(plane));
+  }
+
+  private Object key(ImagePlane plane) {
+    return List.of(version, plane.path());
   }
 
   private DecodedImage decode(ImagePlane plane) throws IOException {
