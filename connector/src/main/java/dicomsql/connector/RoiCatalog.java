@@ -21,8 +21,8 @@ import org.roaringbitmap.RoaringBitmap;
  * What the raster functions need from the index, looked up through its keys: a ROI's contours
  * and referenced series, a series' image stack and frame of reference, the series of an image.
  * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours
- * (in a cache of {@link RasterCaches}), since a ROI is rasterized on every series of its frame of reference. Safe
- * to use from several threads.
+ * (in a cache of {@link RasterCaches}), since a ROI is rasterized on every series of its frame
+ * of reference. Safe to use from several threads.
  */
 final class RoiCatalog {
   /** A ROI as the functions see it. */

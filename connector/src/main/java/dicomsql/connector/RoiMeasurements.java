@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * A connection's masks and HU statistics of ROIs, each computed once per (ROI, series) and kept
- * in its {@link RasterCaches} (which other connections may share), within their budget, so that a query over every ROI, or several
- * statistics of one, neither rasterizes nor decodes twice. Safe to use from several threads:
+ * in its {@link RasterCaches} (which other connections may share), within their budget, so
+ * that a query over every ROI, or several statistics of one, neither rasterizes nor decodes
+ * twice. Safe to use from several threads:
  * the workers of {@link RasterPrefetch} fill it while a query's rows are evaluated.
  *
  * <p>A ROI applies to a series that is its referenced series or shares that series' Frame of

@@ -31,9 +31,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * refuses what is not a query (SQLState 25006), caps rows and time per statement (SQLState
  * HYT00 when time runs out: the statement is cancelled on the server, where the driver's scans
  * stop), cancels a running statement when its client asks (SQLState 57014), gives every
- * connection the same raster caches (one memory budget for all), ignores the client's connection properties (a client must not choose the server's
- * index or files), passes the driver's SQLState and message on instead of Avatica's generic
- * "00000", and logs one line per connection and per failed statement.
+ * connection the same raster caches (one memory budget for all), ignores the client's
+ * connection properties (a client must not choose the server's index or files), passes the
+ * driver's SQLState and message on instead of Avatica's generic "00000", and logs one line per connection and per failed statement.
  */
 final class ServedMeta extends JdbcMeta {
   static final String READ_ONLY = "25006";
