@@ -69,8 +69,8 @@ final class ServeBenchmark {
     String loadBefore = loadAverage();
     Run local = mix ? run(work, local1) : null;
     double[] localLookups = lookups(local1, uids);
-    SustainedLookups.Result[] localSustained = {sustained.run(local1, true),
-        sustained.run(local1, false)};
+    SustainedLookups.Result[] localSustained = {sustained.run(local1, true, () -> 0),
+        sustained.run(local1, false, () -> 0)};
     Path launcher = Path.of(System.getProperty("dicomsql.launcher", "dicomsql"));
     Run remote;
     double[] remoteLookups;
@@ -83,8 +83,9 @@ final class ServeBenchmark {
       SustainedLookups.Connect served = () -> DriverManager.getConnection(url);
       remote = mix ? run(work, served) : null;
       remoteLookups = lookups(served, uids);
-      remoteSustained = new SustainedLookups.Result[] {sustained.run(served, true),
-          sustained.run(served, false)};
+      remoteSustained = new SustainedLookups.Result[] {
+          sustained.run(served, true, server::cpuNanos),
+          sustained.run(served, false, server::cpuNanos)};
       peak = server.peakResidentMegabytes();
       status = server.stop();
       if (remote != null && remote.errors() > 0) {
@@ -112,9 +113,9 @@ final class ServeBenchmark {
       SustainedLookups.Result[] remote) {
     System.out.printf(Locale.ROOT, "%nselective lookup, %d clients sustained, %d each after "
         + "warming up:%n%n", clients, lookups);
-    System.out.println("| statement | driver | statements/s | p50 ms | p95 ms | p99 ms | errors "
-        + "| answers as embedded |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| statement | driver | statements/s | p50 ms | p95 ms | p99 ms | CPU ms "
+        + "| errors | answers as embedded |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     String[] kinds = {"prepared, run with a new UID", "text, a new Statement each"};
     for (int k = 0; k < kinds.length; k++) {
       long same = 0;
@@ -124,16 +125,19 @@ final class ServeBenchmark {
       for (Object[] row : new Object[][] {{"embedded", local[k], ""},
           {"served (thin driver)", remote[k], same + " of " + local[k].answers().size()}}) {
         SustainedLookups.Result result = (SustainedLookups.Result) row[1];
-        System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %s |%n",
-            kinds[k], row[0], result.perSecond(), percentile(result.millis(), 0.5),
+        System.out.printf(Locale.ROOT,
+            "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", kinds[k], row[0],
+            result.perSecond(), percentile(result.millis(), 0.5),
             percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
-            result.errors(), row[2]);
+            result.cpuMillis(), result.errors(), row[2]);
       }
     }
     for (int k = 0; k < kinds.length; k++) {
-      System.out.printf(Locale.ROOT, "remote overhead, %s: p50 %.2f ms, p95 %.2f ms%n", kinds[k],
+      System.out.printf(Locale.ROOT, "remote overhead, %s: p50 %.2f ms, p95 %.2f ms, CPU "
+          + "%.2f ms a statement (client and server)%n", kinds[k],
           percentile(remote[k].millis(), 0.5) - percentile(local[k].millis(), 0.5),
-          percentile(remote[k].millis(), 0.95) - percentile(local[k].millis(), 0.95));
+          percentile(remote[k].millis(), 0.95) - percentile(local[k].millis(), 0.95),
+          remote[k].cpuMillis() - local[k].cpuMillis());
     }
   }
 

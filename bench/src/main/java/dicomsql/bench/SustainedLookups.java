@@ -1,5 +1,6 @@
 package dicomsql.bench;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
  * The selective lookup ({@link ServeWorkload#LOOKUP}) run by many clients at once, each on its
@@ -19,7 +21,8 @@ import java.util.concurrent.Future;
  * different UID each time, or sent as text with the UID in it, a new {@code Statement} each
  * time (as a BI tool does). Run once through each driver, the same UIDs in the same order,
  * the difference of the latencies is what the remote protocol adds per statement under that
- * concurrency.
+ * concurrency, and the difference of the CPU time per statement (this process's and the
+ * server's) what it costs, however busy the machine is otherwise.
  */
 final class SustainedLookups {
   private static final int WARM_UP = 100;
@@ -29,8 +32,12 @@ final class SustainedLookups {
     Connection open() throws SQLException;
   }
 
-  /** Latencies (ms, sorted), the answers in client order, throughput and errors. */
-  record Result(double[] millis, List<String> answers, double perSecond, int errors) {}
+  /**
+   * Latencies (ms, sorted), the answers in client order, throughput, errors, and the CPU time
+   * spent per statement (ms) by this process and the server's together while they ran.
+   */
+  record Result(double[] millis, List<String> answers, double perSecond, int errors,
+      double cpuMillis) {}
 
   private final List<String> uids;
   private final int clients;
@@ -42,7 +49,8 @@ final class SustainedLookups {
     this.statements = statements;
   }
 
-  Result run(Connect connect, boolean prepared) throws Exception {
+  /** Runs the lookups; {@code serverCpu} gives the server's CPU time (ns) so far, if any. */
+  Result run(Connect connect, boolean prepared, LongSupplier serverCpu) throws Exception {
     String[][] answers = new String[clients][statements];
     double[][] millis = new double[clients][statements];
     CyclicBarrier together = new CyclicBarrier(clients + 1);
@@ -78,15 +86,24 @@ final class SustainedLookups {
     }
     together.await();
     long started = System.nanoTime();
+    long cpuBefore = processCpu() + serverCpu.getAsLong();
     int errors = 0;
     for (Future<Integer> future : done) {
       errors += future.get();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuMillis = (processCpu() + serverCpu.getAsLong() - cpuBefore) / 1e6
+        / (clients * statements);
     pool.shutdown();
     double[] all = Arrays.stream(millis).flatMapToDouble(Arrays::stream).sorted().toArray();
     List<String> inOrder = Arrays.stream(answers).flatMap(Arrays::stream).toList();
-    return new Result(all, inOrder, clients * statements / seconds, errors);
+    return new Result(all, inOrder, clients * statements / seconds, errors, cpuMillis);
+  }
+
+  /** The CPU time (ns) this process has used. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static String answer(PreparedStatement lookup, String uid) throws SQLException {
