@@ -20,7 +20,7 @@ public final class Bench {
       System.out.println(
           "       bench/run raster --data DATASET[,DATASET...] [--dir DIR]");
       System.out.println("       bench/run serve [--cases N] [--clients C] [--statements S] "
-          + "[--dir DIR]");
+          + "[--lookups L] [--only sustained] [--dir DIR]");
       return;
     }
     BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));

@@ -1,6 +1,8 @@
 package dicomsql.bench;
 
 import dicomsql.engine.synth.SynthOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +22,9 @@ import java.util.concurrent.Future;
  * {@code dicomsql serve} under load: N clients, each on its own connection, run the same mixed
  * statements ({@link ServeWorkload}) first through the embedded driver in this process, then
  * through Avatica's thin driver against a server process with a 1 GB heap; the answers must be
- * the same, and the latencies and throughput of both are reported side by side.
+ * the same, and the latencies and throughput of both are reported side by side; then the
+ * selective lookup alone with all clients at once ({@link SustainedLookups}), for what the
+ * protocol adds per statement under that load. {@code --only sustained} leaves out the mix.
  */
 final class ServeBenchmark {
   private static final String HEAP = "1g";
@@ -30,17 +34,16 @@ final class ServeBenchmark {
   private final int clients;
   private final int statements;
   private final Path root;
+  private final boolean mix;
+  private final int lookups;
 
   ServeBenchmark(BenchOptions options) {
+    this.mix = !options.text("only", "").equals("sustained");
+    this.lookups = options.integer("lookups", 300);
     this.cases = options.integer("cases", 200);
     this.clients = options.integer("clients", 16);
     this.statements = options.integer("statements", 200);
     this.root = options.root();
-  }
-
-  /** Opens a client's connection. */
-  private interface Connect {
-    Connection open() throws SQLException;
   }
 
   /** The answers (rows as text) and times of every client's statements. */
@@ -60,33 +63,92 @@ final class ServeBenchmark {
       }
       uids = workload.seriesUids();
     }
-    Connect local1 = () -> DriverManager.getConnection(embedded + ";refresh=never");
-    Run local = run(work, local1);
+    SustainedLookups.Connect local1 = () -> DriverManager.getConnection(embedded
+        + ";refresh=never");
+    SustainedLookups sustained = new SustainedLookups(uids, clients, lookups);
+    String loadBefore = loadAverage();
+    Run local = mix ? run(work, local1) : null;
     double[] localLookups = lookups(local1, uids);
+    SustainedLookups.Result[] localSustained = {sustained.run(local1, true, () -> 0),
+        sustained.run(local1, false, () -> 0)};
     Path launcher = Path.of(System.getProperty("dicomsql.launcher", "dicomsql"));
     Run remote;
     double[] remoteLookups;
+    SustainedLookups.Result[] remoteSustained;
     long peak;
     int status;
     try (ServedProcess server = new ServedProcess(launcher, HEAP, data.toString(), "--index",
         index.toString(), "--max-rows", "0")) {
       String url = server.awaitUrl();
-      remote = run(work, () -> DriverManager.getConnection(url));
-      remoteLookups = lookups(() -> DriverManager.getConnection(url), uids);
+      SustainedLookups.Connect served = () -> DriverManager.getConnection(url);
+      remote = mix ? run(work, served) : null;
+      remoteLookups = lookups(served, uids);
+      remoteSustained = new SustainedLookups.Result[] {
+          sustained.run(served, true, server::cpuNanos),
+          sustained.run(served, false, server::cpuNanos)};
       peak = server.peakResidentMegabytes();
       status = server.stop();
-      if (remote.errors() > 0) {
+      if (remote != null && remote.errors() > 0) {
         server.log().stream().filter(line -> line.contains("failed")).limit(5)
             .forEach(System.err::println);
       }
     }
-    report(data, work, local, remote, peak, status);
+    if (mix) {
+      report(data, work, local, remote);
+    }
+    System.out.printf(Locale.ROOT, "server: heap -Xmx%s, peak resident memory %d MB, exit "
+        + "status on SIGTERM %d; load average before %s, after %s%n", HEAP, peak, status,
+        loadBefore, loadAverage());
     System.out.printf(Locale.ROOT, "%nselective lookup as a prepared statement, one connection, "
         + "%d runs after as many to warm up: embedded p50 %.2f ms (p99 %.2f), served p50 %.2f ms "
         + "(p99 %.2f), remote overhead p50 %.2f ms%n", LOOKUPS, percentile(localLookups, 0.5),
         percentile(localLookups, 0.99), percentile(remoteLookups, 0.5),
         percentile(remoteLookups, 0.99),
         percentile(remoteLookups, 0.5) - percentile(localLookups, 0.5));
+    reportSustained(localSustained, remoteSustained);
+  }
+
+  /** The sustained lookups of both drivers side by side, and the differences. */
+  private void reportSustained(SustainedLookups.Result[] local,
+      SustainedLookups.Result[] remote) {
+    System.out.printf(Locale.ROOT, "%nselective lookup, %d clients sustained, %d each after "
+        + "warming up:%n%n", clients, lookups);
+    System.out.println("| statement | driver | statements/s | p50 ms | p95 ms | p99 ms | CPU ms "
+        + "| errors | answers as embedded |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    String[] kinds = {"prepared, run with a new UID", "text, a new Statement each"};
+    for (int k = 0; k < kinds.length; k++) {
+      long same = 0;
+      for (int i = 0; i < local[k].answers().size(); i++) {
+        same += local[k].answers().get(i).equals(remote[k].answers().get(i)) ? 1 : 0;
+      }
+      for (Object[] row : new Object[][] {{"embedded", local[k], ""},
+          {"served (thin driver)", remote[k], same + " of " + local[k].answers().size()}}) {
+        SustainedLookups.Result result = (SustainedLookups.Result) row[1];
+        System.out.printf(Locale.ROOT,
+            "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", kinds[k], row[0],
+            result.perSecond(), percentile(result.millis(), 0.5),
+            percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
+            result.cpuMillis(), result.errors(), row[2]);
+      }
+    }
+    for (int k = 0; k < kinds.length; k++) {
+      System.out.printf(Locale.ROOT, "remote overhead, %s: p50 %.2f ms, p95 %.2f ms, CPU "
+          + "%.2f ms a statement (client and server)%n", kinds[k],
+          percentile(remote[k].millis(), 0.5) - percentile(local[k].millis(), 0.5),
+          percentile(remote[k].millis(), 0.95) - percentile(local[k].millis(), 0.95),
+          remote[k].cpuMillis() - local[k].cpuMillis());
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages, as Linux reports them. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /**
@@ -94,7 +156,8 @@ final class ServeBenchmark {
    * different UID each time, after as many runs to warm up: the protocol's own cost, without
    * Calcite planning a new statement each time.
    */
-  private static double[] lookups(Connect connect, List<String> uids) throws SQLException {
+  private static double[] lookups(SustainedLookups.Connect connect, List<String> uids)
+      throws SQLException {
     double[] millis = new double[LOOKUPS];
     try (Connection connection = connect.open();
         PreparedStatement lookup = connection.prepareStatement(ServeWorkload.LOOKUP)) {
@@ -115,7 +178,8 @@ final class ServeBenchmark {
     return millis;
   }
 
-  private Run run(List<List<ServeWorkload.Query>> work, Connect connect) throws Exception {
+  private Run run(List<List<ServeWorkload.Query>> work, SustainedLookups.Connect connect)
+      throws Exception {
     try (Connection warm = connect.open()) {
       for (ServeWorkload.Query query : work.get(0).subList(0, Math.min(20, statements))) {
         answer(warm, query.sql());
@@ -155,22 +219,14 @@ final class ServeBenchmark {
   }
 
   private static String answer(Connection connection, String sql) throws SQLException {
-    StringBuilder text = new StringBuilder();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        for (int c = 1; c <= columns; c++) {
-          text.append(c > 1 ? "|" : "").append(rows.getString(c));
-        }
-        text.append('\n');
-      }
+      return SustainedLookups.text(rows);
     }
-    return text.toString();
   }
 
-  private void report(Path data, List<List<ServeWorkload.Query>> work, Run local, Run remote,
-      long peak, int status) {
+  private void report(Path data, List<List<ServeWorkload.Query>> work, Run local,
+      Run remote) {
     int total = clients * statements;
     int same = 0;
     for (int c = 0; c < clients; c++) {
@@ -183,8 +239,7 @@ final class ServeBenchmark {
     System.out.printf(Locale.ROOT, "%s: %d clients x %d statements; answers identical to the "
         + "embedded driver's: %d of %d; errors: embedded %d, served %d%n", data.getFileName(),
         clients, statements, same, total, local.errors(), remote.errors());
-    System.out.printf(Locale.ROOT, "server: heap -Xmx%s, peak resident memory %d MB, exit "
-        + "status on SIGTERM %d%n%n", HEAP, peak, status);
+    System.out.println();
     System.out.println("| driver | statements/s | selective p50 / p99 ms | aggregate p50 / p99 ms "
         + "| raster p50 / p99 ms |");
     System.out.println("|---|---:|---:|---:|---:|");
@@ -222,7 +277,7 @@ final class ServeBenchmark {
   }
 
   /** The value below which a share q of the sorted values lie (nearest rank). */
-  private static double percentile(double[] sorted, double q) {
+  static double percentile(double[] sorted, double q) {
     if (sorted.length == 0) {
       return Double.NaN;
     }

@@ -31,20 +31,24 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   private final boolean pushdown;
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private DicomIndex index;
+  private final RasterCaches caches;
   private RoiMeasurements measurements;
 
-  public DicomSchema(Path dataRoot, IndexOptions options) {
-    this(dataRoot, options, true);
+  /** A schema whose raster functions keep what they compute in {@code caches}. */
+  public DicomSchema(Path dataRoot, IndexOptions options, RasterCaches caches) {
+    this(dataRoot, options, true, caches);
   }
 
   /**
    * A schema whose planner answers sorts and aggregates from the index ({@code pushdown}), or
    * leaves them to Calcite: the same results either way, which is what tests compare.
    */
-  public DicomSchema(Path dataRoot, IndexOptions options, boolean pushdown) {
+  public DicomSchema(Path dataRoot, IndexOptions options, boolean pushdown,
+      RasterCaches caches) {
     this.dataRoot = dataRoot;
     this.options = options;
     this.pushdown = pushdown;
+    this.caches = caches;
     for (TableDefinition definition : Tables.ALL) {
       tables.put(definition.name(), storedTable(definition));
     }
@@ -122,10 +126,10 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     return index != null && !index.isNewest();
   }
 
-  /** The connection's ROI masks and statistics, kept while it lives. */
+  /** The connection's ROI masks and statistics, kept in its raster caches. */
   synchronized RoiMeasurements measurements() {
     if (measurements == null) {
-      measurements = new RoiMeasurements(index());
+      measurements = new RoiMeasurements(index(), caches);
     }
     return measurements;
   }

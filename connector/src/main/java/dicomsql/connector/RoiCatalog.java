@@ -9,6 +9,7 @@ import dicomsql.engine.raster.ImagePlane;
 import dicomsql.engine.raster.ImagePlanes;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.PlanarContour;
+import dicomsql.engine.raster.WeighedCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
  * What the raster functions need from the index, looked up through its keys: a ROI's contours
  * and referenced series, a series' image stack and frame of reference, the series of an image.
  * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours
- * (within a budget), since a ROI is rasterized on every series of its frame of reference. Safe
- * to use from several threads.
+ * (in a cache of {@link RasterCaches}), since a ROI is rasterized on every series of its frame
+ * of reference. Safe to use from several threads.
  */
 final class RoiCatalog {
   /** A ROI as the functions see it. */
@@ -43,15 +44,14 @@ final class RoiCatalog {
   private final IndexTable contours;
   private final IndexTable series;
   private final IndexTable instances;
-  /** Bytes of contour points kept: the points of some 100,000 typical contours. */
-  private static final long CONTOURS_KEPT = 32L << 20;
-
   private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
-  private final WeighedCache<List<Object>, List<PlanarContour>> contourLists =
-      new WeighedCache<>(CONTOURS_KEPT, RoiCatalog::bytes);
+  private final long version;
+  private final WeighedCache<Object, List<PlanarContour>> contourLists;
 
-  RoiCatalog(DicomIndex index) {
+  RoiCatalog(DicomIndex index, WeighedCache<Object, List<PlanarContour>> contourLists) {
     this.dataRoot = index.dataRoot();
+    this.version = index.version();
+    this.contourLists = contourLists;
     this.rois = index.table(R.name());
     this.contours = index.table(C.name());
     this.series = index.table(S.name());
@@ -77,17 +77,9 @@ final class RoiCatalog {
 
   /** The ROI's contours in file order, read from the index once while they are kept. */
   List<PlanarContour> contours(Roi roi) {
-    List<Object> key = List.of(roi.rtssUid(), roi.roiNumber());
+    List<Object> key = List.of(version, roi.rtssUid(), roi.roiNumber());
     List<PlanarContour> kept = contourLists.get(key);
     return kept != null ? kept : contourLists.put(key, readContours(roi));
-  }
-
-  private static long bytes(List<PlanarContour> contours) {
-    long bytes = 64;
-    for (PlanarContour contour : contours) {
-      bytes += 64 + 8L * contour.points().length;
-    }
-    return bytes;
   }
 
   private List<PlanarContour> readContours(Roi roi) {

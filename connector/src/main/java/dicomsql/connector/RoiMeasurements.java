@@ -7,44 +7,35 @@ import dicomsql.engine.raster.IntensityStatistics;
 import dicomsql.engine.raster.RoiMasks;
 import dicomsql.engine.raster.RoiRasterizer;
 import dicomsql.engine.raster.RoiSampler;
+import dicomsql.engine.raster.WeighedCache;
 import java.io.IOException;
 import java.util.Objects;
 
 /**
  * A connection's masks and HU statistics of ROIs, each computed once per (ROI, series) and kept
- * while the connection lives, within a memory budget, so that a query over every ROI, or several
- * statistics of one, neither rasterizes nor decodes twice. Safe to use from several threads:
+ * in its {@link RasterCaches} (which other connections may share), within their budget, so
+ * that a query over every ROI, or several statistics of one, neither rasterizes nor decodes
+ * twice. Safe to use from several threads:
  * the workers of {@link RasterPrefetch} fill it while a query's rows are evaluated.
  *
  * <p>A ROI applies to a series that is its referenced series or shares that series' Frame of
  * Reference; on any other series, or for an unknown ROI or series, there is no answer (null).
  */
 final class RoiMeasurements {
-  private record Key(String rtssUid, int roiNumber, String seriesUid) {}
+  private record Key(long version, String rtssUid, int roiNumber, String seriesUid) {}
 
-  /** Bytes a kept object costs beyond its arrays: headers, references, map entries. */
-  private static final long OVERHEAD = 128;
-
+  private final long version;
   private final RoiCatalog catalog;
   private final DecodedSlices slices;
-  private final WeighedCache<Key, RoiMasks> masks;
-  private final WeighedCache<Key, IntensityStatistics> statistics;
+  private final WeighedCache<Object, RoiMasks> masks;
+  private final WeighedCache<Object, IntensityStatistics> statistics;
 
-  RoiMeasurements(DicomIndex index) {
-    this.catalog = new RoiCatalog(index);
-    long budget = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
-    this.slices = new DecodedSlices(index.dataRoot(), budget);
-    this.masks = new WeighedCache<>(budget / 4, RoiMeasurements::bytes);
-    this.statistics = new WeighedCache<>(budget / 4, kept -> OVERHEAD + 4L * kept.count());
-  }
-
-  /** What a ROI's masks take in memory. */
-  private static long bytes(RoiMasks masks) {
-    long bytes = OVERHEAD;
-    for (RoiMasks.Slice slice : masks.slices()) {
-      bytes += OVERHEAD + slice.mask().getLongSizeInBytes();
-    }
-    return bytes;
+  RoiMeasurements(DicomIndex index, RasterCaches caches) {
+    this.version = index.version();
+    this.catalog = new RoiCatalog(index, caches.contours);
+    this.slices = new DecodedSlices(index.dataRoot(), caches.images, version);
+    this.masks = caches.masks;
+    this.statistics = caches.statistics;
   }
 
   RoiCatalog catalog() {
@@ -65,7 +56,7 @@ final class RoiMeasurements {
       return null;
     }
     String series = seriesUid == null ? roi.referencedSeriesUid() : seriesUid;
-    Key key = new Key(rtssUid, roiNumber, series);
+    Key key = new Key(version, rtssUid, roiNumber, series);
     RoiMasks cached = masks.get(key);
     if (cached != null || !applies(roi, series)) {
       return cached;
@@ -89,7 +80,7 @@ final class RoiMeasurements {
   /** Statistics of the modality values inside the ROI on a series, or null as for masks. */
   IntensityStatistics statistics(String rtssUid, int roiNumber, String seriesUid)
       throws IOException {
-    Key key = new Key(rtssUid, roiNumber, seriesUid);
+    Key key = new Key(version, rtssUid, roiNumber, seriesUid);
     IntensityStatistics cached = statistics.get(key);
     if (cached != null) {
       return cached;

@@ -26,7 +26,7 @@ class RoiCatalogTest {
       IndexTable rois = index.table(Tables.ROIS.name());
       Object[] first = rois.row(rois.all().first());
       String rtss = (String) first[Tables.ROIS.indexOf("rtss_uid")];
-      RoiCatalog catalog = new RoiCatalog(index);
+      RoiCatalog catalog = new RoiCatalog(index, new RasterCaches(1 << 20).contours);
       RoiCatalog.Roi roi = catalog.roi(rtss, (Integer) first[Tables.ROIS.indexOf("roi_number")]);
       assertThat(catalog.contours(roi)).isNotEmpty().isSameAs(catalog.contours(roi));
     }

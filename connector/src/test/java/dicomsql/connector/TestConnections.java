@@ -37,7 +37,8 @@ final class TestConnections {
         .connect("jdbc:calcite:", properties);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     calcite.getRootSchema().add("dicom", new DicomSchema(data,
-        IndexOptions.defaults().withFolder(index), pushdown));
+        IndexOptions.defaults().withFolder(index), pushdown,
+        new RasterCaches(RasterCaches.defaultBudget())));
     calcite.setSchema("dicom");
     return connection;
   }

@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import dicomsql.connector.DicomSchema;
+import dicomsql.connector.RasterCaches;
 import dicomsql.connector.StatementCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import org.apache.calcite.jdbc.CalcitePrepare;
  * The {@code jdbc:dicom:} driver: a Calcite connection whose default schema {@code dicom} holds
  * the tables of one data folder ({@code jdbc:dicom:/path/to/data;index=DIR;refresh=auto|never;
  * phaseRules=FILE}). Identifiers are case-insensitive unless double-quoted; LIMIT and GROUP BY
- * aliases work. Errors come back as one line.
+ * aliases work. Errors come back as one line. {@code jdbc:dicom:remote:https://HOST:PORT}
+ * connects to a {@code dicomsql serve} server instead ({@link RemoteUrl}).
  */
 public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
   /**
@@ -25,6 +27,14 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
    * {@link dicomsql.engine.index.IndexProgress} that hears how building the index goes.
    */
   public static final String PROGRESS = "dicomsql.progress";
+
+  /**
+   * A connection property for programs in the same process: the {@link RasterCaches} the
+   * connection's raster functions keep what they compute in. Connections given the same one
+   * share its budget ({@code dicomsql serve} gives every connection the same); without it,
+   * each connection has its own, of {@link RasterCaches#defaultBudget()} bytes.
+   */
+  public static final String RASTER_CACHES = "dicomsql.rasterCaches";
 
   /**
    * SQLSTATE of the connection warning saying that a newer version of the index has been
@@ -79,6 +89,9 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     if (!acceptsURL(url)) {
       return null;
     }
+    if (RemoteUrl.accepts(url)) {
+      return RemoteDriver.INSTANCE.open(RemoteUrl.parse(url, info));
+    }
     DicomUrl parsed = DicomUrl.parse(url, info);
     if (!Files.isDirectory(parsed.dataRoot())) {
       throw new SQLException("data folder " + parsed.dataRoot().toAbsolutePath()
@@ -97,7 +110,7 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");
     Connection connection = super.connect(DicomUrl.PREFIX, calcite);
     DicomSchema schema = new DicomSchema(parsed.dataRoot().toAbsolutePath(),
-        parsed.indexOptions());
+        parsed.indexOptions(), parsed.rasterCaches());
     CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
     calciteConnection.getRootSchema().add("dicom", schema);
     calciteConnection.setSchema("dicom");

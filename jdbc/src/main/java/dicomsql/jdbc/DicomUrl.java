@@ -1,5 +1,6 @@
 package dicomsql.jdbc;
 
+import dicomsql.connector.RasterCaches;
 import dicomsql.engine.index.IndexOptions;
 import dicomsql.engine.index.IndexProgress;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Set;
  * connection's {@code Properties}; the URL's win.
  */
 record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path phaseRules,
-    Integer threads, IndexProgress progress) {
+    Integer threads, IndexProgress progress, RasterCaches rasterCaches) {
   static final String PREFIX = "jdbc:dicom:";
   private static final Set<String> PROPERTIES =
       Set.of("index", "refresh", "phaseRules", "threads");
@@ -49,10 +50,13 @@ record DicomUrl(Path dataRoot, Path index, IndexOptions.Refresh refresh, Path ph
       merged.setProperty(name, parts[i].substring(equals + 1).strip());
     }
     Object progress = info == null ? null : info.get(DicomDriver.PROGRESS);
+    Object caches = info == null ? null : info.get(DicomDriver.RASTER_CACHES);
     return new DicomUrl(Path.of(parts[0].strip()), path(merged.getProperty("index")),
         refresh(merged.getProperty("refresh")), path(merged.getProperty("phaseRules")),
         threads(merged.getProperty("threads")),
-        progress instanceof IndexProgress listener ? listener : IndexProgress.NONE);
+        progress instanceof IndexProgress listener ? listener : IndexProgress.NONE,
+        caches instanceof RasterCaches shared ? shared
+            : new RasterCaches(RasterCaches.defaultBudget()));
   }
 
   private static Path path(String text) {

@@ -1,5 +1,6 @@
 package dicomsql.server;
 
+import dicomsql.connector.RasterCaches;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Properties;
@@ -24,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code dicomsql serve}: the {@code jdbc:dicom:} driver behind Avatica's protobuf-over-HTTP
  * protocol, so that Avatica's thin driver on another machine queries one shared index. The
  * request path is: statistics (for a graceful stop) → {@code /health} → authentication (or
- * just noting the client's address) → Avatica → {@link ServedMeta} → the driver.
+ * just noting the client's address) → {@code /cancel} → Avatica → {@link ServedMeta} → the
+ * driver.
  */
 public final class DicomServer {
   private static final int THREADS = 64;
@@ -53,11 +55,13 @@ public final class DicomServer {
     IndexRefresher refresher = new IndexRefresher(options);
     refresher.refresh(true);
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),
-        options.limits());
+        options.limits(), new RasterCaches(RasterCaches.defaultBudget()));
     AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));
     HandlerWrapper access = users == null ? new AnonymousOrigin()
         : new BasicAuthentication(users);
-    access.setHandler(avatica);
+    CancelEndpoint cancel = new CancelEndpoint(meta);
+    cancel.setHandler(avatica);
+    access.setHandler(cancel);
     HealthCheck health = new HealthCheck();
     health.setHandler(access);
     StatisticsHandler statistics = new StatisticsHandler();

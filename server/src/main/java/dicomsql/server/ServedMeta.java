@@ -1,6 +1,8 @@
 package dicomsql.server;
 
 import com.google.common.collect.MapMaker;
+import dicomsql.connector.RasterCaches;
+import dicomsql.jdbc.DicomDriver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,11 +10,12 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.AvaticaUtils;
@@ -27,23 +30,31 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Avatica's {@link JdbcMeta} over a {@code jdbc:dicom:} URL, made fit for remote clients: it
  * refuses what is not a query (SQLState 25006), caps rows and time per statement (SQLState
  * HYT00 when time runs out: the statement is cancelled on the server, where the driver's scans
- * stop), ignores the client's connection properties (a client must not choose the server's
- * index or files), passes the driver's SQLState and message on instead of Avatica's generic
- * "00000", and logs one line per connection and per failed statement.
+ * stop), cancels a running statement when its client asks (SQLState 57014), gives every
+ * connection the same raster caches (one memory budget for all), ignores the client's
+ * connection properties (a client must not choose the server's index or files), passes the
+ * driver's SQLState and message on instead of Avatica's generic "00000", and logs one line per connection and per failed statement.
  */
 final class ServedMeta extends JdbcMeta {
   static final String READ_ONLY = "25006";
   static final String TIMED_OUT = "HYT00";
+  static final String CANCELLED = "57014";
   private static final String GENERAL_ERROR = "HY000";
 
   private final StatementLimits limits;
+  /** One budget for what the raster functions of every connection keep. */
+  private final RasterCaches rasterCaches;
   private final ScheduledExecutorService timer;
+  /** The statements running now, by id, to cancel. */
+  private final Map<Integer, Running> running = new ConcurrentHashMap<>();
   /** The driver's statements by id, to cancel; weak, so Avatica's expiry still frees them. */
   private final Map<Integer, Statement> statements = new MapMaker().weakValues().makeMap();
 
-  ServedMeta(String url, Properties settings, StatementLimits limits) throws SQLException {
+  ServedMeta(String url, Properties settings, StatementLimits limits, RasterCaches rasterCaches)
+      throws SQLException {
     super(url, settings);
     this.limits = limits;
+    this.rasterCaches = rasterCaches;
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "dicomsql-statement-timeout");
       thread.setDaemon(true);
@@ -58,6 +69,12 @@ final class ServedMeta extends JdbcMeta {
   }
 
   @Override
+  protected Connection createConnection(String url, Properties info) throws SQLException {
+    info.put(DicomDriver.RASTER_CACHES, rasterCaches);
+    return super.createConnection(url, info);
+  }
+
+  @Override
   public void closeConnection(ConnectionHandle ch) {
     super.closeConnection(ch);
     ServerLog.line("connection " + ch.id + " closed by " + RequestOrigin.current());
@@ -69,7 +86,7 @@ final class ServedMeta extends JdbcMeta {
       Connection connection = getConnection(ch.id);
       return register(ch, connection.createStatement(), null);
     } catch (SQLException e) {
-      throw failed(e, ch.id, null, false);
+      throw failed(e, ch.id, null, null);
     }
   }
 
@@ -87,7 +104,7 @@ final class ServedMeta extends JdbcMeta {
       return register(ch, statement, signature(statement.getMetaData(),
           statement.getParameterMetaData(), sql, type));
     } catch (SQLException | RuntimeException e) {
-      throw failed(e, ch.id, sql, false);
+      throw failed(e, ch.id, sql, null);
     }
   }
 
@@ -156,39 +173,82 @@ final class ServedMeta extends JdbcMeta {
   }
 
   /**
-   * Runs a statement's call under the time limit: when time runs out the driver's statement is
-   * cancelled, which makes its scans stop; failures come back with the driver's SQLState.
+   * Runs a statement's call under the time limit, and open to {@link #cancel}: when time runs
+   * out or the client cancels, the driver's statement is cancelled, which makes its scans stop;
+   * failures come back with the driver's SQLState, or with why the statement was stopped.
    */
   private <T, E extends Exception, F extends Exception> T timed(StatementHandle h, String sql,
       Run<T, E, F> run) throws E, F {
     Statement statement = statements.get(h.id);
-    AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> alarm = statement == null || limits.timeout().isZero() ? null
-        : timer.schedule(() -> {
-          timedOut.set(true);
-          cancel(statement);
-        }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    Running running = statement == null ? null
+        : new Running(h.connectionId, RequestOrigin.current().user(), statement);
+    if (running != null) {
+      this.running.put(h.id, running);
+    }
+    ScheduledFuture<?> alarm = running == null || limits.timeout().isZero() ? null
+        : timer.schedule(() -> running.stop(TIMED_OUT), limits.timeout().toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       return run.call();
     } catch (RuntimeException e) {
-      if (timedOut.get()) {
+      String stop = running == null ? null : running.stopped();
+      if (stop != null) {
         // A cancelled statement stays cancelled (Avatica never clears the flag): drop it, and
         // the thin driver makes a new one when its client goes on.
         closeStatement(h);
       }
-      throw failed(e, h.connectionId, sql, timedOut.get());
+      throw failed(e, h.connectionId, sql, stop);
     } finally {
       if (alarm != null) {
         alarm.cancel(false);
       }
+      if (running != null) {
+        this.running.remove(h.id, running);
+      }
     }
   }
 
-  private static void cancel(Statement statement) {
-    try {
-      statement.cancel();
-    } catch (SQLException e) {
-      ServerLog.line("could not cancel a statement that ran out of time: " + e.getMessage());
+  /**
+   * Cancels a statement if it is running now and belongs to the connection and user given
+   * (see {@link dicomsql.jdbc.CancelRequest}); the client running it gets SQLState 57014.
+   * Whether there was such a statement.
+   */
+  boolean cancel(String connectionId, int statementId, String user) {
+    Running target = running.get(statementId);
+    if (target == null || !target.connectionId.equals(connectionId)
+        || !target.user.equals(user)) {
+      return false;
+    }
+    target.stop(CANCELLED);
+    return true;
+  }
+
+  /** A statement being run on the server, and why it was stopped, once it was. */
+  private static final class Running {
+    private final String connectionId;
+    private final String user;
+    private final Statement statement;
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+
+    Running(String connectionId, String user, Statement statement) {
+      this.connectionId = connectionId;
+      this.user = user;
+      this.statement = statement;
+    }
+
+    /** Stops the statement, with the SQLState its client will get (the first reason wins). */
+    void stop(String state) {
+      if (stopped.compareAndSet(null, state)) {
+        try {
+          statement.cancel();
+        } catch (SQLException e) {
+          ServerLog.line("could not cancel a statement: " + e.getMessage());
+        }
+      }
+    }
+
+    String stopped() {
+      return stopped.get();
     }
   }
 
@@ -207,11 +267,15 @@ final class ServedMeta extends JdbcMeta {
 
   /** The failure as Avatica sends it to the client: the driver's message and SQLState. */
   private RuntimeException failed(Exception e, String connectionId, String sql,
-      boolean timedOut) {
-    if (timedOut) {
+      String stop) {
+    if (TIMED_OUT.equals(stop)) {
       return logged(new AvaticaRuntimeException("statement cancelled: it ran longer than "
           + limits.timeout().toSeconds() + " s (dicomsql serve --statement-timeout)", 0,
           TIMED_OUT, AvaticaSeverity.ERROR), connectionId, sql);
+    }
+    if (CANCELLED.equals(stop)) {
+      return logged(new AvaticaRuntimeException("the query was cancelled by the client", 0,
+          CANCELLED, AvaticaSeverity.ERROR), connectionId, sql);
     }
     if (e instanceof AvaticaRuntimeException avatica) {
       return avatica;

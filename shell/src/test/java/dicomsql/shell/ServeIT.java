@@ -2,6 +2,7 @@ package dicomsql.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dicomsql.engine.synth.DatasetGenerator;
 import dicomsql.engine.synth.GroundTruth;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +194,51 @@ class ServeIT {
     }
   }
 
+  /**
+   * The project's driver sends Statement.cancel() to the server, which stops the statement
+   * (no statement timeout here: only the cancel can end the endless query). Plain and prepared
+   * statements alike fail with 57014, and the connection goes on.
+   */
+  @Test
+  void theProjectDriverCancelsARunningStatementOnTheServer() throws Exception {
+    try (ServeProcess untimed = ServeProcess.start(temp, data.toString(), "--index",
+        temp.resolve("served").toString(), "--statement-timeout", "0");
+        Connection remote = DriverManager.getConnection("jdbc:dicom:remote:" + untimed.http())) {
+      assertCancelled(remote.createStatement(), untimed, 1);
+      assertCancelled(remote.prepareStatement(ENDLESS), untimed, 2);
+      assertThat(rows(remote, "SELECT COUNT(*) FROM studies")).containsExactly(
+          rows(embedded, "SELECT COUNT(*) FROM studies").get(0));
+    }
+  }
+
+  /**
+   * Runs the endless query and cancels it until the server says it did (a cancel that comes
+   * before the query reaches the server finds nothing to stop); the query fails with 57014.
+   */
+  private static void assertCancelled(Statement statement, ServeProcess server, int cancels)
+      throws Exception {
+    CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        return statement instanceof PreparedStatement prepared ? prepared.execute()
+            : statement.execute(ENDLESS);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    while (server.log().stream().filter(line -> line.contains(" cancelled by -@127.0.0.1"))
+        .count() < cancels) {
+      statement.cancel();
+      Thread.sleep(100);
+    }
+    ExecutionException failed = catchThrowableOfType(() -> running.get(2, TimeUnit.MINUTES),
+        ExecutionException.class);
+    assertThat(failed.getCause()).hasCauseInstanceOf(SQLException.class);
+    SQLException cancelled = (SQLException) failed.getCause().getCause();
+    assertThat(cancelled.getSQLState()).isEqualTo("57014");
+    assertThat(cancelled.getMessage()).contains("the query was cancelled by the client");
+    statement.close();
+  }
+
   @Test
   void answersHealthChecksWithoutCredentials() throws Exception {
     HttpURLConnection http = (HttpURLConnection) URI.create(serve.http() + "/health").toURL()
@@ -224,6 +271,19 @@ class ServeIT {
           .hasMessageContaining("authentication failed for user 'alice'");
       assertThatThrownBy(() -> ThinClient.connect(secured.url()))
           .hasMessageContaining("HTTP/401");
+      // The project's driver reports both as the SQLException JDBC promises.
+      String url = "jdbc:dicom:remote:" + secured.http();
+      try (Connection remote = DriverManager.getConnection(url, "alice", "correct horse")) {
+        assertThat(rows(remote, "SELECT COUNT(*) FROM patients")).containsExactly("2");
+      }
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "alice", "wrong"))
+          .isInstanceOfSatisfying(SQLException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("28000"))
+          .hasMessageContaining("authentication failed for user 'alice'");
+      assertThatThrownBy(() -> DriverManager.getConnection(url))
+          .isInstanceOfSatisfying(SQLException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("28000"))
+          .hasMessageContaining("wants a user name and password");
       assertThat(secured.log()).anyMatch(line -> line.contains("opened by alice@127.0.0.1"))
           .anyMatch(line -> line.contains("authentication failed for user 'alice'"));
     }

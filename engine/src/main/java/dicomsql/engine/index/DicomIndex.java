@@ -278,6 +278,16 @@ public final class DicomIndex implements AutoCloseable {
     return generation.isCurrent();
   }
 
+  /**
+   * The version this handle reads, as a number that handles open on it at the same time share
+   * and that no other version opened by this process has: what caches of values derived from
+   * the index (masks, decoded images) key their entries by, so that connections reading the
+   * same version share them and none is served another version's.
+   */
+  public long version() {
+    return generation.id;
+  }
+
   /** Lets go of this handle; the version it read closes with the last handle on it. */
   @Override
   public void close() {

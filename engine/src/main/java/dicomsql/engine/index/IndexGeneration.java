@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStoreException;
 
 /**
@@ -16,6 +17,10 @@ import org.h2.mvstore.MVStoreException;
  * one is told apart by the file's identity (its inode).
  */
 final class IndexGeneration implements AutoCloseable {
+  private static final AtomicLong OPENED = new AtomicLong();
+
+  /** Tells this open version apart from every other one this process opens. */
+  final long id = OPENED.incrementAndGet();
   final Path file;
   final IndexStore store;
   final Map<String, IndexTable> tables = new LinkedHashMap<>();

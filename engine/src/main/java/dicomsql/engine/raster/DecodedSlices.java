@@ -8,8 +8,7 @@ import dicomsql.engine.dicom.PixelData;
 import dicomsql.engine.dicom.Tag;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -22,13 +21,29 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
-  private final long budgetBytes;
-  private final Map<String, DecodedImage> recent = new LinkedHashMap<>(16, 0.75f, true);
-  private long heldBytes;
+  private final WeighedCache<Object, DecodedImage> recent;
+  private final Object version;
 
+  /** Whole images kept within a budget of bytes of their own. */
   public DecodedSlices(Path dataRoot, long budgetBytes) {
+    this(dataRoot, images(budgetBytes), "");
+  }
+
+  /**
+   * Whole images kept in a cache that others may share, under keys of {@code version} (which
+   * tells apart the versions of the files under {@code dataRoot} that the sharers read) and
+   * the image's path.
+   */
+  public DecodedSlices(Path dataRoot, WeighedCache<Object, DecodedImage> images,
+      Object version) {
     this.dataRoot = dataRoot;
-    this.budgetBytes = budgetBytes;
+    this.recent = images;
+    this.version = version;
+  }
+
+  /** A cache of whole images, weighed by their pixel values. */
+  public static WeighedCache<Object, DecodedImage> images(long budgetBytes) {
+    return new WeighedCache<>(budgetBytes, image -> 4L * image.values().length);
   }
 
   @Override
@@ -37,10 +52,7 @@ public final class DecodedSlices implements SliceSource {
     if (values.length == 0) {
       return values;
     }
-    DecodedImage whole;
-    synchronized (this) {
-      whole = recent.get(key(plane));
-    }
+    DecodedImage whole = recent.get(key(plane));
     int first = pixels.first();
     float[] region = whole != null ? whole.values()
         : read(plane).rescaledPixels(plane.frameIndex(), first, pixels.last() - first + 1, null);
@@ -57,24 +69,14 @@ public final class DecodedSlices implements SliceSource {
    * decode different images at once (and seldom the same one twice).
    */
   public DecodedImage image(ImagePlane plane) throws IOException {
-    synchronized (this) {
-      DecodedImage kept = recent.get(key(plane));
-      if (kept != null) {
-        return kept;
-      }
-    }
-    DecodedImage image = decode(plane);
-    synchronized (this) {
-      if (recent.put(key(plane), image) == null) {
-        heldBytes += 4L * image.values().length;
-      }
-      var eldest = recent.entrySet().iterator();
-      while (heldBytes > budgetBytes && recent.size() > 1) {
-        heldBytes -= 4L * eldest.next().getValue().values().length;
-        eldest.remove();
-      }
-    }
-    return image;
+    Object key = key(plane);
+    DecodedImage kept = recent.get(key);
+    return kept != null ? kept : recent.put(key, decode(plane));
+  }
+
+  /** Images are kept by the version of the files, path and frame. */
+  private Object key(ImagePlane plane) {
+    return List.of(version, plane.path(), plane.frameNumber());
   }
 
   private DecodedImage decode(ImagePlane plane) throws IOException {
@@ -83,11 +85,6 @@ public final class DecodedSlices implements SliceSource {
     float[] values = pixels.rescaledFrame(plane.frameIndex(), null);
     return new DecodedImage(module.rows(), module.columns(), values, window(pixels.dataSet()),
         module.photometricInterpretation().equals("MONOCHROME1"));
-  }
-
-  /** Images are kept by path and frame. */
-  private static String key(ImagePlane plane) {
-    return plane.frameNumber() + ":" + plane.path();
   }
 
   /**

@@ -1,4 +1,4 @@
-package dicomsql.connector;
+package dicomsql.engine.raster;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,25 +9,25 @@ import java.util.function.ToLongFunction;
  * Values kept while their weights (bytes, roughly) stay within a budget, the least recently used
  * dropped first. Safe to use from several threads: the lock is held only to look up and store,
  * never while a value is computed, so two threads may compute the same value at once and the
- * later one is kept.
+ * later one is kept. One cache may serve many connections, which then share its budget.
  */
-final class WeighedCache<K, V> {
+public final class WeighedCache<K, V> {
   private final long budget;
   private final ToLongFunction<V> weigher;
   private final Map<K, V> values = new LinkedHashMap<>(64, 0.75f, true);
   private long held;
 
-  WeighedCache(long budget, ToLongFunction<V> weigher) {
+  public WeighedCache(long budget, ToLongFunction<V> weigher) {
     this.budget = budget;
     this.weigher = weigher;
   }
 
-  synchronized V get(K key) {
+  public synchronized V get(K key) {
     return values.get(key);
   }
 
   /** Keeps {@code value}, dropping the eldest values while over budget, and returns it. */
-  synchronized V put(K key, V value) {
+  public synchronized V put(K key, V value) {
     V before = values.put(key, value);
     held += weigher.applyAsLong(value) - (before == null ? 0 : weigher.applyAsLong(before));
     Iterator<V> eldest = values.values().iterator();
@@ -38,7 +38,7 @@ final class WeighedCache<K, V> {
     return value;
   }
 
-  synchronized long heldBytes() {
+  public synchronized long heldBytes() {
     return held;
   }
 }

@@ -1,4 +1,4 @@
-package dicomsql.connector;
+package dicomsql.engine.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,89 @@
+package dicomsql.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dicomsql.connector.RasterCaches;
+import dicomsql.engine.synth.DatasetGenerator;
+import dicomsql.jdbc.DicomDriver;
+import dicomsql.engine.synth.SynthOptions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServedMetaTest {
+  /**
+   * Reads the pixels of every image each ROI touches, on its own series and the others of its
+   * frame of reference (null on series of other frames).
+   */
+  private static final String RASTER = "SELECT r.rtss_uid, r.roi_number, s.series_uid, "
+      + "roi_hu_stat(r.rtss_uid, r.roi_number, s.series_uid, 'mean'), "
+      + "roi_hu_stat(r.rtss_uid, r.roi_number, s.series_uid, 'p90') FROM rois r, series s "
+      + "WHERE s.modality = 'CT' ORDER BY 1, 2, 3";
+  private static final int CONNECTIONS = 4;
+
+  @TempDir
+  Path temp;
+
+  /**
+   * Every connection the server opens keeps raster values in the server's one set of caches:
+   * however many connections run raster functions, the caches stay within their budget, and
+   * the answers are those of a connection with a cache of its own that drops nothing.
+   */
+  @Test
+  void connectionsShareOneRasterBudget() throws Exception {
+    Path data = temp.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 7, 64, 0, 2)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    String url = "jdbc:dicom:" + data + ";index=" + temp.resolve("index");
+    long budget = 32 << 10;
+    RasterCaches roomy = new RasterCaches(1L << 30);
+    Properties own = new Properties();
+    own.put(DicomDriver.RASTER_CACHES, roomy);
+    List<String> expected;
+    try (Connection alone = DriverManager.getConnection(url, own)) {
+      expected = rows(alone);
+    }
+    // Unbounded, one connection alone would keep more than the budget.
+    assertThat(roomy.heldBytes()).isGreaterThan(budget);
+    RasterCaches shared = new RasterCaches(budget);
+    ServedMeta meta = new ServedMeta(url, new Properties(),
+        new StatementLimits(Duration.ZERO, 0), shared);
+    List<Connection> connections = new ArrayList<>();
+    try {
+      for (int i = 0; i < CONNECTIONS; i++) {
+        connections.add(meta.createConnection(url, new Properties()));
+      }
+      for (Connection connection : connections) {
+        assertThat(rows(connection)).isEqualTo(expected);
+        assertThat(shared.heldBytes()).isPositive().isLessThanOrEqualTo(budget);
+      }
+    } finally {
+      for (Connection connection : connections) {
+        connection.close();
+      }
+      meta.close();
+    }
+    assertThat(expected.stream().filter(row -> !row.endsWith("null"))).hasSizeGreaterThan(1);
+  }
+
+  private static List<String> rows(Connection connection) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(RASTER)) {
+      while (result.next()) {
+        rows.add(result.getString(1) + " " + result.getInt(2) + " " + result.getString(3) + " "
+            + result.getString(4) + " " + result.getString(5));
+      }
+    }
+    return rows;
+  }
+}
