@@ -37,7 +37,13 @@ final class RemoteFailures {
           + "(the connection's user and password properties)", INVALID_AUTHORIZATION, e);
     }
     IOException io = SqlErrors.find(e, IOException.class);
-    return new SQLException(doing + ": " + SqlErrors.describe(io != null ? io : e),
-        CANNOT_CONNECT, e);
+    return new SQLException(doing + ": " + describe(io != null ? io : e), CANNOT_CONNECT, e);
+  }
+
+  /** The failure's own words, under wrappers that only repeat them, else its kind. */
+  private static String describe(Throwable failure) {
+    Throwable origin = SqlErrors.origin(failure);
+    String message = origin.getMessage();
+    return message == null || message.isBlank() ? origin.getClass().getSimpleName() : message;
   }
 }
