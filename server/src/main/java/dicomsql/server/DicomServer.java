@@ -1,5 +1,7 @@
 package dicomsql.server;
 
+import dicomsql.server.web.ConsoleSettings;
+import dicomsql.server.web.WebConsole;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Properties;
@@ -24,7 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code dicomsql serve}: the {@code jdbc:dicom:} driver behind Avatica's protobuf-over-HTTP
  * protocol, so that Avatica's thin driver on another machine queries one shared index. The
  * request path is: statistics (for a graceful stop) → {@code /health} → authentication (or
- * just noting the client's address) → Avatica → {@link ServedMeta} → the driver.
+ * just noting the client's address) → the web console ({@link WebConsole}: its page and API)
+ * → Avatica → {@link ServedMeta} → the driver.
  */
 public final class DicomServer {
   private static final int THREADS = 64;
@@ -57,7 +60,10 @@ public final class DicomServer {
     AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));
     HandlerWrapper access = users == null ? new AnonymousOrigin()
         : new BasicAuthentication(users);
-    access.setHandler(avatica);
+    WebConsole console = new WebConsole(new ConsoleSettings(options.driverUrl("never"),
+        options.dataRoot(), options.limits(), options.idleTimeout()));
+    console.setHandler(avatica);
+    access.setHandler(console);
     HealthCheck health = new HealthCheck();
     health.setHandler(access);
     StatisticsHandler statistics = new StatisticsHandler();
@@ -89,6 +95,8 @@ public final class DicomServer {
     });
     long expirySeconds = Math.max(1, options.idleTimeout().toSeconds() / 4);
     background.scheduleWithFixedDelay(meta::expireIdle, expirySeconds, expirySeconds,
+        TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(console::expireIdle, expirySeconds, expirySeconds,
         TimeUnit.SECONDS);
     Duration refresh = options.refreshInterval();
     if (!refresh.isZero()) {
