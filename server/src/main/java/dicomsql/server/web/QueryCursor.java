@@ -24,12 +24,14 @@ final class QueryCursor implements AutoCloseable {
   /** Rows {@code first} to {@code first + rows.size()} of the result. */
   record Page(List<Column> columns, long first, List<Object[]> rows, boolean last, long read) {}
 
+  /** What a cursor keeps of the pages read, by default. */
   static final long HELD_BYTES = 64L << 20;
 
   private final Connection connection;
   private final String sql;
   private final StatementLimits limits;
   private final int pageSize;
+  private final long heldBudget;
   private volatile Statement statement;
   private ResultSet rows;
   private List<Column> columns;
@@ -40,11 +42,13 @@ final class QueryCursor implements AutoCloseable {
   private long read;
   private boolean exhausted;
 
-  QueryCursor(Connection connection, String sql, StatementLimits limits, int pageSize) {
+  QueryCursor(Connection connection, String sql, StatementLimits limits, int pageSize,
+      long heldBudget) {
     this.connection = connection;
     this.sql = sql;
     this.limits = limits;
     this.pageSize = pageSize;
+    this.heldBudget = heldBudget;
   }
 
   /** Runs the query (again, when asked for a dropped page). */
@@ -74,7 +78,8 @@ final class QueryCursor implements AutoCloseable {
     if (rows == null || first < heldFrom) {
       execute();
     }
-    while (!exhausted && read < first + pageSize) {
+    // One row past the page, to know whether the page is the last.
+    while (!exhausted && read <= first + pageSize) {
       readRow(first);
     }
     List<Object[]> page = new ArrayList<>();
@@ -104,7 +109,7 @@ final class QueryCursor implements AutoCloseable {
     heldSizes.addLast(size);
     heldBytes += size;
     read++;
-    while (heldBytes > HELD_BYTES && heldFrom < keepFrom) {
+    while (heldBytes > heldBudget && heldFrom < keepFrom) {
       held.removeFirst();
       heldBytes -= heldSizes.removeFirst();
       heldFrom++;

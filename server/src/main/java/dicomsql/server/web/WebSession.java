@@ -46,7 +46,8 @@ final class WebSession implements AutoCloseable {
   /** Runs a query and returns its first page; the previous result is closed. */
   QueryCursor.Page run(String sql, int pageSize) throws SQLException {
     refuseWrites(sql);
-    QueryCursor next = new QueryCursor(connection(), sql, settings.limits(), pageSize);
+    QueryCursor next = new QueryCursor(connection(), sql, settings.limits(), pageSize,
+        QueryCursor.HELD_BYTES);
     QueryCursor previous = cursor;
     cursor = next;
     if (previous != null) {
