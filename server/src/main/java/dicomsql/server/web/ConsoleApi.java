@@ -1,6 +1,7 @@
 package dicomsql.server.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.Window;
@@ -11,13 +12,20 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The console's endpoints under {@code /api/}: run a query and page through its result,
@@ -33,12 +41,23 @@ final class ConsoleApi implements AutoCloseable {
   private final ConsoleSettings settings;
   private final WebSessions sessions;
   private final SliceViewer viewer;
-  private volatile SchemaCatalog schema;
+  /** The schema, read in the background from the start: the first page should not wait. */
+  private volatile CompletableFuture<SchemaCatalog> schema;
 
   ConsoleApi(ConsoleSettings settings, WebSessions sessions) throws SQLException {
     this.settings = settings;
     this.sessions = sessions;
     this.viewer = new SliceViewer(settings);
+    this.schema = CompletableFuture.supplyAsync(this::readSchema);
+  }
+
+  /** Every connection of the server has the same schema: it is read once, on one of its own. */
+  private SchemaCatalog readSchema() {
+    try (Connection connection = DriverManager.getConnection(settings.driverUrl())) {
+      return SchemaCatalog.read(connection);
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
   }
 
   void handle(String name, HttpServletRequest request, HttpServletResponse response)
@@ -63,8 +82,8 @@ final class ConsoleApi implements AutoCloseable {
         case "explain" -> requirePost(post, () -> explain(session, body(request), response));
         case "download" -> requirePost(post, () -> download(session, body(request),
             ResultDownload.named(parameter(request, "format")), response));
-        case "schema" -> schema(session, response);
-        case "complete" -> requirePost(post, () -> complete(session, body(request), response));
+        case "schema" -> schema(response);
+        case "complete" -> requirePost(post, () -> complete(body(request), response));
         case "series" -> series(request, response);
         case "slice" -> slice(request, response);
         case "value" -> value(request, response);
@@ -142,7 +161,7 @@ final class ConsoleApi implements AutoCloseable {
       if (Cell.isPng(bytes)) {
         json.writeStringField("png", Base64.getEncoder().encodeToString(bytes));
       } else {
-        json.writeStringField("hex", java.util.HexFormat.of().formatHex(bytes));
+        json.writeStringField("hex", HexFormat.of().formatHex(bytes));
       }
       json.writeEndObject();
     } else {
@@ -184,9 +203,8 @@ final class ConsoleApi implements AutoCloseable {
     }
   }
 
-  private void schema(WebSession session, HttpServletResponse response)
-      throws SQLException, IOException {
-    SchemaCatalog catalog = schema(session);
+  private void schema(HttpServletResponse response) throws SQLException, IOException {
+    SchemaCatalog catalog = schema();
     json(response, json -> {
       json.writeFieldName("tables");
       Json.MAPPER.writeValue(json, catalog.tables());
@@ -195,20 +213,24 @@ final class ConsoleApi implements AutoCloseable {
     });
   }
 
-  /** The schema, read once: every connection of the server has the same. */
-  private SchemaCatalog schema(WebSession session) throws SQLException {
-    SchemaCatalog known = schema;
-    if (known == null) {
-      known = SchemaCatalog.read(session.connection());
-      schema = known;
+  /** The schema; when reading it failed, the failure, and the next call tries again. */
+  private SchemaCatalog schema() throws SQLException {
+    CompletableFuture<SchemaCatalog> read = schema;
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      schema = CompletableFuture.supplyAsync(this::readSchema);
+      if (e.getCause() instanceof SQLException failed) {
+        throw failed;
+      }
+      throw e;
     }
-    return known;
   }
 
-  private void complete(WebSession session, JsonNode body, HttpServletResponse response)
+  private void complete(JsonNode body, HttpServletResponse response)
       throws SQLException, IOException {
     String text = body.path("text").asText("");
-    Completion.Result result = Completion.at(schema(session), text,
+    Completion.Result result = Completion.at(schema(), text,
         body.path("cursor").asInt(text.length()));
     json(response, json -> {
       json.writeNumberField("from", result.from());
@@ -268,8 +290,8 @@ final class ConsoleApi implements AutoCloseable {
     });
   }
 
-  private static int[] onSlices(org.roaringbitmap.RoaringBitmap[] masks) {
-    return java.util.stream.IntStream.range(0, masks.length)
+  private static int[] onSlices(RoaringBitmap[] masks) {
+    return IntStream.range(0, masks.length)
         .filter(i -> !masks[i].isEmpty()).toArray();
   }
 
@@ -356,7 +378,7 @@ final class ConsoleApi implements AutoCloseable {
           throw new IllegalArgumentException("the request body must be a JSON object");
         }
         return node;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("the request body is not JSON: "
             + e.getOriginalMessage());
       }

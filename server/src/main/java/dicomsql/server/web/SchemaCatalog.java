@@ -31,6 +31,10 @@ final class SchemaCatalog {
     this.functions = functions;
   }
 
+  /**
+   * Reads the schema in six calls of the metadata, whatever the number of tables (each call is
+   * a query of its own for the driver; one per table made a cold page wait seconds).
+   */
   static SchemaCatalog read(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     Map<String, String> remarks = new TreeMap<>();
@@ -40,37 +44,36 @@ final class SchemaCatalog {
         remarks.put(rows.getString("TABLE_NAME"), remark == null ? "" : remark);
       }
     }
-    List<Table> tables = new ArrayList<>();
-    for (Map.Entry<String, String> table : remarks.entrySet()) {
-      tables.add(new Table(table.getKey(), table.getValue(), columns(meta, table.getKey())));
-    }
-    return new SchemaCatalog(List.copyOf(tables), SqlFunctions.read(connection, SCHEMA));
-  }
-
-  private static List<Column> columns(DatabaseMetaData meta, String table) throws SQLException {
     Map<String, Integer> key = new HashMap<>();
-    try (ResultSet rows = meta.getPrimaryKeys(null, SCHEMA, table)) {
+    try (ResultSet rows = meta.getPrimaryKeys(null, SCHEMA, null)) {
       while (rows.next()) {
-        key.put(rows.getString("COLUMN_NAME"), rows.getInt("KEY_SEQ"));
+        key.put(rows.getString("TABLE_NAME") + "." + rows.getString("COLUMN_NAME"),
+            rows.getInt("KEY_SEQ"));
       }
     }
     Map<String, String> references = new HashMap<>();
-    try (ResultSet rows = meta.getImportedKeys(null, SCHEMA, table)) {
+    try (ResultSet rows = meta.getImportedKeys(null, SCHEMA, null)) {
       while (rows.next()) {
-        references.put(rows.getString("FKCOLUMN_NAME"), rows.getString("PKTABLE_NAME") + "."
-            + rows.getString("PKCOLUMN_NAME"));
+        references.put(rows.getString("FKTABLE_NAME") + "." + rows.getString("FKCOLUMN_NAME"),
+            rows.getString("PKTABLE_NAME") + "." + rows.getString("PKCOLUMN_NAME"));
       }
     }
-    List<Column> columns = new ArrayList<>();
-    try (ResultSet rows = meta.getColumns(null, SCHEMA, table, "%")) {
+    Map<String, List<Column>> columns = new HashMap<>();
+    try (ResultSet rows = meta.getColumns(null, SCHEMA, "%", "%")) {
       while (rows.next()) {
+        String table = rows.getString("TABLE_NAME");
         String name = rows.getString("COLUMN_NAME");
-        columns.add(new Column(name, rows.getString("TYPE_NAME"),
-            "YES".equals(rows.getString("IS_NULLABLE")), key.getOrDefault(name, 0),
-            references.get(name)));
+        columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(name,
+            rows.getString("TYPE_NAME"), "YES".equals(rows.getString("IS_NULLABLE")),
+            key.getOrDefault(table + "." + name, 0), references.get(table + "." + name)));
       }
     }
-    return List.copyOf(columns);
+    List<Table> tables = new ArrayList<>();
+    for (Map.Entry<String, String> table : remarks.entrySet()) {
+      tables.add(new Table(table.getKey(), table.getValue(),
+          List.copyOf(columns.getOrDefault(table.getKey(), List.of()))));
+    }
+    return new SchemaCatalog(List.copyOf(tables), SqlFunctions.read(connection, SCHEMA));
   }
 
   List<Table> tables() {

@@ -5,7 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The functions of the {@code dicom} schema as {@code \df} and the console list them, read from
@@ -18,16 +20,28 @@ public final class SqlFunctions {
 
   private SqlFunctions() {}
 
-  /** The schema's functions, sorted by name. */
+  /**
+   * The schema's functions, sorted by name: two calls of the metadata, whatever the number of
+   * functions (each call is a query of its own for the driver).
+   */
   public static List<Function> read(Connection connection, String schema) throws SQLException {
-    List<Function> functions = new ArrayList<>();
     DatabaseMetaData meta = connection.getMetaData();
+    Map<String, Signature> signatures = new HashMap<>();
+    try (ResultSet rows = meta.getFunctionColumns(null, schema, "%", "%")) {
+      while (rows.next()) {
+        signatures.computeIfAbsent(rows.getString("FUNCTION_NAME"), name -> new Signature())
+            .add(rows.getInt("COLUMN_TYPE"), rows.getString("COLUMN_NAME"),
+                rows.getString("TYPE_NAME"));
+      }
+    }
+    List<Function> functions = new ArrayList<>();
     try (ResultSet rows = meta.getFunctions(null, schema, "%")) {
       while (rows.next()) {
         String name = rows.getString("FUNCTION_NAME");
         String remarks = rows.getString("REMARKS");
         int colon = remarks == null ? -1 : remarks.indexOf(": ");
-        functions.add(new Function(name, signature(meta, schema, name),
+        functions.add(new Function(name,
+            signatures.getOrDefault(name, new Signature()).text(name),
             colon < 0 ? "" : remarks.substring(colon + 2)));
       }
     }
@@ -35,26 +49,27 @@ public final class SqlFunctions {
     return List.copyOf(functions);
   }
 
-  /** {@code name(parameter TYPE, ...) RESULT}, the result a type or TABLE(columns). */
-  private static String signature(DatabaseMetaData meta, String schema, String name)
-      throws SQLException {
-    List<String> parameters = new ArrayList<>();
-    List<String> columns = new ArrayList<>();
-    String result = "";
-    try (ResultSet rows = meta.getFunctionColumns(null, schema, name, "%")) {
-      while (rows.next()) {
-        String column = rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME");
-        switch (rows.getInt("COLUMN_TYPE")) {
-          case DatabaseMetaData.functionColumnIn -> parameters.add(column);
-          case DatabaseMetaData.functionColumnResult -> columns.add(column);
-          case DatabaseMetaData.functionReturn -> result = rows.getString("TYPE_NAME");
-          default -> {
-            // No other kinds of function columns exist here.
-          }
+  /** A function's parameters and result, from its function columns. */
+  private static final class Signature {
+    private final List<String> parameters = new ArrayList<>();
+    private final List<String> columns = new ArrayList<>();
+    private String result = "";
+
+    void add(int kind, String name, String type) {
+      switch (kind) {
+        case DatabaseMetaData.functionColumnIn -> parameters.add(name + " " + type);
+        case DatabaseMetaData.functionColumnResult -> columns.add(name + " " + type);
+        case DatabaseMetaData.functionReturn -> result = type;
+        default -> {
+          // No other kinds of function columns exist here.
         }
       }
     }
-    return name + "(" + String.join(", ", parameters) + ") "
-        + (columns.isEmpty() ? result : "TABLE(" + String.join(", ", columns) + ")");
+
+    /** {@code name(parameter TYPE, ...) RESULT}, the result a type or TABLE(columns). */
+    String text(String name) {
+      return name + "(" + String.join(", ", parameters) + ") "
+          + (columns.isEmpty() ? result : "TABLE(" + String.join(", ", columns) + ")");
+    }
   }
 }

@@ -21,6 +21,8 @@ final class WebSessions implements AutoCloseable {
 
   WebSessions(ConsoleSettings settings) {
     this.settings = settings;
+    // Seeding happens on first use: at start, not while the first page waits.
+    random.nextBytes(new byte[1]);
   }
 
   /** A new session for a page being served, and its token. */
