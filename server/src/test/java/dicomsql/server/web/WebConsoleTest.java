@@ -104,16 +104,6 @@ class WebConsoleTest {
   }
 
   @Test
-  void aTokenIsGoodOnlyForTheUserItWasIssuedTo() {
-    WebSessions sessions = new WebSessions(new ConsoleSettings("jdbc:dicom:/nowhere",
-        temp, new dicomsql.server.StatementLimits(Duration.ZERO, 0), Duration.ofSeconds(5)));
-    String token = sessions.open("alice");
-    assertThat(sessions.find(token, "alice")).isNotNull();
-    assertThat(sessions.find(token, "bob")).isNull();
-    assertThat(sessions.find(null, "alice")).isNull();
-  }
-
-  @Test
   void noResponseCarriesCorsHeadersAndPreflightIsRefused() throws Exception {
     List<HttpResponse<String>> responses = new ArrayList<>();
     for (String path : List.of("/", "/web/console.js", "/api/schema", "/api/query")) {
