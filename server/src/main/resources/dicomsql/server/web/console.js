@@ -420,14 +420,18 @@ async function loadSchema() {
   }
   for (const fn of schema.functions) {
     state.functions.add(fn.name.toLowerCase());
-    const div = document.createElement('div');
-    div.className = 'function';
-    div.textContent = fn.signature;
+    const details = document.createElement('details');
+    details.className = 'function';
+    const summary = document.createElement('summary');
+    summary.textContent = fn.name;
+    summary.title = fn.meaning;
+    const signature = document.createElement('div');
+    signature.textContent = fn.signature;
     const doc = document.createElement('div');
     doc.className = 'doc';
     doc.textContent = fn.meaning;
-    div.appendChild(doc);
-    $('functions').appendChild(div);
+    details.append(summary, signature, doc);
+    $('functions').appendChild(details);
   }
   highlight();
 }
