@@ -6,6 +6,7 @@ import dicomsql.engine.raster.IntensityStatistics;
 import dicomsql.engine.raster.PlanarContour;
 import dicomsql.engine.raster.RoiMasks;
 import dicomsql.engine.raster.WeighedCache;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -45,6 +46,14 @@ public final class RasterCaches {
 
   public long budget() {
     return budget;
+  }
+
+  /**
+   * Images of the files under {@code dataRoot} decoded within this budget, kept under keys of
+   * {@code version} (see {@link DecodedSlices}).
+   */
+  public DecodedSlices slices(Path dataRoot, Object version) {
+    return new DecodedSlices(dataRoot, images, version);
   }
 
   /** What the caches hold now, in (estimated) bytes. */

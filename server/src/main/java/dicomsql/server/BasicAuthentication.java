@@ -1,5 +1,6 @@
 package dicomsql.server;
 
+import dicomsql.server.web.WebConsole;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -46,9 +47,7 @@ final class BasicAuthentication extends HandlerWrapper {
       HttpServletResponse response) throws IOException, ServletException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      baseRequest.setHandled(true);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"dicomsql\", charset=\"UTF-8\"");
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      challenge(baseRequest, response);
       return;
     }
     String user = user(header.substring(6).strip());
@@ -57,7 +56,12 @@ final class BasicAuthentication extends HandlerWrapper {
       String name = claimedName(header.substring(6).strip());
       ServerLog.line("authentication failed for user '" + name + "' from "
           + request.getRemoteAddr());
-      refuse(response, name);
+      if (WebConsole.claims(target, request)) {
+        // A browser asks for the password again only when challenged.
+        challenge(baseRequest, response);
+      } else {
+        refuse(response, name);
+      }
       return;
     }
     RequestOrigin.enter(new RequestOrigin(user, request.getRemoteAddr()));
@@ -143,6 +147,13 @@ final class BasicAuthentication extends HandlerWrapper {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void challenge(Request baseRequest, HttpServletResponse response)
+      throws IOException {
+    baseRequest.setHandled(true);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"dicomsql\", charset=\"UTF-8\"");
+    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
   }
 
   private static void refuse(HttpServletResponse response, String name) throws IOException {

@@ -1,6 +1,8 @@
 package dicomsql.server;
 
 import dicomsql.connector.RasterCaches;
+import dicomsql.server.web.ConsoleSettings;
+import dicomsql.server.web.WebConsole;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Properties;
@@ -25,8 +27,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code dicomsql serve}: the {@code jdbc:dicom:} driver behind Avatica's protobuf-over-HTTP
  * protocol, so that Avatica's thin driver on another machine queries one shared index. The
  * request path is: statistics (for a graceful stop) → {@code /health} → authentication (or
- * just noting the client's address) → {@code /cancel} → Avatica → {@link ServedMeta} → the
- * driver.
+ * just noting the client's address) → {@code /cancel} → the web console ({@link WebConsole}:
+ * its page and API) → Avatica → {@link ServedMeta} → the driver.
  */
 public final class DicomServer {
   private static final int THREADS = 64;
@@ -54,13 +56,17 @@ public final class DicomServer {
     UsersFile users = options.users() == null ? null : UsersFile.read(options.users());
     IndexRefresher refresher = new IndexRefresher(options);
     refresher.refresh(true);
+    RasterCaches rasterCaches = new RasterCaches(RasterCaches.defaultBudget());
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),
-        options.limits(), new RasterCaches(RasterCaches.defaultBudget()));
+        options.limits(), rasterCaches);
     AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));
     HandlerWrapper access = users == null ? new AnonymousOrigin()
         : new BasicAuthentication(users);
     CancelEndpoint cancel = new CancelEndpoint(meta);
-    cancel.setHandler(avatica);
+    WebConsole console = new WebConsole(new ConsoleSettings(options.driverUrl("never"),
+        options.dataRoot(), options.limits(), options.idleTimeout(), rasterCaches));
+    console.setHandler(avatica);
+    cancel.setHandler(console);
     access.setHandler(cancel);
     HealthCheck health = new HealthCheck();
     health.setHandler(access);
@@ -93,6 +99,8 @@ public final class DicomServer {
     });
     long expirySeconds = Math.max(1, options.idleTimeout().toSeconds() / 4);
     background.scheduleWithFixedDelay(meta::expireIdle, expirySeconds, expirySeconds,
+        TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(console::expireIdle, expirySeconds, expirySeconds,
         TimeUnit.SECONDS);
     Duration refresh = options.refreshInterval();
     if (!refresh.isZero()) {

@@ -19,7 +19,7 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  * (a comment or a parenthesis comes first, and INSERT can hide behind WITH only as a query).
  * Everything else, DDL and DML alike, is refused.
  */
-final class ReadOnlySql {
+public final class ReadOnlySql {
   private static final Set<SqlKind> ALLOWED = EnumSet.of(SqlKind.EXPLAIN,
       SqlKind.DESCRIBE_TABLE, SqlKind.DESCRIBE_SCHEMA);
   /** The driver's parser settings (see DicomDriver): the same text parses the same way. */
@@ -49,7 +49,7 @@ final class ReadOnlySql {
    * knows no DDL, so {@code DROP TABLE} does not parse): the driver then reports the syntax
    * error as it does for any client.
    */
-  static String refused(String sql) {
+  public static String refused(String sql) {
     SqlNode statement;
     try {
       statement = SqlParser.create(sql, CONFIG).parseStmt();

@@ -5,11 +5,11 @@ package dicomsql.server;
  * has no users file) and from where, for the log lines written while serving it: Avatica
  * serves a request on the thread that received it.
  */
-record RequestOrigin(String user, String address) {
+public record RequestOrigin(String user, String address) {
   private static final ThreadLocal<RequestOrigin> CURRENT = new ThreadLocal<>();
   private static final RequestOrigin UNKNOWN = new RequestOrigin("-", "-");
 
-  static RequestOrigin current() {
+  public static RequestOrigin current() {
     RequestOrigin origin = CURRENT.get();
     return origin == null ? UNKNOWN : origin;
   }

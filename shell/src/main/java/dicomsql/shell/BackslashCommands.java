@@ -1,6 +1,7 @@
 package dicomsql.shell;
 
 import dicomsql.jdbc.ClosestName;
+import dicomsql.server.web.SqlFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +167,7 @@ final class BackslashCommands {
   }
 
   private void functions() throws SQLException {
-    for (SessionNames.FunctionName function : names.functions()) {
+    for (SqlFunctions.Function function : names.functions()) {
       results.println(function.signature());
       if (!function.meaning().isEmpty()) {
         results.println("    " + function.meaning());

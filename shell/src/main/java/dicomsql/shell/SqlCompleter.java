@@ -1,5 +1,6 @@
 package dicomsql.shell;
 
+import dicomsql.server.web.SqlFunctions;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ final class SqlCompleter implements Completer {
       for (String table : names.tables().keySet()) {
         candidates.add(new Candidate(table, table, "table", null, null, null, true));
       }
-      for (SessionNames.FunctionName function : names.functions()) {
+      for (SqlFunctions.Function function : names.functions()) {
         candidates.add(new Candidate(function.name() + "(", function.name(), "function",
             null, null, null, false));
       }
