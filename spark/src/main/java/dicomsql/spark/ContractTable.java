@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * A table of the SQL contract as this module serves it: its columns and types as users see
  * them, where each column sits in the rows the engine produces, and where the rows come from —
- * read from the files by executors, or derived by a distributed job.
+ * read from the files by executors, derived by a distributed job, or measured
+ * on the pixels by another.
  */
 enum ContractTable {
   INSTANCES(Source.FILES, Tables.INSTANCES),
@@ -28,10 +29,11 @@ enum ContractTable {
   STUDIES(Source.DERIVED, Tables.STUDIES),
   PATIENTS(Source.DERIVED, Tables.PATIENTS),
   STRUCTURE_SETS(Source.DERIVED, Tables.STRUCTURE_SETS),
-  ROIS(Source.DERIVED, Tables.ROIS);
+  ROIS(Source.DERIVED, Tables.ROIS),
+  ROI_MEASUREMENTS(Source.MEASURED, RoiMeasurementRows.COLUMNS, RoiMeasurementRows.TYPES);
 
   /** Where a table's rows come from. */
-  enum Source { FILES, DERIVED }
+  enum Source { FILES, DERIVED, MEASURED }
 
   private final Source source;
   private final List<String> columns;

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A read of one table, planned on the driver: the data root is walked, and a file-level table
  * becomes file lists for the executors (only the files a condition on {@code path} leaves),
- * a derived table the rows of the derivation job in slices.
+ * a derived or measured table the rows of its distributed job, in slices.
  */
 final class DicomScan implements Scan, Batch {
   private final ContractTable table;
@@ -60,8 +60,11 @@ final class DicomScan implements Scan, Batch {
     SparkSession spark = SparkSession.active();
     int parallelism = spark.sparkContext().defaultParallelism();
     FileListing listing = FileListing.walk(options);
-    if (table.source() == ContractTable.Source.DERIVED) {
-      List<Object[]> rows = DerivedCache.get(spark, options, listing).rows(table).stream()
+    if (table.source() != ContractTable.Source.FILES) {
+      List<Object[]> all = table.source() == ContractTable.Source.DERIVED
+          ? DerivedCache.get(spark, options, listing).rows(table)
+          : DerivedCache.measurements(spark, options, listing);
+      List<Object[]> rows = all.stream()
           .filter(row -> Condition.all(conditions, table, row, table.columns().size()))
           .toList();
       List<InputPartition> slices = new ArrayList<>();
