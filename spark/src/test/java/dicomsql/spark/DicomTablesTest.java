@@ -82,20 +82,8 @@ class DicomTablesTest {
 
   @Test
   void roiMeasurementsEqualTheEmbeddedFunctions() throws SQLException {
-    StringBuilder stats = new StringBuilder();
-    for (String stat : List.of("mean", "std", "min", "max", "median", "p10", "p90")) {
-      stats.append(", roi_hu_stat(r.rtss_uid, r.roi_number, s.series_uid, '").append(stat)
-          .append("')");
-    }
     List<List<Object>> expected = Embedded.query(data, temp.resolve("index"),
-        "SELECT r.rtss_uid, r.roi_number, r.roi_name, r.study_uid, r.patient_id, "
-            + "r.referenced_series_uid, s.series_uid, s.modality, s.phase, "
-            + "roi_voxel_count(r.rtss_uid, r.roi_number), "
-            + "roi_volume_cc(r.rtss_uid, r.roi_number)" + stats
-            + " FROM rois r JOIN series ref ON ref.series_uid = r.referenced_series_uid"
-            + " JOIN series s ON s.study_uid = r.study_uid AND s.modality = 'CT'"
-            + " AND (s.series_uid = ref.series_uid"
-            + " OR s.frame_of_reference_uid = ref.frame_of_reference_uid)");
+        Embedded.ROI_MEASUREMENTS);
     assertThat(expected).hasSizeGreaterThan(2).allMatch(row -> row.get(11) != null);
     assertThat(LocalSpark.rows(read("roi_measurements"))).isEqualTo(expected);
   }
