@@ -53,7 +53,7 @@ final class Derivation {
         .flatMap(list -> scan(root, list).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
-      return derive(context, scanned, options.rules());
+      return derive(context, scanned, options.rules(), lists.size());
     } finally {
       scanned.unpersist(false);
     }
@@ -72,7 +72,7 @@ final class Derivation {
   }
 
   private static DerivedRows derive(JavaSparkContext context, JavaRDD<ScannedInstance> scanned,
-      PhaseRules rules) {
+      PhaseRules rules, int partitions) {
     // The smallest path of each SOP Instance UID that more than one file has.
     Map<String, String> firstOfShared = new HashMap<>(scanned
         .filter(file -> file.sopUid() != null)
@@ -89,12 +89,11 @@ final class Derivation {
         .collectAsMap());
     JavaRDD<ScannedInstance> instances = scanned.filter(file -> !isCopy(file, first.value()));
 
-    List<StudyRows> studies = instances
-        .mapToPair(file -> new Tuple2<>(file.seriesUid(), file.instance()))
-        .groupByKey()
-        .map(Derivation::series)
-        .keyBy(row -> (String) row[STUDY_UID])
-        .groupByKey()
+    JavaRDD<Object[]> seriesRows = Groups.byKey(instances
+        .mapToPair(file -> new Tuple2<>(file.seriesUid(), file.instance())), partitions)
+        .map(Derivation::series);
+    List<StudyRows> studies = Groups.byKey(seriesRows.keyBy(row -> (String) row[STUDY_UID]),
+            partitions)
         .map(study -> study(study._2(), rules))
         .collect();
     TreeMap<String, Object[]> series = new TreeMap<>(NULLS_FIRST);
@@ -149,9 +148,8 @@ final class Derivation {
   }
 
   /** A series row from its instances, added in path order as the index adds them. */
-  private static Object[] series(Tuple2<String, Iterable<Object[]>> series) {
-    List<Object[]> rows = new ArrayList<>();
-    series._2().forEach(rows::add);
+  private static Object[] series(Tuple2<String, List<Object[]>> series) {
+    List<Object[]> rows = series._2();
     rows.sort(Comparator.comparing(row -> (String) row[PATH]));
     SeriesAccumulator accumulator = new SeriesAccumulator();
     rows.forEach(accumulator::add);
@@ -162,9 +160,7 @@ final class Derivation {
    * The phases of one study's series, decided with the series in UID order as the index
    * orders them; then the study's row.
    */
-  private static StudyRows study(Iterable<Object[]> rows, PhaseRules rules) {
-    List<Object[]> series = new ArrayList<>();
-    rows.forEach(series::add);
+  private static StudyRows study(List<Object[]> series, PhaseRules rules) {
     series.sort(Comparator.comparing(row -> (String) row[0], NULLS_FIRST));
     DerivedTables.decidePhases(series, rules);
     return new StudyRows(series, DerivedTables.studies(series).get(0));

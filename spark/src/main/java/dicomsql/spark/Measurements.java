@@ -65,10 +65,9 @@ final class Measurements {
         options.partitionsFor(files.size(), context.defaultParallelism()));
     String root = options.root();
     try {
-      return context.parallelize(lists, lists.size())
+      return Groups.byKey(context.parallelize(lists, lists.size())
           .flatMapToPair(list -> parts(root, list, bySeries.value(), bySet.value(),
-              copies.value()).iterator())
-          .groupByKey()
+              copies.value()).iterator()), lists.size())
           .flatMap(study -> measure(root, plan.value().get(study._1()), study._2()).iterator())
           .collect();
     } finally {
