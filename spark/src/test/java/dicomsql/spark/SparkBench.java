@@ -17,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark path against the embedded engine on one data root, single runs in one JVM
- * ({@code spark/bench DATA_DIR WORK_DIR}): the embedded index build and lesion-enhancement
- * query, then, in local[2] and local[1], reading every header for {@code instances}, deriving
+ * ({@code spark/bench DATA_DIR WORK_DIR [CORES,...]}): the embedded index build and
+ * lesion-enhancement query, then, in local[N] for each N given (default 2,1), reading every header for {@code instances}, deriving
  * the series, and the lesion table from {@code roi_measurements}; the results are compared.
  * Not a test: run on demand.
  */
@@ -54,7 +54,8 @@ public final class SparkBench {
     List<List<Object>> lesionsEmbedded = embeddedLesions(data, index);
     report("embedded lesion-enhancement.sql (index built)", seconds(start), -1);
 
-    for (int cores : new int[] {2, 1}) {
+    for (String count : (args.length > 2 ? args[2] : "2,1").split(",")) {
+      int cores = Integer.parseInt(count.strip());
       SparkSession spark = SparkSession.builder().master("local[" + cores + "]")
           .appName("dicomsql bench").config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", Integer.toString(4 * cores))
