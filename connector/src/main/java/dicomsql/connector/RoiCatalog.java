@@ -2,6 +2,7 @@ package dicomsql.connector;
 
 import dicomsql.engine.index.DicomIndex;
 import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.RasterRows;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
 import dicomsql.engine.raster.FramePlanes;
@@ -36,8 +37,6 @@ final class RoiCatalog {
   private static final TableDefinition C = Tables.CONTOURS;
   private static final TableDefinition S = Tables.SERIES;
   private static final TableDefinition I = Tables.INSTANCES;
-  /** The instance columns an image plane needs end with the orientation. */
-  private static final int PLANE_WIDTH = I.indexOf("orientation") + 1;
 
   private final Path dataRoot;
   private final IndexTable rois;
@@ -90,11 +89,7 @@ final class RoiCatalog {
       if (!Integer.valueOf(roi.roiNumber()).equals(row[C.indexOf("roi_number")])) {
         continue;
       }
-      double[] points = (double[]) row[C.indexOf("points")];
-      list.add(new PlanarContour((Integer) row[C.indexOf("contour_index")],
-          (String) row[C.indexOf("geometric_type")],
-          (String) row[C.indexOf("referenced_sop_uid")],
-          points == null ? new double[0] : points));
+      list.add(RasterRows.contour(row));
     }
     list.sort(Comparator.comparingInt(PlanarContour::index));
     return List.copyOf(list);
@@ -137,8 +132,8 @@ final class RoiCatalog {
     List<ImagePlane> planes = new ArrayList<>();
     RoaringBitmap ids = withoutCopies(instances.equal(I.indexOf("series_uid"), seriesUid));
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
-      Object[] row = instances.row(id.next(), PLANE_WIDTH);
-      ImagePlane plane = plane(row);
+      Object[] row = instances.row(id.next(), RasterRows.PLANE_WIDTH);
+      ImagePlane plane = RasterRows.plane(row);
       if (plane != null) {
         planes.add(plane);
       } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(row[I.indexOf("sop_class_uid")])) {
@@ -165,17 +160,6 @@ final class RoiCatalog {
   private RoaringBitmap withoutCopies(RoaringBitmap rows) {
     rows.and(instances.nulls(I.indexOf("duplicate_of")));
     return rows;
-  }
-
-  /** The plane of an instance row, or null when it lacks any part of the geometry. */
-  private static ImagePlane plane(Object[] row) {
-    return ImagePlanes.of((String) row[I.indexOf("sop_uid")], (String) row[I.indexOf("path")],
-        (Integer) row[I.indexOf("rows")], (Integer) row[I.indexOf("columns")],
-        (Double) row[I.indexOf("pixel_spacing_row")],
-        (Double) row[I.indexOf("pixel_spacing_col")],
-        (Double) row[I.indexOf("position_x")], (Double) row[I.indexOf("position_y")],
-        (Double) row[I.indexOf("position_z")], (String) row[I.indexOf("orientation")],
-        (Double) row[I.indexOf("slice_thickness")]);
   }
 
   /** ROI Display Color as red, green, blue; null when absent or not three numbers. */

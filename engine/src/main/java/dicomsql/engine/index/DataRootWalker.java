@@ -31,9 +31,9 @@ import java.util.concurrent.Future;
  * then the links to folders, in path order, so that the same tree always gives the same list.
  * Paths are relative to the root with {@code /} separators, in sorted order.
  */
-final class DataRootWalker {
+public final class DataRootWalker {
   /** A file found, or (with {@code error}) a file or folder that could not be visited. */
-  record Found(String path, Path file, long size, long modified, long changed, long inode,
+  public record Found(String path, Path file, long size, long modified, long changed, long inode,
       String error) {
     static Found of(String path, Path file, FileStat stat) {
       return new Found(path, file, stat.size(), stat.modified(), stat.changed(), stat.inode(),
@@ -52,7 +52,7 @@ final class DataRootWalker {
 
   private DataRootWalker() {}
 
-  static List<Found> walk(Path root, int threads) throws IOException {
+  public static List<Found> walk(Path root, int threads) throws IOException {
     Map<Object, String> folders = new ConcurrentHashMap<>();
     folders.put(FileStat.of(root, true).key(), "");
     Part top = new Part(folders);

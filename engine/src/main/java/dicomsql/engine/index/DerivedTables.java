@@ -20,9 +20,11 @@ import org.roaringbitmap.RoaringBitmap;
  * Rewrites the tables derived from instances and structure sets: series (with their phases),
  * studies, patients, structure sets and ROIs (linked to the series they were drawn on). These
  * are small next to the instances, so they are recomputed whole; only the series whose
- * instances changed are derived again from their instance rows.
+ * instances changed are derived again from their instance rows. The derivations themselves are
+ * public and static over plain rows, so that a distributed job (the {@code spark} module)
+ * derives exactly what the index does.
  */
-final class DerivedTables {
+public final class DerivedTables {
   private static final TableDefinition I = Tables.INSTANCES;
   private static final TableDefinition S = Tables.SERIES;
   private static final TableDefinition ST = Tables.STUDIES;
@@ -97,21 +99,26 @@ final class DerivedTables {
         byStudy.computeIfAbsent(study, s -> new ArrayList<>()).add(row);
       }
     }
-    int phase = S.indexOf("phase");
     for (List<Object[]> study : byStudy.values()) {
-      List<PhaseRules.SeriesFacts> facts = new ArrayList<>();
-      for (Object[] row : study) {
-        facts.add(new PhaseRules.SeriesFacts((String) row[S.indexOf("modality")],
-            (String) row[S.indexOf("series_description")],
-            (String) row[S.indexOf("contrast_agent")], (String) row[S.indexOf("image_comments")],
-            (LocalTime) row[S.indexOf("acquisition_time")]));
-      }
-      List<PhaseRules.Decision> decisions = rules.decide(facts);
-      for (int i = 0; i < study.size(); i++) {
-        PhaseRules.Decision decision = decisions.get(i);
-        study.get(i)[phase] = decision.phase() == null ? null : decision.phase().name();
-        study.get(i)[phase + 1] = decision.source();
-      }
+      decidePhases(study, rules);
+    }
+  }
+
+  /** Sets phase and phase source of the series rows of one study. */
+  public static void decidePhases(List<Object[]> study, PhaseRules rules) {
+    int phase = S.indexOf("phase");
+    List<PhaseRules.SeriesFacts> facts = new ArrayList<>();
+    for (Object[] row : study) {
+      facts.add(new PhaseRules.SeriesFacts((String) row[S.indexOf("modality")],
+          (String) row[S.indexOf("series_description")],
+          (String) row[S.indexOf("contrast_agent")], (String) row[S.indexOf("image_comments")],
+          (LocalTime) row[S.indexOf("acquisition_time")]));
+    }
+    List<PhaseRules.Decision> decisions = rules.decide(facts);
+    for (int i = 0; i < study.size(); i++) {
+      PhaseRules.Decision decision = decisions.get(i);
+      study.get(i)[phase] = decision.phase() == null ? null : decision.phase().name();
+      study.get(i)[phase + 1] = decision.source();
     }
   }
 
@@ -121,7 +128,8 @@ final class DerivedTables {
           Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(row -> (String) row[0], Comparator.nullsLast(Comparator.naturalOrder()));
 
-  private static List<Object[]> studies(Collection<Object[]> series) {
+  /** One row per study of these series rows. */
+  public static List<Object[]> studies(Collection<Object[]> series) {
     Map<String, List<Object[]>> byStudy = group(series, S.indexOf("study_uid"));
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, List<Object[]>> entry : byStudy.entrySet()) {
@@ -146,7 +154,8 @@ final class DerivedTables {
     return rows;
   }
 
-  private static List<Object[]> patients(Collection<Object[]> series) {
+  /** One row per patient of these series rows. */
+  public static List<Object[]> patients(Collection<Object[]> series) {
     Map<String, List<Object[]>> byPatient = group(series, S.indexOf("patient_id"));
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, List<Object[]>> entry : byPatient.entrySet()) {
@@ -269,7 +278,7 @@ final class DerivedTables {
     }
   }
 
-  private static Object[] structureSetRow(String rtssUid, Object[] instance,
+  public static Object[] structureSetRow(String rtssUid, Object[] instance,
       StructureSetFacts facts) {
     Object[] set = new Object[SS.width()];
     set[0] = rtssUid;
@@ -312,7 +321,7 @@ final class DerivedTables {
     return seriesOf;
   }
 
-  private static Object[] roiRow(String rtssUid, Object[] instance, StructureSetFacts.Roi roi,
+  public static Object[] roiRow(String rtssUid, Object[] instance, StructureSetFacts.Roi roi,
       String[] link, Map<String, Object[]> series) {
     Object[] row = new Object[R.width()];
     row[0] = rtssUid;
@@ -338,7 +347,7 @@ final class DerivedTables {
    * the structure set's frame of reference that best covers the ROI's z range. Never the
    * ROI's own Referenced Frame of Reference UID, which real data fills with {@code 0}.
    */
-  private String[] link(StructureSetFacts.Roi roi, StructureSetFacts facts,
+  public static String[] link(StructureSetFacts.Roi roi, StructureSetFacts facts,
       Map<String, Object[]> series, Map<String, String> seriesOfSop) {
     Map<String, Integer> votes = new HashMap<>();
     for (String sop : roi.referencedSopUids()) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * data, turned into an instance row (and, for an RT Structure Set, its facts and contour rows).
  * Whatever goes wrong becomes the file's scan error; nothing escapes.
  */
-final class FileScanner {
+public final class FileScanner {
   static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
   /** Files that are never DICOM data: skipped without a scan error. */
   private static final Set<String> NOT_DATA_EXTENSIONS = Set.of("txt", "md", "csv", "tsv", "json",
@@ -99,8 +99,18 @@ final class FileScanner {
     return dot > 0 && NOT_DATA_EXTENSIONS.contains(name.substring(dot + 1));
   }
 
+  /**
+   * Scans a file the walk found, reported as {@code path}; one the walk could not visit
+   * ({@code walkError} not null) becomes that error without being opened.
+   */
+  public static ScannedFile scan(Path file, String path, long size, long modified,
+      String walkError) {
+    return walkError != null ? ScannedFile.error(path, size, modified, walkError)
+        : scan(file, path, size, modified);
+  }
+
   /** Scans {@code file}, reported as {@code path} (relative to the data root). */
-  static ScannedFile scan(Path file, String path, long size, long modified) {
+  public static ScannedFile scan(Path file, String path, long size, long modified) {
     if (isNotData(file)) {
       return ScannedFile.skipped(path, size, modified);
     }

@@ -320,9 +320,8 @@ final class IndexBuilder {
     Iterator<DataRootWalker.Found> delivered = files.iterator();
     try {
       for (DataRootWalker.Found file : files) {
-        inFlight.add(pool.submit(() -> file.error() != null
-            ? ScannedFile.error(file.path(), file.size(), file.modified(), file.error())
-            : FileScanner.scan(file.file(), file.path(), file.size(), file.modified())));
+        inFlight.add(pool.submit(() -> FileScanner.scan(file.file(), file.path(), file.size(),
+            file.modified(), file.error())));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
           deliver(delivered.next(), inFlight.poll(), sink);
         }

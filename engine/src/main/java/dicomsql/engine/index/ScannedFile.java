@@ -8,7 +8,7 @@ import java.util.List;
  * nothing because the file is not data (skipped). Rows come encoded too, so that the scanning
  * threads, not the one writer, pay for encoding.
  */
-record ScannedFile(String path, long size, long modified, Object[] instance,
+public record ScannedFile(String path, long size, long modified, Object[] instance,
     byte[] encodedInstance, StructureSetFacts structureSet, List<Object[]> contours,
     List<byte[]> encodedContours, String error, boolean ioError) {
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * (NULL when they do not), the earliest acquisition time, and the descriptive values of its
  * first instance.
  */
-final class SeriesAccumulator {
+public final class SeriesAccumulator {
   private static final TableDefinition I = Tables.INSTANCES;
   private static final TableDefinition S = Tables.SERIES;
   private static final int I_INSTANCE_NUMBER = I.indexOf("instance_number");
@@ -57,7 +57,7 @@ final class SeriesAccumulator {
     return positions;
   }
 
-  void add(Object[] instance) {
+  public void add(Object[] instance) {
     count++;
     if (first == null || comesBefore(instance, first)) {
       first = instance;
@@ -101,7 +101,7 @@ final class SeriesAccumulator {
   }
 
   /** The series row; phase and phase source are left for the phase rules. */
-  Object[] row() {
+  public Object[] row() {
     Object[] row = new Object[S.width()];
     for (int k = 0; k < FIRST_FROM.length; k++) {
       row[FIRST_TO[k]] = first[FIRST_FROM[k]];

@@ -15,15 +15,15 @@ import java.util.List;
  * frame of reference and series it references, and per ROI what the ROI sequences say and which
  * images its contours were drawn on (to link the ROI to its series).
  */
-record StructureSetFacts(String label, LocalDate date, String frameOfReferenceUid,
+public record StructureSetFacts(String label, LocalDate date, String frameOfReferenceUid,
     String referencedSeriesUid, List<Roi> rois) {
 
   /** One ROI, joined from the three ROI sequences by ROI number. */
-  record Roi(Integer number, String name, String generationAlgorithm, String interpretedType,
+  public record Roi(Integer number, String name, String generationAlgorithm, String interpretedType,
       String color, int contourCount, int pointCount, List<String> referencedSopUids,
       double zMin, double zMax) {}
 
-  byte[] encode() {
+  public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       writeString(out, label);
@@ -53,7 +53,7 @@ record StructureSetFacts(String label, LocalDate date, String frameOfReferenceUi
     return bytes.toByteArray();
   }
 
-  static StructureSetFacts decode(byte[] bytes) {
+  public static StructureSetFacts decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       String label = readString(in);
       long day = in.readLong();

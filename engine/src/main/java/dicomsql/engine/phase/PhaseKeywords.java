@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,13 +23,13 @@ import java.util.Set;
  * The keywords that name a contrast phase in a Series Description, read from a rules file
  * (the built-in {@code phase-rules.txt} or a user's own), and matching them word by word.
  */
-public final class PhaseKeywords {
+public final class PhaseKeywords implements Serializable {
   private static final String BUILT_IN = "phase-rules.txt";
   /** Far more than any list of keywords needs; a larger file is something else. */
   static final int MAX_BYTES = 256 * 1024;
 
   /** One rule: the words of a keyword and the phase they name. */
-  record Keyword(Phase phase, List<String> words) {
+  record Keyword(Phase phase, List<String> words) implements Serializable {
     String text() {
       return String.join(" ", words);
     }

@@ -1,5 +1,6 @@
 package dicomsql.engine.phase;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.Set;
  * order: keywords in the Series Description; then contrast evidence (no Contrast/Bolus Agent and
  * no contrast in the Image Comments: non-contrast); then the acquisition-time order of the
  * study's contrast acquisitions (arterial, portal venous, delayed). Folder and file names are
- * never looked at.
+ * never looked at. Serializable, so that a distributed job decides phases where the series are.
  */
-public final class PhaseRules {
+public final class PhaseRules implements Serializable {
   /** {@code phase_source} of a series decided by no contrast evidence. */
   public static final String NO_CONTRAST = "no-contrast";
   /** {@code phase_source} of a series decided by its place in the study's contrast order. */
