@@ -158,8 +158,14 @@ public final class DicomParser extends SqlBabelParserImpl {
     return null;
   }
 
-  /** Back to the text's start, with a lexer that knows the names found so far. */
+  /**
+   * Back to the text's start, with a lexer that knows the names found so far. The parameter
+   * count and warnings of a failed round go too: ReInit keeps them, and a ? counted twice would
+   * be bound to the wrong value.
+   */
   private void restart() {
+    nDynamicParams = 0;
+    warnings.clear();
     ReInit(new Tokens(sql, tabSize, Set.copyOf(names)));
     super.switchTo(state);
   }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.dialect.AnsiSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -32,6 +36,21 @@ class DicomParserTest {
     SqlNode node = SqlParser.create(sql, CONFIG.withParserFactory(SqlParserImpl.FACTORY))
         .parseStmt();
     return node.toSqlString(AnsiSqlDialect.DEFAULT).getSql().replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void parametersAreNumberedOnceWhenARowsIsReadAgainAsAName() throws SqlParseException {
+    SqlNode node = SqlParser.create("SELECT a FROM t WHERE b = ? AND rows IS NOT NULL "
+        + "AND c IN (?, ?) AND rows > ?", CONFIG).parseStmt();
+    List<Integer> indexes = new ArrayList<>();
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlDynamicParam param) {
+        indexes.add(param.getIndex());
+        return null;
+      }
+    });
+    assertThat(indexes).containsExactly(0, 1, 2, 3);
   }
 
   @ParameterizedTest(name = "{0}")
