@@ -16,7 +16,8 @@ import org.jline.terminal.Terminal;
  */
 final class Pager {
   static final String DEFAULT = "less -SRFX";
-  /** What {@code sh} exits with when it cannot find the command. */
+  /** What {@code sh} exits with when it cannot run the command: not executable, not found. */
+  private static final int NOT_EXECUTABLE = 126;
   private static final int NOT_FOUND = 127;
 
   private final Terminal terminal;
@@ -69,7 +70,7 @@ final class Pager {
   /**
    * Runs the pager on the text, on the terminal the shell runs on (between two reads of a
    * line the terminal is in its normal mode and nothing reads keys, so they are the pager's);
-   * false when it could not run (not found), so that the text is printed instead.
+   * false when it could not run (not executable, not found), so that the text is printed instead.
    */
   private boolean paged(String text) {
     terminal.writer().flush();
@@ -82,7 +83,8 @@ final class Pager {
       } catch (IOException e) {
         // The pager quit before reading everything (q in less): what it showed is enough.
       }
-      return pager.waitFor() != NOT_FOUND;
+      int exit = pager.waitFor();
+      return exit != NOT_EXECUTABLE && exit != NOT_FOUND;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
