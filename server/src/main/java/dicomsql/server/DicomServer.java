@@ -104,8 +104,8 @@ public final class DicomServer {
         TimeUnit.SECONDS);
     Duration refresh = options.refreshInterval();
     if (!refresh.isZero()) {
-      background.scheduleWithFixedDelay(refresher::tick, refresh.toMillis(), refresh.toMillis(),
-          TimeUnit.MILLISECONDS);
+      background.scheduleWithFixedDelay(() -> refresher.tick(console::indexChanged),
+          refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new DicomServer(jetty, connector, meta, background, options);
   }

@@ -25,29 +25,44 @@ final class IndexRefresher {
     this.url = options.driverUrl("auto");
   }
 
-  /** Refreshes (or builds) the index; logs what it did when it did something. */
-  void refresh(boolean always) throws SQLException {
+  /**
+   * Refreshes (or builds) the index; logs what it did when it did something; whether it made a
+   * new version.
+   */
+  boolean refresh(boolean always) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet status = statement.executeQuery("SELECT index_folder, last_update, seconds, "
             + "files_changed, note FROM index_status")) {
       status.next();
       String update = status.getString(2);
-      if (always || update.equals("built") || update.equals("refreshed")) {
+      boolean changed = update.equals("built") || update.equals("refreshed");
+      if (always || changed) {
         String note = status.getString(5);
         ServerLog.line(String.format(Locale.ROOT, "index %s: %s in %.1f s (%d files changed)%s",
             status.getString(1), update, status.getDouble(3), status.getInt(4),
             note == null ? "" : "; " + note));
       }
+      return changed;
     }
   }
 
-  /** One tick of the background timer: never lets a failure end the timer. */
-  void tick() {
+  /**
+   * One tick of the background timer: never lets a failure end the timer. {@code onChange}
+   * runs when the refresh made a new version.
+   */
+  void tick(Changed onChange) {
     try {
-      refresh(false);
+      if (refresh(false)) {
+        onChange.run();
+      }
     } catch (SQLException | RuntimeException e) {
       ServerLog.line("index refresh failed: " + e.getMessage());
     }
+  }
+
+  /** What follows a refresh that made a new version. */
+  interface Changed {
+    void run() throws SQLException;
   }
 }

@@ -39,7 +39,8 @@ final class ConsoleApi implements AutoCloseable {
 
   private final ConsoleSettings settings;
   private final WebSessions sessions;
-  private final SliceViewer viewer;
+  /** Replaced when a refresh changes the index: it keeps one connection, so one version. */
+  private volatile SliceViewer viewer;
   /** The schema, read in the background from the start: the first page should not wait. */
   private volatile CompletableFuture<SchemaCatalog> schema;
 
@@ -244,7 +245,8 @@ final class ConsoleApi implements AutoCloseable {
    */
   private void series(HttpServletRequest request, HttpServletResponse response)
       throws SQLException, IOException {
-    SliceViewer.Roi roi = roi(request);
+    SliceViewer viewer = this.viewer;
+    SliceViewer.Roi roi = roi(viewer, request);
     String uid = request.getParameter("series");
     if (uid == null && roi != null) {
       uid = roi.seriesUid();
@@ -253,7 +255,7 @@ final class ConsoleApi implements AutoCloseable {
       throw new IllegalArgumentException("give series=UID, or rtss=UID and roi=NUMBER of a ROI "
           + "drawn on a series in the folder");
     }
-    SliceViewer.Series series = series(uid);
+    SliceViewer.Series series = series(viewer, uid);
     List<SliceViewer.Phase> phases = viewer.phases(series.studyUid());
     int[] withRoi = roi == null ? new int[0] : onSlices(viewer.masks(roi, series));
     json(response, json -> {
@@ -296,11 +298,12 @@ final class ConsoleApi implements AutoCloseable {
 
   private void slice(HttpServletRequest request, HttpServletResponse response)
       throws SQLException, IOException {
-    SliceViewer.Series series = series(parameter(request, "series"));
+    SliceViewer viewer = this.viewer;
+    SliceViewer.Series series = series(viewer, parameter(request, "series"));
     int index = index(request, series);
     String windowName = request.getParameter("window");
     Window window = windowName == null ? null : WindowPreset.named(windowName);
-    byte[] png = viewer.png(series, index, window, roi(request));
+    byte[] png = viewer.png(series, index, window, roi(viewer, request));
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("image/png");
     response.setContentLength(png.length);
@@ -309,13 +312,15 @@ final class ConsoleApi implements AutoCloseable {
 
   private void value(HttpServletRequest request, HttpServletResponse response)
       throws SQLException, IOException {
-    SliceViewer.Series series = series(parameter(request, "series"));
+    SliceViewer viewer = this.viewer;
+    SliceViewer.Series series = series(viewer, parameter(request, "series"));
     float value = viewer.value(series, index(request, series),
         (int) longParameter(request, "row"), (int) longParameter(request, "column"));
     json(response, json -> json.writeNumberField("value", value));
   }
 
-  private SliceViewer.Series series(String uid) throws SQLException {
+  private static SliceViewer.Series series(SliceViewer viewer, String uid)
+      throws SQLException {
     SliceViewer.Series series = viewer.series(uid);
     if (series == null) {
       throw new IllegalArgumentException("no series " + uid + " with images in the folder");
@@ -334,7 +339,8 @@ final class ConsoleApi implements AutoCloseable {
   }
 
   /** The ROI named by {@code rtss} and {@code roi}, or null when they are absent. */
-  private SliceViewer.Roi roi(HttpServletRequest request) throws SQLException {
+  private static SliceViewer.Roi roi(SliceViewer viewer, HttpServletRequest request)
+      throws SQLException {
     String rtss = request.getParameter("rtss");
     if (rtss == null || rtss.isEmpty()) {
       return null;
@@ -436,6 +442,17 @@ final class ConsoleApi implements AutoCloseable {
       }
       json.writeEndObject();
     });
+  }
+
+  /**
+   * The index has a new version: the viewer moves to it (a new connection, nothing kept from
+   * the old one), so that it never shows slices or outlines of files that have changed. A
+   * request running on the old viewer may fail with its connection closed.
+   */
+  void indexChanged() throws SQLException {
+    SliceViewer stale = viewer;
+    viewer = new SliceViewer(settings);
+    stale.close();
   }
 
   @Override

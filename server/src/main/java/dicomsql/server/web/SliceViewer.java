@@ -50,7 +50,8 @@ final class SliceViewer implements AutoCloseable {
 
   SliceViewer(ConsoleSettings settings) throws SQLException {
     this.connection = settings.connect();
-    this.images = settings.rasterCaches().slices(settings.dataRoot(), "console");
+    // Its own key for the shared cache: a later viewer (a newer index) never gets its images.
+    this.images = settings.rasterCaches().slices(settings.dataRoot(), new Object());
   }
 
   /** The series with its stack, or null when it has no image with a full geometry. */

@@ -132,6 +132,11 @@ public final class WebConsole extends HandlerWrapper {
     }
   }
 
+  /** A refresh changed the index: the viewer moves to the new version (see ConsoleApi). */
+  public void indexChanged() throws SQLException {
+    api.indexChanged();
+  }
+
   /** Closes the sessions idle longer than the server's idle timeout. */
   public void expireIdle() {
     sessions.expireIdle();

@@ -50,9 +50,15 @@ final class ServedConsole implements AutoCloseable {
 
   static ServedConsole start(Path temp, Path data, Path users, String user, String password,
       Duration timeout) throws Exception {
+    return start(temp, data, users, user, password, timeout, Duration.ZERO);
+  }
+
+  /** A server that also refreshes its index every {@code refresh} (zero: never). */
+  static ServedConsole start(Path temp, Path data, Path users, String user, String password,
+      Duration timeout, Duration refresh) throws Exception {
     ServeOptions options = new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, users,
         null, new char[0], new StatementLimits(timeout, 0), Duration.ofSeconds(600),
-        Duration.ZERO, Duration.ofSeconds(1));
+        refresh, Duration.ofSeconds(1));
     String authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     ServedConsole console = new ServedConsole(DicomServer.start(options), data, authorization);

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,43 @@ class WebConsoleTest {
 
   private static String sqlBody(String sql) throws Exception {
     return Json.MAPPER.writeValueAsString(java.util.Map.of("sql", sql, "pageSize", 10));
+  }
+
+  @Test
+  void theViewerMovesToTheIndexVersionABackgroundRefreshMade() throws Exception {
+    Path data = temp.resolve("changing");
+    try (Stream<Path> files = Files.walk(console.data)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(file, data.resolve(console.data.relativize(file).toString()));
+      }
+    }
+    String uid;
+    List<Path> slices = new ArrayList<>();
+    try (Connection copy = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
+        + temp.resolve("changing-embedded"));
+        Statement statement = copy.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT s.series_uid, i.path FROM series s "
+            + "JOIN instances i ON i.series_uid = s.series_uid WHERE s.modality = 'CT' "
+            + "AND s.series_uid = (SELECT MIN(series_uid) FROM series WHERE modality = 'CT')")) {
+      rows.next();
+      uid = rows.getString(1);
+      do {
+        slices.add(data.resolve(rows.getString(2)));
+      } while (rows.next());
+    }
+    try (ServedConsole changing = ServedConsole.start(temp.resolve("changing-served"), data,
+        null, null, null, Duration.ZERO, Duration.ofMillis(200))) {
+      assertThat(changing.get("/api/series?series=" + uid).statusCode()).isEqualTo(200);
+      for (Path slice : slices) {
+        Files.delete(slice);
+      }
+      HttpResponse<String> answer = changing.get("/api/series?series=" + uid);
+      for (int tries = 0; answer.statusCode() == 200 && tries < 600; tries++) {
+        Thread.sleep(100);
+        answer = changing.get("/api/series?series=" + uid);
+      }
+      assertThat(json(answer).at("/error/message").asText()).contains("no series " + uid);
+    }
   }
 
   @Test
