@@ -1,6 +1,12 @@
 package dicomsql.connector;
 
 import com.google.common.collect.Multimap;
+import dicomsql.connector.functions.DicomFunctions;
+import dicomsql.connector.functions.RasterCaches;
+import dicomsql.connector.functions.RoiMeasurements;
+import dicomsql.connector.rows.AttributeRows;
+import dicomsql.connector.rows.ContourPointRows;
+import dicomsql.connector.rows.StoredRows;
 import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.DicomIndex;
@@ -127,7 +133,7 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
   }
 
   /** The connection's ROI masks and statistics, kept in its raster caches. */
-  synchronized RoiMeasurements measurements() {
+  public synchronized RoiMeasurements measurements() {
     if (measurements == null) {
       measurements = new RoiMeasurements(index(), caches);
     }

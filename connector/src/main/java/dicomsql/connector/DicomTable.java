@@ -1,5 +1,14 @@
 package dicomsql.connector;
 
+import dicomsql.connector.rel.DicomColumnAggregate;
+import dicomsql.connector.rel.DicomIndexAggregate;
+import dicomsql.connector.rel.DicomJoinCount;
+import dicomsql.connector.rel.DicomTableScan;
+import dicomsql.connector.rel.ScanSpec;
+import dicomsql.connector.rows.ColumnAggregation;
+import dicomsql.connector.rows.IndexCondition;
+import dicomsql.connector.rows.JoinCounting;
+import dicomsql.connector.rows.RowSource;
 import dicomsql.engine.index.ColumnType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -64,15 +73,15 @@ public final class DicomTable extends AbstractTable
     return name;
   }
 
-  List<String> columnNames() {
+  public List<String> columnNames() {
     return columns;
   }
 
-  boolean pushdown() {
+  public boolean pushdown() {
     return pushdown;
   }
 
-  RowSource source() {
+  public RowSource source() {
     return source.get();
   }
 
@@ -425,8 +434,8 @@ public final class DicomTable extends AbstractTable
   }
 
   /** A query stopped because its statement was cancelled. */
-  static final class QueryCancelledException extends RuntimeException {
-    QueryCancelledException() {
+  public static final class QueryCancelledException extends RuntimeException {
+    public QueryCancelledException() {
       super("the query was cancelled");
     }
   }

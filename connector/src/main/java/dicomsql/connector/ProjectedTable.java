@@ -15,12 +15,12 @@ import org.apache.calcite.util.ImmutableBitSet;
  * type is theirs and its keys are the table's keys that lie among them, so that Calcite's
  * metadata knows, say, that a scan of series_uid and phase is unique on series_uid.
  */
-final class ProjectedTable extends AbstractTable {
+public final class ProjectedTable extends AbstractTable {
   private final DicomTable table;
   private final RelDataType tableRowType;
   private final int[] fields;
 
-  ProjectedTable(DicomTable table, RelDataType tableRowType, int[] fields) {
+  public ProjectedTable(DicomTable table, RelDataType tableRowType, int[] fields) {
     this.table = table;
     this.tableRowType = tableRowType;
     this.fields = fields;

@@ -12,7 +12,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * values in Calcite's internal form (DATE as days since the epoch, TIME as milliseconds of the
  * day).
  */
-final class SqlValues {
+public final class SqlValues {
   private SqlValues() {}
 
   static RelDataType sqlType(RelDataTypeFactory factory, ColumnType type) {
@@ -44,7 +44,7 @@ final class SqlValues {
   }
 
   /** An engine value in Calcite's internal form. */
-  static Object internal(Object value) {
+  public static Object internal(Object value) {
     if (value instanceof LocalDate date) {
       return (int) date.toEpochDay();
     }

@@ -1,5 +1,6 @@
 package dicomsql.connector;
 
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.engine.index.IndexOptions;
 import dicomsql.engine.synth.DatasetGenerator;
 import dicomsql.engine.synth.SynthOptions;

@@ -1,8 +1,8 @@
 package dicomsql.jdbc;
 
 import dicomsql.connector.DicomSchema;
-import dicomsql.connector.RasterCaches;
 import dicomsql.connector.StatementCache;
+import dicomsql.connector.functions.RasterCaches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

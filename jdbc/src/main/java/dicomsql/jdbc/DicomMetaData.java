@@ -1,7 +1,7 @@
 package dicomsql.jdbc;
 
-import dicomsql.connector.DicomFunctions;
 import dicomsql.connector.DicomSchema;
+import dicomsql.connector.functions.DicomFunctions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

@@ -1,6 +1,6 @@
 package dicomsql.jdbc;
 
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.engine.index.IndexOptions;
 import dicomsql.engine.index.IndexProgress;
 import java.nio.file.Path;

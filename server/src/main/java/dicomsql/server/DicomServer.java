@@ -1,6 +1,6 @@
 package dicomsql.server;
 
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.server.web.ConsoleSettings;
 import dicomsql.server.web.WebConsole;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dicomsql.server;
 
 import com.google.common.collect.MapMaker;
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.jdbc.DicomDriver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

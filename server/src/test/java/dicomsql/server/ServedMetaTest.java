@@ -2,10 +2,10 @@ package dicomsql.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.engine.synth.DatasetGenerator;
-import dicomsql.jdbc.DicomDriver;
 import dicomsql.engine.synth.SynthOptions;
+import dicomsql.jdbc.DicomDriver;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
 package dicomsql.server.web;
 
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.jdbc.DicomDriver;
 import dicomsql.server.StatementLimits;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dicomsql.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dicomsql.connector.RasterCaches;
+import dicomsql.connector.functions.RasterCaches;
 import dicomsql.server.StatementLimits;
 import java.nio.file.Path;
 import java.time.Duration;

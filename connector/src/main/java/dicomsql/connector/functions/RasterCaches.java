@@ -1,0 +1,81 @@
+package dicomsql.connector.functions;
+
+import dicomsql.engine.raster.DecodedImage;
+import dicomsql.engine.raster.DecodedSlices;
+import dicomsql.engine.raster.IntensityStatistics;
+import dicomsql.engine.raster.PlanarContour;
+import dicomsql.engine.raster.RoiMasks;
+import dicomsql.engine.raster.WeighedCache;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the raster functions keep between calls (decoded images, ROI masks, HU statistics, ROI
+ * contours) within one budget of bytes: half for images, a quarter for masks, an eighth each
+ * for statistics and contours. A connection has its own unless it is given one (the driver's
+ * connection property {@code dicomsql.rasterCaches}): {@code dicomsql serve} gives all its
+ * connections the same, so that together they stay within one budget however many run raster
+ * functions. Entries are keyed by the version of the index they were derived from
+ * ({@link dicomsql.engine.index.DicomIndex#version()}), so connections reading the same version
+ * share them and none is served another version's. Safe to use from several threads.
+ */
+public final class RasterCaches {
+  /** Bytes a kept object costs beyond its arrays: headers, references, map entries. */
+  private static final long OVERHEAD = 128;
+  /** The default budget's ceiling, whatever the heap. */
+  private static final long LARGEST_DEFAULT = 512L << 20;
+
+  private final long budget;
+  final WeighedCache<Object, DecodedImage> images;
+  final WeighedCache<Object, RoiMasks> masks;
+  final WeighedCache<Object, IntensityStatistics> statistics;
+  final WeighedCache<Object, List<PlanarContour>> contours;
+
+  public RasterCaches(long budget) {
+    this.budget = budget;
+    this.images = DecodedSlices.images(budget / 2);
+    this.masks = new WeighedCache<>(budget / 4, RasterCaches::bytes);
+    this.statistics = new WeighedCache<>(budget / 8, kept -> OVERHEAD + 4L * kept.count());
+    this.contours = new WeighedCache<>(budget / 8, RasterCaches::contourBytes);
+  }
+
+  /** A quarter of the heap, at most 512 MB. */
+  public static long defaultBudget() {
+    return Math.min(LARGEST_DEFAULT, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  public long budget() {
+    return budget;
+  }
+
+  /**
+   * Images of the files under {@code dataRoot} decoded within this budget, kept under keys of
+   * {@code version} (see {@link DecodedSlices}).
+   */
+  public DecodedSlices slices(Path dataRoot, Object version) {
+    return new DecodedSlices(dataRoot, images, version);
+  }
+
+  /** What the caches hold now, in (estimated) bytes. */
+  public long heldBytes() {
+    return images.heldBytes() + masks.heldBytes() + statistics.heldBytes()
+        + contours.heldBytes();
+  }
+
+  /** What a ROI's masks take in memory. */
+  private static long bytes(RoiMasks masks) {
+    long bytes = OVERHEAD;
+    for (RoiMasks.Slice slice : masks.slices()) {
+      bytes += OVERHEAD + slice.mask().getLongSizeInBytes();
+    }
+    return bytes;
+  }
+
+  private static long contourBytes(List<PlanarContour> contours) {
+    long bytes = OVERHEAD;
+    for (PlanarContour contour : contours) {
+      bytes += OVERHEAD + 8L * contour.points().length;
+    }
+    return bytes;
+  }
+}

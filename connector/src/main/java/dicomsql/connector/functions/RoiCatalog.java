@@ -1,0 +1,170 @@
+package dicomsql.connector.functions;
+
+import dicomsql.engine.index.DicomIndex;
+import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.RasterRows;
+import dicomsql.engine.index.TableDefinition;
+import dicomsql.engine.index.Tables;
+import dicomsql.engine.raster.FramePlanes;
+import dicomsql.engine.raster.ImagePlane;
+import dicomsql.engine.raster.ImagePlanes;
+import dicomsql.engine.raster.ImageStack;
+import dicomsql.engine.raster.PlanarContour;
+import dicomsql.engine.raster.WeighedCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * What the raster functions need from the index, looked up through its keys: a ROI's contours
+ * and referenced series, a series' image stack and frame of reference, the series of an image.
+ * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours
+ * (in a cache of {@link RasterCaches}), since a ROI is rasterized on every series of its frame
+ * of reference. Safe to use from several threads.
+ */
+final class RoiCatalog {
+  /** A ROI as the functions see it. */
+  record Roi(String rtssUid, int roiNumber, String name, String referencedSeriesUid,
+      int[] color) {}
+
+  private static final TableDefinition R = Tables.ROIS;
+  private static final TableDefinition C = Tables.CONTOURS;
+  private static final TableDefinition S = Tables.SERIES;
+  private static final TableDefinition I = Tables.INSTANCES;
+
+  private final Path dataRoot;
+  private final IndexTable rois;
+  private final IndexTable contours;
+  private final IndexTable series;
+  private final IndexTable instances;
+  private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
+  private final long version;
+  private final WeighedCache<Object, List<PlanarContour>> contourLists;
+
+  RoiCatalog(DicomIndex index, WeighedCache<Object, List<PlanarContour>> contourLists) {
+    this.dataRoot = index.dataRoot();
+    this.version = index.version();
+    this.contourLists = contourLists;
+    this.rois = index.table(R.name());
+    this.contours = index.table(C.name());
+    this.series = index.table(S.name());
+    this.instances = index.table(I.name());
+  }
+
+  /**
+   * The ROI, or null when the structure set has no ROI of that number. Looked up by structure
+   * set alone: the few rows it has are cheaper to check than the set of every ROI numbered 1.
+   */
+  Roi roi(String rtssUid, int roiNumber) {
+    for (IntIterator id = rois.equal(R.indexOf("rtss_uid"), rtssUid).getIntIterator();
+        id.hasNext(); ) {
+      Object[] row = rois.row(id.next());
+      if (Integer.valueOf(roiNumber).equals(row[R.indexOf("roi_number")])) {
+        return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
+            (String) row[R.indexOf("referenced_series_uid")],
+            color((String) row[R.indexOf("color")]));
+      }
+    }
+    return null;
+  }
+
+  /** The ROI's contours in file order, read from the index once while they are kept. */
+  List<PlanarContour> contours(Roi roi) {
+    List<Object> key = List.of(version, roi.rtssUid(), roi.roiNumber());
+    List<PlanarContour> kept = contourLists.get(key);
+    return kept != null ? kept : contourLists.put(key, readContours(roi));
+  }
+
+  private List<PlanarContour> readContours(Roi roi) {
+    RoaringBitmap ids = contours.equal(C.indexOf("rtss_uid"), roi.rtssUid());
+    List<PlanarContour> list = new ArrayList<>();
+    for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
+      Object[] row = contours.row(id.next());
+      if (!Integer.valueOf(roi.roiNumber()).equals(row[C.indexOf("roi_number")])) {
+        continue;
+      }
+      list.add(RasterRows.contour(row));
+    }
+    list.sort(Comparator.comparingInt(PlanarContour::index));
+    return List.copyOf(list);
+  }
+
+  /** The series' Frame of Reference UID, or null when the series is unknown or names none. */
+  String frameOfReference(String seriesUid) {
+    RoaringBitmap ids = series.equal(S.indexOf("series_uid"), seriesUid);
+    return ids.isEmpty() ? null
+        : (String) series.row(ids.first())[S.indexOf("frame_of_reference_uid")];
+  }
+
+  /** The series of the image with this SOP Instance UID, or null. */
+  String seriesOfImage(String sopUid) {
+    RoaringBitmap ids = instances.equal(I.indexOf("sop_uid"), sopUid);
+    if (ids.getCardinality() > 1) {
+      ids = withoutCopies(ids);
+    }
+    return ids.isEmpty() ? null : (String) instances.row(ids.first())[I.indexOf("series_uid")];
+  }
+
+  /** The stack of the series' images that have a full geometry, or null when none has. */
+  ImageStack stack(String seriesUid) {
+    ImageStack stack = stacks.get(seriesUid);
+    if (stack == null) {
+      stack = buildStack(seriesUid);
+      if (stack != null) {
+        stacks.put(seriesUid, stack);
+      }
+    }
+    return stack;
+  }
+
+  /**
+   * The planes of the series' images: one per single-frame image, one per frame of an enhanced
+   * multi-frame image, whose geometry the index does not hold (it is in functional groups) and
+   * is read from the file's header here, once per series and connection.
+   */
+  private ImageStack buildStack(String seriesUid) {
+    List<ImagePlane> planes = new ArrayList<>();
+    RoaringBitmap ids = withoutCopies(instances.equal(I.indexOf("series_uid"), seriesUid));
+    for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
+      Object[] row = instances.row(id.next(), RasterRows.PLANE_WIDTH);
+      ImagePlane plane = RasterRows.plane(row);
+      if (plane != null) {
+        planes.add(plane);
+      } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(row[I.indexOf("sop_class_uid")])) {
+        planes.addAll(framePlanes(row));
+      }
+    }
+    return planes.isEmpty() ? null : ImageStack.of(planes);
+  }
+
+  private List<ImagePlane> framePlanes(Object[] row) {
+    String path = (String) row[I.indexOf("path")];
+    try {
+      return FramePlanes.read(dataRoot, (String) row[I.indexOf("sop_uid")], path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the frames of " + path + " cannot be placed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The rows that are instances: a file that copies another's SOP Instance UID (its
+   * {@code duplicate_of} is set) is neither stacked nor filled twice.
+   */
+  private RoaringBitmap withoutCopies(RoaringBitmap rows) {
+    rows.and(instances.nulls(I.indexOf("duplicate_of")));
+    return rows;
+  }
+
+  /** ROI Display Color as red, green, blue; null when absent or not three numbers. */
+  private static int[] color(String text) {
+    double[] values = ImagePlanes.multiValued(text, 3);
+    return values == null ? null : new int[] {(int) values[0], (int) values[1], (int) values[2]};
+  }
+}

@@ -1,0 +1,93 @@
+package dicomsql.connector.rel;
+
+import dicomsql.connector.DicomTable;
+import dicomsql.connector.rows.IndexCondition;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * {@code COUNT(*)} of an inner equi-join of two scans the index filters entirely, grouped by
+ * columns of one side (the "one" side) or not at all: for each row of that side, the rows of the
+ * other side (the scan of this node) it joins with are the intersection of the index's row sets
+ * for its key values, and only their number is taken (for {@code contour_points}, the contours'
+ * point counts). Only the one side's keys and grouping columns are decoded.
+ */
+public final class DicomJoinCount extends IndexAnswer {
+  private final ScanSpec one;
+  private final int[] oneKeys;
+  private final int[] keys;
+  private final int[] groups;
+  private final int counts;
+
+  /**
+   * @param one the scan whose rows are decoded
+   * @param oneKeys its source columns of the join keys
+   * @param keys the source columns of this node's scan that they equal, each indexed
+   * @param groups source columns of {@code one} grouped by, in output order
+   * @param counts how many COUNT(*) the aggregate asks for
+   */
+  DicomJoinCount(RelOptCluster cluster, ScanSpec many, ScanSpec one, int[] oneKeys, int[] keys,
+      int[] groups, int counts, RelDataType outputType) {
+    super(cluster, cluster.traitSet(), many, outputType);
+    this.one = one;
+    this.oneKeys = oneKeys;
+    this.keys = keys;
+    this.groups = groups;
+    this.counts = counts;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, counts,
+        getRowType());
+  }
+
+  @Override
+  RelWriter explainAnswer(RelWriter pw) {
+    IndexCondition condition = one.condition();
+    List<String> names = one.dicomTable().columnNames();
+    return pw.item("joined", one.table().getQualifiedName())
+        .itemIf("joinedIndex", condition == null ? "" : condition.describe(names),
+            condition != null)
+        .item("on", pairs(names, oneKeys, scan.dicomTable().columnNames(), keys))
+        .itemIf("group", pairs(names, groups, null, null), groups.length > 0)
+        .item("count", "*");
+  }
+
+  private static List<String> pairs(List<String> names, int[] columns, List<String> otherNames,
+      int[] others) {
+    List<String> described = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      described.add(names.get(columns[i])
+          + (others == null ? "" : " = " + otherNames.get(others[i])));
+    }
+    return described;
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    return groups.length == 0 ? 1 : Math.max(1, one.rowCount() / 10);
+  }
+
+  @Override
+  String method() {
+    return "joinCount";
+  }
+
+  @Override
+  List<Expression> arguments(EnumerableRelImplementor implementor) {
+    return List.of(one.table().getExpression(DicomTable.class),
+        IndexCondition.reference(implementor, one.condition()),
+        Expressions.constant(oneKeys), Expressions.constant(keys), Expressions.constant(groups),
+        Expressions.constant(counts));
+  }
+}

@@ -1,0 +1,152 @@
+package dicomsql.connector.rows;
+
+import dicomsql.connector.SqlValues;
+import dicomsql.connector.rel.DicomColumnAggregate;
+import dicomsql.engine.index.ColumnType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Runs a {@link DicomColumnAggregate}: the groups are the non-empty intersections of the
+ * grouping columns' row sets (in value order, nulls last) with the rows the pushed condition
+ * keeps, and each aggregate reads its column's values for a group's rows column-wise. Values
+ * are met in id order, as a scan meets them, so sums of doubles come out bit for bit as
+ * Calcite's own aggregate makes them; integer results wrap as its Java arithmetic does.
+ */
+public final class ColumnAggregation {
+  private final RowSource rows;
+  private final int[] groups;
+  private final DicomColumnAggregate.Call[] calls;
+  private final List<Object[]> result = new ArrayList<>();
+
+  private ColumnAggregation(RowSource rows, int[] groups, DicomColumnAggregate.Call[] calls) {
+    this.rows = rows;
+    this.groups = groups;
+    this.calls = calls;
+  }
+
+  /**
+   * One row per group (one row in all without grouping columns, even over no rows): the
+   * groups' values, then each call's result in Calcite's internal form.
+   */
+  public static List<Object[]> aggregate(RowSource rows, RoaringBitmap kept, int[] groups,
+      DicomColumnAggregate.Call[] calls) {
+    ColumnAggregation aggregation = new ColumnAggregation(rows, groups, calls);
+    aggregation.group(0, kept, new Object[groups.length]);
+    return aggregation.result;
+  }
+
+  private void group(int level, RoaringBitmap members, Object[] keys) {
+    if (level == groups.length) {
+      if (groups.length == 0 || !members.isEmpty()) {
+        result.add(row(keys, members));
+      }
+      return;
+    }
+    Iterator<Map.Entry<Object, RoaringBitmap>> values = rows.valueSets(groups[level], false);
+    while (values.hasNext()) {
+      Map.Entry<Object, RoaringBitmap> value = values.next();
+      subgroup(level, RoaringBitmap.and(value.getValue(), members), keys,
+          SqlValues.internal(value.getKey()));
+    }
+    subgroup(level, RoaringBitmap.and(rows.nulls(groups[level]), members), keys, null);
+  }
+
+  private void subgroup(int level, RoaringBitmap members, Object[] keys, Object key) {
+    if (!members.isEmpty()) {
+      keys[level] = key;
+      group(level + 1, members, keys);
+    }
+  }
+
+  private Object[] row(Object[] keys, RoaringBitmap members) {
+    // Calls on the same column (read the same way) share what is read, and the columns are
+    // read together: the coordinates of contour points come from one decoding of each contour.
+    Map<Long, Accumulator> read = new LinkedHashMap<>();
+    List<Integer> columns = new ArrayList<>();
+    for (DicomColumnAggregate.Call call : calls) {
+      if (call.kind() != DicomColumnAggregate.Kind.COUNT_ROWS) {
+        read.computeIfAbsent((long) call.column() << 1 | (call.asDouble() ? 1 : 0), k -> {
+          columns.add(call.column());
+          boolean stored = rows.numbers(call.column()).type() == ColumnType.DOUBLE;
+          return new Accumulator(stored || call.asDouble(), stored);
+        });
+      }
+    }
+    rows.readNumbers(members, columns.stream().mapToInt(Integer::intValue).toArray(),
+        read.values().toArray(new LongConsumer[0]));
+    Object[] row = new Object[keys.length + calls.length];
+    System.arraycopy(keys, 0, row, 0, keys.length);
+    for (int i = 0; i < calls.length; i++) {
+      DicomColumnAggregate.Call call = calls[i];
+      row[keys.length + i] = call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS
+          ? rows.count(members)
+          : read.get((long) call.column() << 1 | (call.asDouble() ? 1 : 0)).result(call);
+    }
+    return row;
+  }
+
+  /**
+   * Count, sum, least and greatest of the values met: as integers, summed as Calcite sums them
+   * in the call's type, or as doubles (stored ones given as their bits, or integers cast).
+   */
+  private static final class Accumulator implements LongConsumer {
+    private final boolean doubles;
+    private final boolean bits;
+    private long count;
+    private long sum;
+    private long least = Long.MAX_VALUE;
+    private long greatest = Long.MIN_VALUE;
+    private double doubleSum;
+    private double doubleLeast = Double.POSITIVE_INFINITY;
+    private double doubleGreatest = Double.NEGATIVE_INFINITY;
+
+    /**
+     * @param doubles whether values are summed as doubles
+     * @param bits whether they come as the bits of doubles
+     */
+    Accumulator(boolean doubles, boolean bits) {
+      this.doubles = doubles;
+      this.bits = bits;
+    }
+
+    @Override
+    public void accept(long raw) {
+      count++;
+      if (doubles) {
+        double value = bits ? Double.longBitsToDouble(raw) : raw;
+        doubleSum += value;
+        doubleLeast = Math.min(doubleLeast, value);
+        doubleGreatest = Math.max(doubleGreatest, value);
+      } else {
+        sum += raw;
+        least = Math.min(least, raw);
+        greatest = Math.max(greatest, raw);
+      }
+    }
+
+    /** Averages of integers divide the sum as the call's type holds it, as integers divide. */
+    Object result(DicomColumnAggregate.Call call) {
+      DicomColumnAggregate.Kind kind = call.kind();
+      DicomColumnAggregate.Result type = call.result();
+      if (kind == DicomColumnAggregate.Kind.COUNT) {
+        return count;
+      }
+      if (count == 0) {
+        return kind == DicomColumnAggregate.Kind.SUM0 ? type.of(0) : null;
+      }
+      return switch (kind) {
+        case AVG -> doubles ? type.of(doubleSum / count)
+            : type.of(((Number) type.of(sum)).longValue() / count);
+        case MIN -> doubles ? type.of(doubleLeast) : type.of(least);
+        case MAX -> doubles ? type.of(doubleGreatest) : type.of(greatest);
+        default -> doubles ? type.of(doubleSum) : type.of(sum);
+      };
+    }
+  }
+}

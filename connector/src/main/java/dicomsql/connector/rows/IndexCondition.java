@@ -1,0 +1,188 @@
+package dicomsql.connector.rows;
+
+import dicomsql.connector.DicomTable;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * A filter the index answers by itself, as bitmap algebra over the row sets of indexed
+ * columns: comparisons with constants, ranges, IN lists, IS [NOT] NULL and LIKE 'prefix%',
+ * combined with AND and OR, a NOT pushed down to the comparisons. Each node gives the rows where
+ * it is TRUE under SQL's three-valued logic. Public only for the generated code that hands it
+ * back to {@link DicomTable}.
+ */
+public sealed interface IndexCondition {
+  /** The rows of {@code source} where the condition is TRUE. */
+  RoaringBitmap rows(RowSource source);
+
+  /** How EXPLAIN shows it, with column names. */
+  String describe(List<String> columns);
+
+  /** Rows whose column equals one of the values. */
+  record In(int column, List<Object> values) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      RoaringBitmap result = new RoaringBitmap();
+      for (Object value : values) {
+        result.or(source.equal(column, value));
+      }
+      return result;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return values.size() == 1 ? columns.get(column) + " = " + literal(values.get(0))
+          : columns.get(column) + " IN (" + values.stream().map(IndexCondition::literal)
+              .collect(Collectors.joining(", ")) + ")";
+    }
+  }
+
+  /** Rows whose column lies within bounds; a null bound is open. */
+  record Range(int column, Object low, boolean lowInclusive, Object high, boolean highInclusive)
+      implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      return source.range(column, low, lowInclusive, high, highInclusive);
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      String name = columns.get(column);
+      List<String> parts = new ArrayList<>();
+      if (low != null) {
+        parts.add(name + (lowInclusive ? " >= " : " > ") + literal(low));
+      }
+      if (high != null) {
+        parts.add(name + (highInclusive ? " <= " : " < ") + literal(high));
+      }
+      return parts.isEmpty() ? name + " IS NOT NULL" : String.join(" AND ", parts);
+    }
+  }
+
+  /** Rows whose text column starts with a prefix (LIKE 'prefix%'). */
+  record Prefix(int column, String prefix) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      return source.prefix(column, prefix);
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return columns.get(column) + " LIKE " + literal(prefix + "%");
+    }
+  }
+
+  /** Rows whose column is null (or, negated, is not). */
+  record IsNull(int column, boolean negated) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      RoaringBitmap nulls = source.nulls(column);
+      if (!negated) {
+        return nulls;
+      }
+      RoaringBitmap all = source.all();
+      all.andNot(nulls);
+      return all;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return columns.get(column) + (negated ? " IS NOT NULL" : " IS NULL");
+    }
+  }
+
+  /**
+   * The negation of a condition on one column: TRUE where the condition is FALSE. Where the
+   * column is null the condition is usually UNKNOWN, and so is its negation: those rows are left
+   * out when {@code nullIsUnknown}.
+   */
+  record Not(IndexCondition condition, int column, boolean nullIsUnknown)
+      implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      RoaringBitmap result = source.all();
+      result.andNot(condition.rows(source));
+      if (nullIsUnknown) {
+        result.andNot(source.nulls(column));
+      }
+      return result;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return "NOT (" + condition.describe(columns) + ")";
+    }
+  }
+
+  /** TRUE where every part is. */
+  record And(List<IndexCondition> parts) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      RoaringBitmap result = null;
+      for (IndexCondition part : parts) {
+        RoaringBitmap rows = part.rows(source);
+        if (result == null) {
+          result = rows;
+        } else {
+          result.and(rows);
+        }
+        if (result.isEmpty()) {
+          break;
+        }
+      }
+      return result == null ? source.all() : result;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return parts.stream().map(p -> p.describe(columns)).collect(Collectors.joining(" AND "));
+    }
+  }
+
+  /** TRUE where any part is. */
+  record Or(List<IndexCondition> parts) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      RoaringBitmap result = new RoaringBitmap();
+      for (IndexCondition part : parts) {
+        result.or(part.rows(source));
+      }
+      return result;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return "(" + parts.stream().map(p -> p.describe(columns))
+          .collect(Collectors.joining(" OR ")) + ")";
+    }
+  }
+
+  private static String literal(Object value) {
+    if (value instanceof String text) {
+      return "'" + text.replace("'", "''") + "'";
+    }
+    if (value instanceof LocalDate date) {
+      return "DATE '" + date + "'";
+    }
+    if (value instanceof LocalTime time) {
+      return "TIME '" + time + "'";
+    }
+    return String.valueOf(value);
+  }
+
+  /**
+   * How generated code gets the condition: through Calcite's stash (the statement's context),
+   * not written into the code, so that the code is the same whatever the constants are.
+   */
+  static Expression reference(EnumerableRelImplementor implementor, IndexCondition condition) {
+    return condition == null ? Expressions.constant(null, IndexCondition.class)
+        : implementor.stash(condition, IndexCondition.class);
+  }
+}
