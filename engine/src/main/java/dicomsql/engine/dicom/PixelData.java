@@ -46,14 +46,16 @@ public final class PixelData {
   private final ImagePixelModule module;
   private final FrameSource source;
   private final RegionSource region;
+  private final boolean inPlace;
   private int[] scratch;
 
   private PixelData(DataSet dataSet, ImagePixelModule module, FrameSource source,
-      RegionSource region) {
+      RegionSource region, boolean inPlace) {
     this.dataSet = dataSet;
     this.module = module;
     this.source = source;
     this.region = region;
+    this.inPlace = inPlace;
   }
 
   /** Reads a whole file and prepares its pixel data. */
@@ -112,7 +114,7 @@ public final class PixelData {
           (index, into) -> decoder.decode(bytes.read(index * frameBytes, frameBytes), 0, into),
           (index, from, count, into) -> decoder.decodePixels(
               bytes.read(index * frameBytes + (long) from * cellBytes, (long) count * cellBytes),
-              0, 0, count, into));
+              0, 0, count, into), held == null);
     } catch (DicomException e) {
       throw e.inFile(file.toString());
     }
@@ -144,7 +146,7 @@ public final class PixelData {
     return new PixelData(dataSet, module,
         (index, into) -> decoder.decode(data, index * cellsPerFrame, into),
         module.samplesPerPixel() != 1 ? null : (index, from, count, into) ->
-            decoder.decodePixels(data, index * cellsPerFrame, from, count, into));
+            decoder.decodePixels(data, index * cellsPerFrame, from, count, into), false);
   }
 
   private static PixelData encapsulated(DataSet dataSet, Element pixels, TransferSyntax syntax)
@@ -158,7 +160,7 @@ public final class PixelData {
     EncapsulatedFrames frames = EncapsulatedFrames.of(pixels.fragments(),
         module.numberOfFrames());
     return new PixelData(dataSet, module,
-        (index, into) -> source.decode(index, into, frames.frame(index)), null);
+        (index, into) -> source.decode(index, into, frames.frame(index)), null, false);
   }
 
   /** Decodes one encapsulated frame, {@code frame} its bytes. */
@@ -202,6 +204,14 @@ public final class PixelData {
 
   public ImagePixelModule module() {
     return module;
+  }
+
+  /**
+   * Whether the pixel data stays in the file, read from it when a frame or region is asked
+   * for; otherwise it was read into memory with the header.
+   */
+  public boolean readsInPlace() {
+    return inPlace;
   }
 
   public int frameCount() {
