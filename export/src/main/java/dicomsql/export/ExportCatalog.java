@@ -1,9 +1,12 @@
 package dicomsql.export;
 
+import dicomsql.engine.raster.FramePlanes;
 import dicomsql.engine.raster.ImagePlane;
 import dicomsql.engine.raster.ImagePlanes;
 import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.PlanarContour;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,10 +35,13 @@ final class ExportCatalog {
       + " phase, series_number, instance_count";
 
   private final Connection connection;
+  private final Path dataRoot;
   private final Map<String, Map<Integer, Roi>> structureSets = new HashMap<>();
 
-  ExportCatalog(Connection connection) {
+  /** @param dataRoot the folder the connection reads, where enhanced images' frames are read */
+  ExportCatalog(Connection connection, Path dataRoot) {
     this.connection = connection;
+    this.dataRoot = dataRoot;
   }
 
   /** The series, or null when the folder has no such series. */
@@ -64,13 +70,19 @@ final class ExportCatalog {
     return list;
   }
 
-  /** The stack of the series' images that have a full geometry; null when none has. */
+  /**
+   * The stack of the series' images that have a full geometry, null when none has: a plane per
+   * single-frame image, and one per frame of an enhanced multi-frame image, whose geometry is in
+   * its functional groups, read from the file here.
+   *
+   * @throws IllegalArgumentException when an enhanced image's header cannot be read
+   */
   ImageStack stack(String seriesUid) throws SQLException {
     List<ImagePlane> planes = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT sop_uid, path, rows, columns,"
             + " pixel_spacing_row, pixel_spacing_col, position_x, position_y, position_z,"
-            + " orientation, slice_thickness FROM instances WHERE series_uid = "
+            + " orientation, slice_thickness, sop_class_uid FROM instances WHERE series_uid = "
             + literal(seriesUid))) {
       while (rows.next()) {
         ImagePlane plane = ImagePlanes.of(rows.getString(1), rows.getString(2),
@@ -80,10 +92,21 @@ final class ExportCatalog {
             (Double) rows.getObject(11));
         if (plane != null) {
           planes.add(plane);
+        } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(rows.getString(12))) {
+          planes.addAll(framePlanes(rows.getString(1), rows.getString(2)));
         }
       }
     }
     return planes.isEmpty() ? null : ImageStack.of(planes);
+  }
+
+  private List<ImagePlane> framePlanes(String sopUid, String path) {
+    try {
+      return FramePlanes.read(dataRoot, sopUid, path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the frames of " + path + " cannot be placed: "
+          + e.getMessage(), e);
+    }
   }
 
   /** A ROI of a structure set, or null when the folder has no such ROI. */

@@ -44,12 +44,12 @@ final class ExportSources {
     if (series == null) {
       return new Resolved(null, null, "the data folder has no series " + seriesUid);
     }
-    ImageStack stack = catalog.stack(seriesUid);
-    if (stack == null) {
-      return new Resolved(series, null, "series " + seriesUid + " has no images with a"
-          + " position, orientation and spacing in the data folder");
-    }
     try {
+      ImageStack stack = catalog.stack(seriesUid);
+      if (stack == null) {
+        return new Resolved(series, null, "series " + seriesUid + " has no images with a"
+            + " position, orientation and spacing in the data folder");
+      }
       return new Resolved(series, SeriesGrid.of(stack), null);
     } catch (IllegalArgumentException e) {
       return new Resolved(series, null, "series " + seriesUid + " is not exported: "

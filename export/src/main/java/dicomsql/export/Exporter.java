@@ -104,7 +104,7 @@ public final class Exporter {
     ExportLayout layout = format == Format.NIFTI
         ? new NiftiLayout(grid == Grid.ANNOTATED, spacing)
         : new NnunetLayout(channels, spacing);
-    ExportSources sources = new ExportSources(new ExportCatalog(connection));
+    ExportSources sources = new ExportSources(new ExportCatalog(connection, dataRoot));
     List<ManifestRow> unnamed = new ArrayList<>();
     List<CaseJob> jobs = new ArrayList<>();
     for (Map.Entry<String, List<ExportRow>> entry : cases(rows, sources, unnamed).entrySet()) {

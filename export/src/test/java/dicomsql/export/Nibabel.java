@@ -60,6 +60,19 @@ final class Nibabel {
     assumeModules("nibabel, numpy, scipy.ndimage", "python3-nibabel python3-scipy");
   }
 
+  /** For {@link #python}: pydicom and numpy. */
+  static void assumePydicomInstalled() throws IOException, InterruptedException {
+    assumeModules("pydicom, numpy", "python3-pydicom python3-numpy");
+  }
+
+  /** Runs a python3 script with arguments; its standard output, or a failure with its errors. */
+  static String python(Path script, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+    command.addAll(List.of(arguments));
+    return checked(command).stdout;
+  }
+
   private static void assumeModules(String modules, String packages)
       throws IOException, InterruptedException {
     boolean installed = Files.isExecutable(PYTHON)
@@ -152,7 +165,7 @@ final class Nibabel {
   private static Output checked(List<String> command) throws IOException, InterruptedException {
     Output output = run(command);
     if (output.exit != 0) {
-      throw new IllegalStateException("nibabel check failed: " + output.stderr);
+      throw new IllegalStateException(command + " failed: " + output.stderr);
     }
     return output;
   }

@@ -1,6 +1,6 @@
 package dicomsql.connector.functions;
 
-import dicomsql.engine.raster.DecodedImage;
+import dicomsql.engine.raster.KeptPixels;
 import dicomsql.engine.raster.DecodedSlices;
 import dicomsql.engine.raster.IntensityStatistics;
 import dicomsql.engine.raster.PlanarContour;
@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What the raster functions keep between calls (decoded images, ROI masks, HU statistics, ROI
- * contours) within one budget of bytes: half for images, a quarter for masks, an eighth each
+ * contours) within one budget of bytes: half for images (and compressed multi-frame files read
+ * whole, see {@link DecodedSlices}), a quarter for masks, an eighth each
  * for statistics and contours. A connection has its own unless it is given one (the driver's
  * connection property {@code dicomsql.rasterCaches}): {@code dicomsql serve} gives all its
  * connections the same, so that together they stay within one budget however many run raster
@@ -26,7 +27,7 @@ public final class RasterCaches {
   private static final long LARGEST_DEFAULT = 512L << 20;
 
   private final long budget;
-  final WeighedCache<Object, DecodedImage> images;
+  final WeighedCache<Object, KeptPixels> images;
   final WeighedCache<Object, RoiMasks> masks;
   final WeighedCache<Object, IntensityStatistics> statistics;
   final WeighedCache<Object, List<PlanarContour>> contours;

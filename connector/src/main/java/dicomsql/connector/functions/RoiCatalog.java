@@ -2,6 +2,7 @@ package dicomsql.connector.functions;
 
 import dicomsql.engine.index.DicomIndex;
 import dicomsql.engine.index.IndexTable;
+import dicomsql.engine.index.InstancePlanes;
 import dicomsql.engine.index.RasterRows;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
@@ -43,7 +45,12 @@ final class RoiCatalog {
   private final IndexTable contours;
   private final IndexTable series;
   private final IndexTable instances;
+  private static final int FRAME = S.indexOf("frame_of_reference_uid");
+  private static final int FRAME_WIDTH = FRAME + 1;
+
   private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
+  /** Each series' Frame of Reference UID: asked for twice per (ROI, series) pair. */
+  private final Map<String, Optional<String>> frames = new ConcurrentHashMap<>();
   private final long version;
   private final WeighedCache<Object, List<PlanarContour>> contourLists;
 
@@ -62,16 +69,15 @@ final class RoiCatalog {
    * set alone: the few rows it has are cheaper to check than the set of every ROI numbered 1.
    */
   Roi roi(String rtssUid, int roiNumber) {
-    for (IntIterator id = rois.equal(R.indexOf("rtss_uid"), rtssUid).getIntIterator();
-        id.hasNext(); ) {
-      Object[] row = rois.row(id.next());
-      if (Integer.valueOf(roiNumber).equals(row[R.indexOf("roi_number")])) {
-        return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
-            (String) row[R.indexOf("referenced_series_uid")],
-            color((String) row[R.indexOf("color")]));
-      }
+    RoaringBitmap ids = RoaringBitmap.and(rois.equal(R.indexOf("rtss_uid"), rtssUid),
+        rois.equal(R.indexOf("roi_number"), roiNumber));
+    if (ids.isEmpty()) {
+      return null;
     }
-    return null;
+    Object[] row = rois.row(ids.first());
+    return new Roi(rtssUid, roiNumber, (String) row[R.indexOf("roi_name")],
+        (String) row[R.indexOf("referenced_series_uid")],
+        color((String) row[R.indexOf("color")]));
   }
 
   /** The ROI's contours in file order, read from the index once while they are kept. */
@@ -82,14 +88,11 @@ final class RoiCatalog {
   }
 
   private List<PlanarContour> readContours(Roi roi) {
-    RoaringBitmap ids = contours.equal(C.indexOf("rtss_uid"), roi.rtssUid());
+    RoaringBitmap ids = RoaringBitmap.and(contours.equal(C.indexOf("rtss_uid"), roi.rtssUid()),
+        contours.equal(C.indexOf("roi_number"), roi.roiNumber()));
     List<PlanarContour> list = new ArrayList<>();
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
-      Object[] row = contours.row(id.next());
-      if (!Integer.valueOf(roi.roiNumber()).equals(row[C.indexOf("roi_number")])) {
-        continue;
-      }
-      list.add(RasterRows.contour(row));
+      list.add(RasterRows.contour(contours.row(id.next())));
     }
     list.sort(Comparator.comparingInt(PlanarContour::index));
     return List.copyOf(list);
@@ -97,9 +100,13 @@ final class RoiCatalog {
 
   /** The series' Frame of Reference UID, or null when the series is unknown or names none. */
   String frameOfReference(String seriesUid) {
+    return frames.computeIfAbsent(seriesUid, this::readFrameOfReference).orElse(null);
+  }
+
+  private Optional<String> readFrameOfReference(String seriesUid) {
     RoaringBitmap ids = series.equal(S.indexOf("series_uid"), seriesUid);
-    return ids.isEmpty() ? null
-        : (String) series.row(ids.first())[S.indexOf("frame_of_reference_uid")];
+    return ids.isEmpty() ? Optional.empty()
+        : Optional.ofNullable((String) series.row(ids.first(), FRAME_WIDTH)[FRAME]);
   }
 
   /** The series of the image with this SOP Instance UID, or null. */
@@ -131,12 +138,13 @@ final class RoiCatalog {
   private ImageStack buildStack(String seriesUid) {
     List<ImagePlane> planes = new ArrayList<>();
     RoaringBitmap ids = withoutCopies(instances.equal(I.indexOf("series_uid"), seriesUid));
+    InstancePlanes reader = new InstancePlanes(instances);
     for (IntIterator id = ids.getIntIterator(); id.hasNext(); ) {
-      Object[] row = instances.row(id.next(), RasterRows.PLANE_WIDTH);
-      ImagePlane plane = RasterRows.plane(row);
+      Object[] row = reader.row(id.next());
+      ImagePlane plane = reader.plane(row);
       if (plane != null) {
         planes.add(plane);
-      } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(row[I.indexOf("sop_class_uid")])) {
+      } else if (FramePlanes.ENHANCED_IMAGE_CLASSES.contains(row[InstancePlanes.SOP_CLASS_UID])) {
         planes.addAll(framePlanes(row));
       }
     }
@@ -144,9 +152,9 @@ final class RoiCatalog {
   }
 
   private List<ImagePlane> framePlanes(Object[] row) {
-    String path = (String) row[I.indexOf("path")];
+    String path = (String) row[InstancePlanes.PATH];
     try {
-      return FramePlanes.read(dataRoot, (String) row[I.indexOf("sop_uid")], path);
+      return FramePlanes.read(dataRoot, (String) row[InstancePlanes.SOP_UID], path);
     } catch (IOException e) {
       throw new IllegalArgumentException("the frames of " + path + " cannot be placed: "
           + e.getMessage(), e);

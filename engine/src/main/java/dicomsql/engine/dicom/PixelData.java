@@ -3,6 +3,7 @@ package dicomsql.engine.dicom;
 import dicomsql.engine.dicom.codec.FrameDecoder;
 import dicomsql.engine.dicom.codec.FrameDecoders;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -31,18 +32,30 @@ public final class PixelData {
     void decode(int index, int fromPixel, int count, int[] into) throws DicomException;
   }
 
+  /** What {@link #open} keeps of a header: the pixels' description, rescale and window. */
+  private static final ReadOptions HEADER = ReadOptions.onlyTags(Tag.SpecificCharacterSet,
+      Tag.SamplesPerPixel, Tag.PhotometricInterpretation, Tag.NumberOfFrames, Tag.Rows,
+      Tag.Columns, Tag.BitsAllocated, Tag.BitsStored, Tag.HighBit, Tag.PixelRepresentation,
+      Tag.PlanarConfiguration, Tag.WindowCenter, Tag.WindowWidth, Tag.RescaleIntercept,
+      Tag.RescaleSlope, Tag.ModalityLUTSequence, Tag.SharedFunctionalGroupsSequence,
+      Tag.PerFrameFunctionalGroupsSequence, Tag.PixelData);
+  /** Files up to this size are read whole by {@link #open}. */
+  private static final long SMALL_FILE = 64 * 1024;
+
   private final DataSet dataSet;
   private final ImagePixelModule module;
   private final FrameSource source;
   private final RegionSource region;
+  private final boolean inPlace;
   private int[] scratch;
 
   private PixelData(DataSet dataSet, ImagePixelModule module, FrameSource source,
-      RegionSource region) {
+      RegionSource region, boolean inPlace) {
     this.dataSet = dataSet;
     this.module = module;
     this.source = source;
     this.region = region;
+    this.inPlace = inPlace;
   }
 
   /** Reads a whole file and prepares its pixel data. */
@@ -57,18 +70,30 @@ public final class PixelData {
   /**
    * Prepares a file's pixel data without reading it: native single-sample pixel data in a little
    * endian file stays in the file, and frames, or only the pixels a region spans, are read from
-   * it in place when asked for. Anything else is read whole, as {@link #read} does.
+   * it in place when asked for. Anything else is read whole, as {@link #read} does. Of the
+   * header only what describes and rescales the pixels is kept ({@link #HEADER}); a small file
+   * is read in one go, header and pixels, since opening it twice costs more than its bytes.
    */
   public static PixelData open(Path file) throws IOException {
+    return open(file, SMALL_FILE);
+  }
+
+  /** As {@link #open(Path)}, reading the file whole when it has at most {@code wholeUpTo} bytes. */
+  static PixelData open(Path file, long wholeUpTo) throws IOException {
+    byte[] held;
     DataSet dataSet;
     TransferSyntax syntax;
     long start;
     long length;
-    try (DicomReader reader = DicomReader.open(file, ReadOptions.stopBeforePixelData())) {
-      dataSet = DataSet.read(reader);
-      syntax = reader.transferSyntax();
-      start = reader.pixelDataStart();
-      length = reader.pixelDataLength();
+    try {
+      held = Files.size(file) <= wholeUpTo ? Files.readAllBytes(file) : null;
+      try (DicomReader reader = held != null ? DicomReader.of(held, HEADER)
+          : DicomReader.open(file, HEADER)) {
+        dataSet = DataSet.read(reader);
+        syntax = reader.transferSyntax();
+        start = reader.pixelDataStart();
+        length = reader.pixelDataLength();
+      }
     } catch (DicomException e) {
       throw e.inFile(file.toString());
     }
@@ -84,12 +109,12 @@ public final class PixelData {
       decoder.checkLength(length, module.numberOfFrames());
       int cellBytes = module.bitsAllocated() / 8;
       long frameBytes = (long) module.pixelsPerFrame() * cellBytes;
-      PixelBytes bytes = new PixelBytes(file, start);
+      PixelBytes bytes = new PixelBytes(file, start, held);
       return new PixelData(dataSet, module,
           (index, into) -> decoder.decode(bytes.read(index * frameBytes, frameBytes), 0, into),
           (index, from, count, into) -> decoder.decodePixels(
               bytes.read(index * frameBytes + (long) from * cellBytes, (long) count * cellBytes),
-              0, 0, count, into));
+              0, 0, count, into), held == null);
     } catch (DicomException e) {
       throw e.inFile(file.toString());
     }
@@ -121,7 +146,7 @@ public final class PixelData {
     return new PixelData(dataSet, module,
         (index, into) -> decoder.decode(data, index * cellsPerFrame, into),
         module.samplesPerPixel() != 1 ? null : (index, from, count, into) ->
-            decoder.decodePixels(data, index * cellsPerFrame, from, count, into));
+            decoder.decodePixels(data, index * cellsPerFrame, from, count, into), false);
   }
 
   private static PixelData encapsulated(DataSet dataSet, Element pixels, TransferSyntax syntax)
@@ -135,7 +160,7 @@ public final class PixelData {
     EncapsulatedFrames frames = EncapsulatedFrames.of(pixels.fragments(),
         module.numberOfFrames());
     return new PixelData(dataSet, module,
-        (index, into) -> source.decode(index, into, frames.frame(index)), null);
+        (index, into) -> source.decode(index, into, frames.frame(index)), null, false);
   }
 
   /** Decodes one encapsulated frame, {@code frame} its bytes. */
@@ -179,6 +204,14 @@ public final class PixelData {
 
   public ImagePixelModule module() {
     return module;
+  }
+
+  /**
+   * Whether the pixel data stays in the file, read from it when a frame or region is asked
+   * for; otherwise it was read into memory with the header.
+   */
+  public boolean readsInPlace() {
+    return inPlace;
   }
 
   public int frameCount() {

@@ -6,4 +6,9 @@ package dicomsql.engine.raster;
  * (MONOCHROME1).
  */
 public record DecodedImage(int rows, int columns, float[] values, Window window,
-    boolean invertedGrey) {}
+    boolean invertedGrey) implements KeptPixels {
+  @Override
+  public long bytes() {
+    return 4L * values.length;
+  }
+}

@@ -7,6 +7,7 @@ import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.dicom.PixelData;
 import dicomsql.engine.dicom.Tag;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.roaringbitmap.IntIterator;
@@ -17,11 +18,13 @@ import org.roaringbitmap.RoaringBitmap;
  * budget, and the pixels under a mask, of which native pixel data reads from the file (in place)
  * and decodes only the stretch of rows the mask spans. Compressed pixel data is decoded as
  * {@link PixelData} can, whole frames; what it cannot is refused with a message that names the
- * file and its transfer syntax. Safe to use from several threads.
+ * file and its transfer syntax. A multi-frame file whose pixel data cannot be read in place is
+ * read once and kept within the same budget ({@link HeldFile}), so that a series stored as one
+ * compressed enhanced image is not read again for each frame. Safe to use from several threads.
  */
 public final class DecodedSlices implements SliceSource {
   private final Path dataRoot;
-  private final WeighedCache<Object, DecodedImage> recent;
+  private final WeighedCache<Object, KeptPixels> recent;
   private final Object version;
 
   /** Whole images kept within a budget of bytes of their own. */
@@ -34,16 +37,16 @@ public final class DecodedSlices implements SliceSource {
    * tells apart the versions of the files under {@code dataRoot} that the sharers read) and
    * the image's path.
    */
-  public DecodedSlices(Path dataRoot, WeighedCache<Object, DecodedImage> images,
+  public DecodedSlices(Path dataRoot, WeighedCache<Object, KeptPixels> images,
       Object version) {
     this.dataRoot = dataRoot;
     this.recent = images;
     this.version = version;
   }
 
-  /** A cache of whole images, weighed by their pixel values. */
-  public static WeighedCache<Object, DecodedImage> images(long budgetBytes) {
-    return new WeighedCache<>(budgetBytes, image -> 4L * image.values().length);
+  /** A cache of whole images and held files, weighed by their bytes. */
+  public static WeighedCache<Object, KeptPixels> images(long budgetBytes) {
+    return new WeighedCache<>(budgetBytes, KeptPixels::bytes);
   }
 
   @Override
@@ -52,10 +55,17 @@ public final class DecodedSlices implements SliceSource {
     if (values.length == 0) {
       return values;
     }
-    DecodedImage whole = recent.get(key(plane));
+    DecodedImage whole = recent.get(key(plane)) instanceof DecodedImage image ? image : null;
     int first = pixels.first();
-    float[] region = whole != null ? whole.values()
-        : read(plane).rescaledPixels(plane.frameIndex(), first, pixels.last() - first + 1, null);
+    float[] region;
+    if (whole != null) {
+      region = whole.values();
+    } else {
+      PixelData data = read(plane);
+      synchronized (data) {
+        region = data.rescaledPixels(plane.frameIndex(), first, pixels.last() - first + 1, null);
+      }
+    }
     int offset = whole != null ? 0 : first;
     int next = 0;
     for (IntIterator pixel = pixels.getIntIterator(); pixel.hasNext(); ) {
@@ -70,8 +80,12 @@ public final class DecodedSlices implements SliceSource {
    */
   public DecodedImage image(ImagePlane plane) throws IOException {
     Object key = key(plane);
-    DecodedImage kept = recent.get(key);
-    return kept != null ? kept : recent.put(key, decode(plane));
+    return recent.get(key) instanceof DecodedImage kept ? kept : put(key, decode(plane));
+  }
+
+  private DecodedImage put(Object key, DecodedImage image) {
+    recent.put(key, image);
+    return image;
   }
 
   /** Images are kept by the version of the files, path and frame. */
@@ -82,7 +96,10 @@ public final class DecodedSlices implements SliceSource {
   private DecodedImage decode(ImagePlane plane) throws IOException {
     PixelData pixels = read(plane);
     ImagePixelModule module = pixels.module();
-    float[] values = pixels.rescaledFrame(plane.frameIndex(), null);
+    float[] values;
+    synchronized (pixels) {
+      values = pixels.rescaledFrame(plane.frameIndex(), null);
+    }
     return new DecodedImage(module.rows(), module.columns(), values, window(pixels.dataSet()),
         module.photometricInterpretation().equals("MONOCHROME1"));
   }
@@ -92,7 +109,16 @@ public final class DecodedSlices implements SliceSource {
    * have the plane's frame: one frame for the plane of a single-frame image.
    */
   private PixelData read(ImagePlane plane) throws IOException {
-    PixelData pixels = PixelData.open(PathText.resolve(dataRoot, plane.path()));
+    Object fileKey = List.of(version, plane.path());
+    PixelData pixels = plane.frameNumber() > 0 && recent.get(fileKey) instanceof HeldFile held
+        ? held.pixels() : null;
+    if (pixels == null) {
+      Path file = PathText.resolve(dataRoot, plane.path());
+      pixels = PixelData.open(file);
+      if (plane.frameNumber() > 0 && !pixels.readsInPlace()) {
+        recent.put(fileKey, new HeldFile(pixels, Files.size(file)));
+      }
+    }
     ImagePixelModule module = pixels.module();
     String problem = null;
     if (plane.frameNumber() == 0 && module.numberOfFrames() != 1) {

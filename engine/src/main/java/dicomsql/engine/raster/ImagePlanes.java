@@ -18,7 +18,17 @@ public final class ImagePlanes {
   public static ImagePlane of(String sopUid, String path, Integer rows, Integer columns,
       Double rowSpacing, Double columnSpacing, Double x, Double y, Double z, String orientation,
       Double thickness) {
-    double[] cosines = multiValued(orientation, 6);
+    return of(sopUid, path, rows, columns, rowSpacing, columnSpacing, x, y, z,
+        multiValued(orientation, 6), thickness);
+  }
+
+  /**
+   * As {@link #of(String, String, Integer, Integer, Double, Double, Double, Double, Double,
+   * String, Double)}, with the orientation's six numbers already parsed (null when it has none).
+   */
+  public static ImagePlane of(String sopUid, String path, Integer rows, Integer columns,
+      Double rowSpacing, Double columnSpacing, Double x, Double y, Double z, double[] cosines,
+      Double thickness) {
     if (rows == null || columns == null || rowSpacing == null || columnSpacing == null
         || x == null || y == null || z == null || cosines == null) {
       return null;
