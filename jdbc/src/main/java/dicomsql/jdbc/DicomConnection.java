@@ -1,26 +1,29 @@
 package dicomsql.jdbc;
 
-import dicomsql.connector.DicomSchema;
 import dicomsql.connector.functions.DicomFunctions;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
+import dicomsql.connector.DicomSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeSet;
-import org.apache.calcite.jdbc.CalciteConnection;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.ExtensibleCalciteConnection;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
@@ -29,106 +32,179 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
- * What a {@code jdbc:dicom:} connection adds to Calcite's, through proxies of the JDBC
- * interfaces: closing it lets go of the index; every SQL error is cleaned into one line with a
- * suggestion for a misspelt name; it is read-only, so commit and rollback have nothing to do;
- * its statements are {@link DicomStatement}s and its metadata {@link DicomMetaData}.
+ * A {@code jdbc:dicom:} connection: Calcite's, over the schema {@code dicom} of one data
+ * folder. Every statement, prepared or not, is prepared and run through here, where unnamed
+ * columns are named ({@link ColumnNames}), failures are cleaned into one line with a SQLState
+ * ({@link SqlErrors}), the query timeout is kept ({@link QueryTimer}) and a cancelled or
+ * timed-out query fails with SQLState 57014 saying which; a statement runs again after a
+ * cancel (Avatica leaves its cancel flag set, so it is cleared before the next run). Closing
+ * the connection lets go of the index; it is read-only, so commit and rollback have nothing
+ * to do.
  */
-final class DicomConnection implements InvocationHandler, SqlErrors.Names {
-  private final Connection delegate;
-  private final DicomSchema schema;
-  private final String url;
-  private final IndexWarnings indexWarnings;
-  private Connection proxy;
+final class DicomConnection extends ExtensibleCalciteConnection implements SqlErrors.Names {
+  private final QueryTimer timer = new QueryTimer();
+  private DicomSchema schema;
+  private String url;
+  private IndexWarnings indexWarnings;
 
-  private DicomConnection(Connection delegate, DicomSchema schema, String url) {
-    this.delegate = delegate;
+  DicomConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
+      Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+    super(driver, factory, url, info, rootSchema, typeFactory);
+  }
+
+  /** Serves {@code schema} as the default schema {@code dicom}, opened by {@code url}. */
+  void open(DicomSchema schema, String url) throws SQLException {
     this.schema = schema;
     this.url = url;
     this.indexWarnings = new IndexWarnings(schema);
+    getRootSchema().add("dicom", schema);
+    setSchema("dicom");
   }
 
-  /** The connection as its users see it. */
-  Connection proxy() {
-    return proxy;
+  /** The URL the connection was opened with, as written. */
+  String url() {
+    return url;
   }
 
-  static Connection wrap(Connection delegate, DicomSchema schema, String url) {
-    DicomConnection handler = new DicomConnection(delegate, schema, url);
-    handler.proxy = proxy(Connection.class, handler);
-    return handler.proxy;
-  }
-
-  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-    return type.cast(Proxy.newProxyInstance(DicomConnection.class.getClassLoader(),
-        new Class<?>[] {type}, handler));
+  QueryTimer timer() {
+    return timer;
   }
 
   @Override
-  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "close":
-        try {
-          return call(delegate, method, args);
-        } finally {
-          schema.close();
-        }
-      case "getMetaData":
-        return DicomMetaData.wrap(this, (DatabaseMetaData) call(delegate, method, args),
-            delegate, url);
-      case "getWarnings":
-        return indexWarnings.prepend((SQLWarning) call(delegate, method, args));
-      case "clearWarnings":
-        indexWarnings.clear();
-        return call(delegate, method, args);
-      case "createStatement":
-        return DicomStatement.wrap(this, Statement.class,
-            (Statement) call(delegate, method, args));
-      case "prepareStatement":
-        return DicomStatement.wrap(this, PreparedStatement.class,
-            (PreparedStatement) prepare(method, args));
-      case "prepareCall":
-        return DicomStatement.wrap(this, CallableStatement.class,
-            (CallableStatement) prepare(method, args));
-      case "commit", "rollback":
-        // Nothing is ever written: there is nothing to commit or roll back, in any mode.
-        return null;
-      case "isReadOnly":
-        return true;
-      default:
-        return call(delegate, method, args);
+  public void close() throws SQLException {
+    try {
+      super.close();
+    } finally {
+      if (schema != null) {
+        schema.close();
+      }
     }
   }
 
-  /** Prepares a statement, its unnamed columns named. */
-  private Object prepare(Method method, Object[] args) throws Throwable {
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return indexWarnings.prepend(super.getWarnings());
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    indexWarnings.clear();
+    super.clearWarnings();
+  }
+
+  /** Nothing is ever written: there is nothing to commit, in any mode. */
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+  }
+
+  /** Nothing is ever written: there is nothing to roll back, in any mode. */
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  @Override
+  protected <T extends PreparedStatement> T prepare(String sql, Preparation<T> preparation)
+      throws SQLException {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      return call(delegate, method, args);
+      return preparation.run();
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      throw failure(null, e, sql);
+    }
+  }
+
+  /** A statement run as text: Calcite prepares and runs it in one go. */
+  @Override
+  protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement,
+      String sql, long maxRowCount) throws SQLException, NoSuchStatementException {
+    start(statement);
+    try (Hook.Closeable naming = ColumnNames.whileParsing()) {
+      return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      throw failure(statement, e, sql);
+    }
+  }
+
+  /** A prepared statement's run, and the answer to a metadata call. */
+  @Override
+  protected ResultSet executeQueryInternal(AvaticaStatement statement,
+      Meta.Signature signature, Meta.Frame firstFrame, QueryState state, boolean isUpdate)
+      throws SQLException {
+    start(statement);
+    try {
+      return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      throw failure(statement, e, state == null ? null : state.sql);
+    }
+  }
+
+  @Override
+  protected long[] executeBatchUpdateInternal(AvaticaPreparedStatement statement)
+      throws SQLException {
+    try {
+      return super.executeBatchUpdateInternal(statement);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      throw failure(statement, e, null);
+    }
+  }
+
+  @Override
+  protected Meta.ExecuteBatchResult prepareAndUpdateBatch(AvaticaStatement statement,
+      List<String> queries) throws NoSuchStatementException, SQLException {
+    try {
+      return super.prepareAndUpdateBatch(statement, queries);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      throw failure(statement, e, queries.isEmpty() ? null : queries.get(0));
+    }
+  }
+
+  /** Before a run: the cancel flag of a run stopped before cleared, and the timeout's clock. */
+  private void start(AvaticaStatement statement) throws SQLException {
+    cancelFlag(statement).set(false);
+    timer.start(statement);
+  }
+
+  private AtomicBoolean cancelFlag(AvaticaStatement statement) throws SQLException {
+    try {
+      return getCancelFlag(statement.handle);
+    } catch (NoSuchStatementException e) {
+      throw new SQLException("statement " + statement.handle.id + " is closed", "HY010", e);
     }
   }
 
   /**
-   * Calls through, turning every failure into one clean SQL error: Calcite's own, and what
-   * escapes it from running a query (an unreadable file, a division by zero in a constant).
+   * The one clean SQL error for a failure of {@code statement} (null: of a preparation) running
+   * {@code sql} (null: not known): 57014 when it was stopped, cancelled or out of time;
+   * otherwise what {@link SqlErrors} makes of Calcite's failure, or of what escaped it from
+   * running the query (an unreadable file, a division by zero in a constant).
    */
-  Object call(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ExceptionInInitializerError error && error.getCause() != null) {
-        cause = error.getCause();
-      }
-      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
-          : null;
-      if (cause instanceof SQLException failure) {
-        throw SqlErrors.clean(failure, this, sql);
-      }
-      if (cause instanceof RuntimeException || cause instanceof LinkageError) {
-        throw SqlErrors.clean(new SQLException(cause), this, sql);
-      }
-      throw cause;
+  SQLException failure(AvaticaStatement statement, Throwable failure, String sql)
+      throws SQLException {
+    Throwable cause = failure;
+    if (cause instanceof ExceptionInInitializerError error && error.getCause() != null) {
+      cause = error.getCause();
     }
+    SQLException e = cause instanceof SQLException sqlFailure ? sqlFailure : new SQLException(cause);
+    if (statement == null) {
+      return SqlErrors.clean(e, this, sql);
+    }
+    boolean timedOut = timer.timedOut(statement);
+    timer.stop(statement);
+    if (timedOut) {
+      return new SQLException("the query timed out after " + statement.getQueryTimeout()
+          + " s (setQueryTimeout)", SqlErrors.QUERY_CANCELED, e);
+    }
+    if (cancelFlag(statement).get()) {
+      return new SQLException("the query was cancelled", SqlErrors.QUERY_CANCELED, e);
+    }
+    return SqlErrors.clean(e, this, sql);
   }
 
   @Override
@@ -174,16 +250,11 @@ final class DicomConnection implements InvocationHandler, SqlErrors.Names {
   }
 
   /** The functions of the schema {@code dicom}, as Calcite holds them. */
-  private SchemaPlus schemaFunctions() {
-    try {
-      SchemaPlus dicom = delegate.unwrap(CalciteConnection.class).getRootSchema()
-          .getSubSchema("dicom");
-      if (dicom != null) {
-        return dicom;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("not a Calcite connection", e);
+  SchemaPlus schemaFunctions() {
+    SchemaPlus dicom = getRootSchema().getSubSchema("dicom");
+    if (dicom == null) {
+      throw new IllegalStateException("no schema dicom");
     }
-    throw new IllegalStateException("no schema dicom");
+    return dicom;
   }
 }

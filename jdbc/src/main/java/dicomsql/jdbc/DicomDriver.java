@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
@@ -73,6 +73,12 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     return properties.getProperty("version");
   }
 
+  /** Our connections, result sets and metadata, in place of Calcite's. */
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new DicomJdbcFactory();
+  }
+
   /** Queries sent again as text are not prepared again (see {@link StatementCache}). */
   @Override
   public CalcitePrepare createPrepare() {
@@ -108,12 +114,9 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value and columns need no quotes; ours does so for rows, too.
     calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");
-    Connection connection = super.connect(DicomUrl.PREFIX, calcite);
-    DicomSchema schema = new DicomSchema(parsed.dataRoot().toAbsolutePath(),
-        parsed.indexOptions(), parsed.rasterCaches());
-    CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
-    calciteConnection.getRootSchema().add("dicom", schema);
-    calciteConnection.setSchema("dicom");
-    return DicomConnection.wrap(connection, schema, url);
+    DicomConnection connection = (DicomConnection) super.connect(DicomUrl.PREFIX, calcite);
+    connection.open(new DicomSchema(parsed.dataRoot().toAbsolutePath(), parsed.indexOptions(),
+        parsed.rasterCaches()), url);
+    return connection;
   }
 }

@@ -1,11 +1,7 @@
 package dicomsql.jdbc;
 
-import dicomsql.connector.DicomSchema;
 import dicomsql.connector.functions.DicomFunctions;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
+import dicomsql.connector.DicomSchema;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -28,12 +24,13 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.TableFunction;
 
 /**
- * What a {@code jdbc:dicom:} connection's {@code DatabaseMetaData} says beyond Calcite's, for
- * BI tools: the URL as written, read-only, the user; the contract's primary keys (and their
- * columns NOT NULL), its relations as foreign keys, column sizes, tables in the order JDBC
- * asks, no catalogs, and every function with its signature, parameters and result.
+ * A {@code jdbc:dicom:} connection's {@code DatabaseMetaData}: Avatica's, over Calcite's
+ * metadata, with what BI tools need besides: the URL as written, read-only, the user; the
+ * contract's primary keys (and their columns NOT NULL), its relations as foreign keys, column
+ * sizes, tables in the order JDBC asks, no catalogs, and every function with its signature,
+ * parameters and result.
  */
-final class DicomMetaData implements InvocationHandler {
+final class DicomMetaData extends AvaticaDatabaseMetaData {
   private static final String SCHEMA = "dicom";
   private static final String KEY_COLUMNS = "PKTABLE_CAT VARCHAR, PKTABLE_SCHEM VARCHAR, "
       + "PKTABLE_NAME VARCHAR, PKCOLUMN_NAME VARCHAR, FKTABLE_CAT VARCHAR, "
@@ -42,57 +39,75 @@ final class DicomMetaData implements InvocationHandler {
       + "DEFERRABILITY SMALLINT";
 
   private final DicomConnection connection;
-  private final DatabaseMetaData calcite;
-  private final Connection calciteConnection;
-  private final String url;
 
-  private DicomMetaData(DicomConnection connection, DatabaseMetaData calcite,
-      Connection calciteConnection, String url) {
+  DicomMetaData(DicomConnection connection) {
+    super(connection);
     this.connection = connection;
-    this.calcite = calcite;
-    this.calciteConnection = calciteConnection;
-    this.url = url;
-  }
-
-  static DatabaseMetaData wrap(DicomConnection connection, DatabaseMetaData calcite,
-      Connection calciteConnection, String url) {
-    return (DatabaseMetaData) Proxy.newProxyInstance(DicomMetaData.class.getClassLoader(),
-        new Class<?>[] {DatabaseMetaData.class},
-        new DicomMetaData(connection, calcite, calciteConnection, url));
   }
 
   @Override
-  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "getURL":
-        return url;
-      case "isReadOnly":
-        return true;
-      case "getUserName":
-        return System.getProperty("user.name");
-      case "getConnection":
-        return connection.proxy();
-      case "getCatalogs":
-        return MetadataRows.of("TABLE_CAT VARCHAR").query(calciteConnection);
-      case "getTables":
-        return tables((ResultSet) connection.call(calcite, method, args));
-      case "getColumns":
-        return columns((ResultSet) connection.call(calcite, method, args));
-      case "getPrimaryKeys":
-        return primaryKeys((String) args[1], (String) args[2]);
-      case "getImportedKeys":
-        return keys(null, null, (String) args[1], (String) args[2]);
-      case "getExportedKeys":
-        return keys((String) args[1], (String) args[2], null, null);
-      case "getCrossReference":
-        return keys((String) args[1], (String) args[2], (String) args[4], (String) args[5]);
-      case "getFunctions":
-        return functions((String) args[1], (String) args[2]);
-      case "getFunctionColumns":
-        return functionColumns((String) args[1], (String) args[2], (String) args[3]);
-      default:
-        return connection.call(calcite, method, args);
-    }
+  public String getURL() {
+    return connection.url();
+  }
+
+  @Override
+  public String getUserName() {
+    return System.getProperty("user.name");
+  }
+
+  @Override
+  public ResultSet getCatalogs() throws SQLException {
+    return MetadataRows.of("TABLE_CAT VARCHAR").query(connection);
+  }
+
+  @Override
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
+      String[] types) throws SQLException {
+    return tables(super.getTables(catalog, schemaPattern, tableNamePattern, types));
+  }
+
+  @Override
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
+    return columns(super.getColumns(catalog, schemaPattern, tableNamePattern,
+        columnNamePattern));
+  }
+
+  @Override
+  public ResultSet getPrimaryKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return primaryKeys(schema, table);
+  }
+
+  @Override
+  public ResultSet getImportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return keys(null, null, schema, table);
+  }
+
+  @Override
+  public ResultSet getExportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return keys(schema, table, null, null);
+  }
+
+  @Override
+  public ResultSet getCrossReference(String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable)
+      throws SQLException {
+    return keys(parentSchema, parentTable, foreignSchema, foreignTable);
+  }
+
+  @Override
+  public ResultSet getFunctions(String catalog, String schemaPattern,
+      String functionNamePattern) throws SQLException {
+    return functions(schemaPattern, functionNamePattern);
+  }
+
+  @Override
+  public ResultSet getFunctionColumns(String catalog, String schemaPattern,
+      String functionNamePattern, String columnNamePattern) throws SQLException {
+    return functionColumns(schemaPattern, functionNamePattern, columnNamePattern);
   }
 
   /** Calcite's tables ordered as JDBC says: by type, catalog, schema and name. */
@@ -104,7 +119,7 @@ final class DicomMetaData implements InvocationHandler {
       order = order.thenComparing(row -> Objects.toString(row[at], ""));
     }
     tables.rows().sort(order);
-    return tables.query(calciteConnection);
+    return tables.query(connection);
   }
 
   /**
@@ -134,7 +149,7 @@ final class DicomMetaData implements InvocationHandler {
         row[size] = size(((Number) row[type]).intValue());
       }
     }
-    return columns.query(calciteConnection);
+    return columns.query(connection);
   }
 
   private static Integer size(int type) {
@@ -165,7 +180,7 @@ final class DicomMetaData implements InvocationHandler {
         }
       }
     }
-    return keys.query(calciteConnection);
+    return keys.query(connection);
   }
 
   /**
@@ -193,7 +208,7 @@ final class DicomMetaData implements InvocationHandler {
     int sequence = keys.column("KEY_SEQ");
     keys.rows().sort(Comparator.comparing((Object[] row) -> (String) row[table])
         .thenComparing(row -> (Short) row[sequence]));
-    return keys.query(calciteConnection);
+    return keys.query(connection);
   }
 
   /** The contract's functions, with the signature and meaning as REMARKS. */
@@ -209,7 +224,7 @@ final class DicomMetaData implements InvocationHandler {
                 : DatabaseMetaData.functionNoTable), function.name());
       }
     }
-    return functions.query(calciteConnection);
+    return functions.query(connection);
   }
 
   /**
@@ -224,8 +239,7 @@ final class DicomMetaData implements InvocationHandler {
         + "SCALE SMALLINT, RADIX SMALLINT, NULLABLE SMALLINT, REMARKS VARCHAR, "
         + "CHAR_OCTET_LENGTH INTEGER, ORDINAL_POSITION INTEGER, IS_NULLABLE VARCHAR, "
         + "SPECIFIC_NAME VARCHAR");
-    SchemaPlus dicom = calciteConnection.unwrap(CalciteConnection.class).getRootSchema()
-        .getSubSchema(SCHEMA);
+    SchemaPlus dicom = connection.getRootSchema().getSubSchema(SCHEMA);
     JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
     for (DicomFunctions.Description description : DicomFunctions.descriptions()) {
       String name = description.name();
@@ -255,7 +269,7 @@ final class DicomMetaData implements InvocationHandler {
         }
       }
     }
-    return columns.query(calciteConnection);
+    return columns.query(connection);
   }
 
   /**

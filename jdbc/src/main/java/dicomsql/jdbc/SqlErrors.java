@@ -15,6 +15,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.Like;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.babel.postgres.SqlShow;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
@@ -35,10 +37,13 @@ final class SqlErrors {
       "class (?:[a-z0-9_]+\\.)*([A-Za-z0-9_$]+) cannot be cast to class "
           + "(?:[a-z0-9_]+\\.)*([A-Za-z0-9_$]+)");
   /**
-   * What the code Calcite generates for a scalar subquery throws when it has several rows (a
-   * constant of Calcite's RexImpTable: no resource, no type of its own).
+   * The message of the IllegalStateException that the code Calcite generates for a scalar
+   * subquery throws when it has several rows: Calcite's RexImpTable writes it as this text
+   * and the name of the aggregate, SINGLE_VALUE; there is no resource or type of its own to
+   * know it by.
    */
-  private static final String SEVERAL_ROWS = "more than one value in agg SINGLE_VALUE";
+  private static final String SEVERAL_ROWS = "more than one value in agg "
+      + SqlStdOperatorTable.SINGLE_VALUE.getName();
   static final String SYNTAX_ERROR = "42601";
   static final String SYNTAX_ERROR_OR_ACCESS_RULE = "42000";
   static final String UNDEFINED_TABLE = "42P01";
@@ -92,11 +97,11 @@ final class SqlErrors {
     if (data != null) {
       return data;
     }
-    if (isShow(sql)) {
+    SqlParseException parse = find(e, SqlParseException.class);
+    if (parse != null ? isShow(sql) : parsed(sql).filter(SqlShow.class::isInstance).isPresent()) {
       return new Problem("SHOW statements are not supported: DatabaseMetaData lists the "
           + "tables and columns (in the shell: \\d, \\d TABLE)", FEATURE_NOT_SUPPORTED);
     }
-    SqlParseException parse = find(e, SqlParseException.class);
     if (parse != null) {
       return new Problem(at(parse.getPos().getLineNum(), parse.getPos().getColumnNum())
           + syntax(parse), SYNTAX_ERROR);
@@ -125,7 +130,7 @@ final class SqlErrors {
     if (thrownBy(origin, Like.class)) {
       return new Problem(origin.getMessage(), INVALID_REGULAR_EXPRESSION);
     }
-    if (SEVERAL_ROWS.equals(origin.getMessage())) {
+    if (origin instanceof IllegalStateException && SEVERAL_ROWS.equals(origin.getMessage())) {
       return new Problem("more than one row returned by a subquery used as a value",
           CARDINALITY_VIOLATION);
     }
@@ -255,7 +260,11 @@ final class SqlErrors {
         || before.endsWith(" IN (") || before.endsWith(" IN(") || before.endsWith(" LIKE");
   }
 
-  /** Whether the statement is a SHOW, which Babel's parser reads as a column name. */
+  /**
+   * Whether a statement that did not parse is a SHOW. Babel's parser knows PostgreSQL's
+   * {@code SHOW name} (a {@link SqlShow}, refused by the validator), not MySQL's forms such as
+   * {@code SHOW COLUMNS FROM t}, whose parse error says nothing of SHOW; their first word does.
+   */
   private static boolean isShow(String sql) {
     return sql != null && sql.stripLeading().toUpperCase(Locale.ROOT).matches("(?s)SHOW\\b.*");
   }
@@ -281,17 +290,21 @@ final class SqlErrors {
 
   /** A write (INSERT, UPDATE, DELETE, MERGE) or DDL statement's kind, e.g. "CREATE TABLE". */
   private static String writeKind(String sql) {
+    SqlKind kind = parsed(sql).map(SqlNode::getKind).orElse(SqlKind.OTHER);
+    return kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL) ? kind.sql.replace('_', ' ')
+        : null;
+  }
+
+  /** The statement as our parser reads it, if it is known and parses. */
+  private static Optional<SqlNode> parsed(String sql) {
     if (sql == null) {
-      return null;
+      return Optional.empty();
     }
     try {
-      SqlNode statement = SqlParser.create(sql, SqlParser.config()
-          .withParserFactory(DicomParser.FACTORY)).parseStmt();
-      SqlKind kind = statement.getKind();
-      return kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL) ? kind.sql.replace('_', ' ')
-          : null;
+      return Optional.of(SqlParser.create(sql, SqlParser.config()
+          .withParserFactory(DicomParser.FACTORY)).parseStmt());
     } catch (SqlParseException e) {
-      return null;
+      return Optional.empty();
     }
   }
 

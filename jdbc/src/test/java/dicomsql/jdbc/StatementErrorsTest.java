@@ -3,12 +3,15 @@ package dicomsql.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.jdbc.CalciteConnection;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +72,9 @@ class StatementErrorsTest {
         .hasMessage("line 1, column 8: wrong arguments for roi_volume_cc(rtss_uid, roi_number) "
             + "DOUBLE, given roi_volume_cc(<CHARACTER>)");
     failure("SHOW TABLES", "0A000").hasMessageStartingWith("SHOW statements are not supported");
+    failure("show columns from rois", "0A000")
+        .hasMessageStartingWith("SHOW statements are not supported");
+    failure("SELECT show FROM rois", "42703").hasMessage("line 1, column 8: column 'show' not found");
     failure("SELECT NOW()", "42883").satisfies(e -> assertThat(e.getMessage())
         .doesNotContain("'new'"));
   }
@@ -186,5 +192,27 @@ class StatementErrorsTest {
     assertThat(connection.getMetaData().getUserName()).isEqualTo(System.getProperty("user.name"));
     connection.commit();
     connection.rollback();
+  }
+
+  /**
+   * The driver's JDBC objects are Calcite's and Avatica's own classes, not proxies around
+   * them: a tool that unwraps them, or compares what they hand out, gets the same objects.
+   */
+  @Test
+  void theObjectsAreCalcitesNotProxies() throws SQLException {
+    assertThat(Proxy.isProxyClass(connection.getClass())).isFalse();
+    assertThat(connection.unwrap(CalciteConnection.class)).isSameAs(connection);
+    assertThat(connection.getMetaData().getConnection()).isSameAs(connection);
+    try (PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+      assertThat(statement.unwrap(AvaticaPreparedStatement.class)).isSameAs(statement);
+      assertThat(statement.getConnection()).isSameAs(connection);
+      try (ResultSet rows = statement.executeQuery()) {
+        assertThat(Proxy.isProxyClass(rows.getClass())).isFalse();
+        assertThat(rows.getStatement()).isSameAs(statement);
+      }
+    }
+    try (ResultSet tables = connection.getMetaData().getTables(null, "dicom", "rois", null)) {
+      assertThat(tables.getStatement().getConnection()).isSameAs(connection);
+    }
   }
 }
