@@ -23,8 +23,10 @@ import java.util.concurrent.Future;
  * statements ({@link ServeWorkload}) first through the embedded driver in this process, then
  * through Avatica's thin driver against a server process with a 1 GB heap; the answers must be
  * the same, and the latencies and throughput of both are reported side by side; then the
- * selective lookup alone with all clients at once ({@link SustainedLookups}), for what the
- * protocol adds per statement under that load. {@code --only sustained} leaves out the mix.
+ * selective lookup alone with all clients at once ({@link SustainedLookups}), embedded and
+ * through both clients of a server (Avatica's thin driver and {@code jdbc:dicom:remote:}), for
+ * what the protocol adds per statement under that load. {@code --only sustained} leaves out
+ * the mix.
  */
 final class ServeBenchmark {
   private static final String HEAP = "1g";
@@ -74,18 +76,23 @@ final class ServeBenchmark {
     Path launcher = Path.of(System.getProperty("dicomsql.launcher", "dicomsql"));
     Run remote;
     double[] remoteLookups;
-    SustainedLookups.Result[] remoteSustained;
+    SustainedLookups.Result[][] remoteSustained;
     long peak;
     int status;
     try (ServedProcess server = new ServedProcess(launcher, HEAP, data.toString(), "--index",
         index.toString(), "--max-rows", "0")) {
       String url = server.awaitUrl();
       SustainedLookups.Connect served = () -> DriverManager.getConnection(url);
+      String own = "jdbc:dicom:remote:"
+          + url.substring(url.indexOf("url=") + 4, url.indexOf(';'));
+      SustainedLookups.Connect project = () -> DriverManager.getConnection(own);
       remote = mix ? run(work, served) : null;
       remoteLookups = lookups(served, uids);
-      remoteSustained = new SustainedLookups.Result[] {
-          sustained.run(served, true, server::cpuNanos),
-          sustained.run(served, false, server::cpuNanos)};
+      remoteSustained = new SustainedLookups.Result[][] {
+          {sustained.run(served, true, server::cpuNanos),
+              sustained.run(served, false, server::cpuNanos)},
+          {sustained.run(project, true, server::cpuNanos),
+              sustained.run(project, false, server::cpuNanos)}};
       peak = server.peakResidentMegabytes();
       status = server.stop();
       if (remote != null && remote.errors() > 0) {
@@ -108,9 +115,16 @@ final class ServeBenchmark {
     reportSustained(localSustained, remoteSustained);
   }
 
-  /** The sustained lookups of both drivers side by side, and the differences. */
+  /** How the served runs of {@link #reportSustained} connect, in their order. */
+  private static final String[] SERVED_DRIVERS = {"served (thin driver)",
+      "served (jdbc:dicom:remote:)"};
+
+  /**
+   * The sustained lookups embedded and through each served driver side by side, and the
+   * differences: what the remote protocol adds to p50 latency and to CPU per statement.
+   */
   private void reportSustained(SustainedLookups.Result[] local,
-      SustainedLookups.Result[] remote) {
+      SustainedLookups.Result[][] served) {
     System.out.printf(Locale.ROOT, "%nselective lookup, %d clients sustained, %d each after "
         + "warming up:%n%n", clients, lookups);
     System.out.println("| statement | driver | statements/s | p50 ms | p95 ms | p99 ms | CPU ms "
@@ -118,27 +132,34 @@ final class ServeBenchmark {
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     String[] kinds = {"prepared, run with a new UID", "text, a new Statement each"};
     for (int k = 0; k < kinds.length; k++) {
-      long same = 0;
-      for (int i = 0; i < local[k].answers().size(); i++) {
-        same += local[k].answers().get(i).equals(remote[k].answers().get(i)) ? 1 : 0;
-      }
-      for (Object[] row : new Object[][] {{"embedded", local[k], ""},
-          {"served (thin driver)", remote[k], same + " of " + local[k].answers().size()}}) {
-        SustainedLookups.Result result = (SustainedLookups.Result) row[1];
-        System.out.printf(Locale.ROOT,
-            "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", kinds[k], row[0],
-            result.perSecond(), percentile(result.millis(), 0.5),
-            percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
-            result.cpuMillis(), result.errors(), row[2]);
+      row(kinds[k], "embedded", local[k], "");
+      for (int d = 0; d < served.length; d++) {
+        SustainedLookups.Result remote = served[d][k];
+        long same = 0;
+        for (int i = 0; i < local[k].answers().size(); i++) {
+          same += local[k].answers().get(i).equals(remote.answers().get(i)) ? 1 : 0;
+        }
+        row(kinds[k], SERVED_DRIVERS[d], remote, same + " of " + local[k].answers().size());
       }
     }
     for (int k = 0; k < kinds.length; k++) {
-      System.out.printf(Locale.ROOT, "remote overhead, %s: p50 %.2f ms, p95 %.2f ms, CPU "
-          + "%.2f ms a statement (client and server)%n", kinds[k],
-          percentile(remote[k].millis(), 0.5) - percentile(local[k].millis(), 0.5),
-          percentile(remote[k].millis(), 0.95) - percentile(local[k].millis(), 0.95),
-          remote[k].cpuMillis() - local[k].cpuMillis());
+      for (int d = 0; d < served.length; d++) {
+        SustainedLookups.Result remote = served[d][k];
+        System.out.printf(Locale.ROOT, "remote overhead, %s, %s: p50 %.2f ms, p95 %.2f ms, "
+            + "CPU %.2f ms a statement (client and server)%n", kinds[k], SERVED_DRIVERS[d],
+            percentile(remote.millis(), 0.5) - percentile(local[k].millis(), 0.5),
+            percentile(remote.millis(), 0.95) - percentile(local[k].millis(), 0.95),
+            remote.cpuMillis() - local[k].cpuMillis());
+      }
     }
+  }
+
+  private static void row(String kind, String driver, SustainedLookups.Result result,
+      String same) {
+    System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n",
+        kind, driver, result.perSecond(), percentile(result.millis(), 0.5),
+        percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
+        result.cpuMillis(), result.errors(), same);
   }
 
   /** The 1, 5 and 15 minute load averages, as Linux reports them. */

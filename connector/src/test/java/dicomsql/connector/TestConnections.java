@@ -46,9 +46,15 @@ final class TestConnections {
 
   /** Every row of a query, values as JDBC gives them. */
   static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return rows(statement.executeQuery(sql));
+    }
+  }
+
+  /** Every row of a result, which this closes. */
+  static List<List<Object>> rows(ResultSet result) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
+    try (result) {
       int width = result.getMetaData().getColumnCount();
       while (result.next()) {
         List<Object> row = new ArrayList<>();

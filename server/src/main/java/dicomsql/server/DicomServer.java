@@ -56,7 +56,7 @@ public final class DicomServer {
     UsersFile users = options.users() == null ? null : UsersFile.read(options.users());
     IndexRefresher refresher = new IndexRefresher(options);
     refresher.refresh(true);
-    RasterCaches rasterCaches = new RasterCaches(RasterCaches.defaultBudget());
+    RasterCaches rasterCaches = new RasterCaches(options.rasterCache());
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),
         options.limits(), rasterCaches);
     AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));

@@ -1,5 +1,6 @@
 package dicomsql.server;
 
+import dicomsql.connector.functions.RasterCaches;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -20,14 +21,19 @@ import java.time.Duration;
  * @param idleTimeout a connection unused this long is closed
  * @param refreshInterval how often the index is brought up to date; zero: never
  * @param gracePeriod how long stopping waits for running statements
+ * @param rasterCache bytes the raster functions of all connections keep together (decoded
+ *     images, masks, stacks, statistics, contours)
  */
 public record ServeOptions(Path dataRoot, Path index, String bind, int port, Path users,
     Path keystore, char[] keystorePassword, StatementLimits limits, Duration idleTimeout,
-    Duration refreshInterval, Duration gracePeriod) {
+    Duration refreshInterval, Duration gracePeriod, long rasterCache) {
+  /** The least {@code --raster-cache}: under it every raster query would decode afresh. */
+  static final long SMALLEST_RASTER_CACHE = 1L << 20;
 
   /**
    * Refuses what is unsafe or meaningless, each with a one-line message: listening beyond this
-   * machine without authentication, a port out of range, an idle timeout under a second.
+   * machine without authentication, a port out of range, an idle timeout under a second, a
+   * raster cache under 1 MB or as large as the heap.
    */
   public ServeOptions {
     if (port < 0 || port > 65535) {
@@ -51,11 +57,22 @@ public record ServeOptions(Path dataRoot, Path index, String bind, int port, Pat
     if (refreshInterval.isNegative() || gracePeriod.isNegative()) {
       throw new IllegalArgumentException("--refresh-interval and --grace must not be negative");
     }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (rasterCache < SMALLEST_RASTER_CACHE || rasterCache >= heap) {
+      throw new IllegalArgumentException("--raster-cache must be at least 1MB and less than "
+          + "the Java heap (" + (heap >> 20) + "MB; more with DICOMSQL_JAVA_OPTS=-Xmx...), not "
+          + ByteSize.format(rasterCache));
+    }
     String data = dataRoot.toString() + (index == null ? "" : index.toString());
     if (data.contains(";")) {
       throw new IllegalArgumentException("the data and index folders must not contain ';' "
           + "(it separates the properties of a jdbc:dicom: URL)");
     }
+  }
+
+  /** The raster cache without {@code --raster-cache}: a quarter of the heap, at most 512 MB. */
+  public static long defaultRasterCache() {
+    return RasterCaches.defaultBudget();
   }
 
   /** Whether the address is this machine only (127.0.0.0/8, ::1, or a name for them). */

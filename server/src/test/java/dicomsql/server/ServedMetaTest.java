@@ -1,6 +1,7 @@
 package dicomsql.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dicomsql.connector.functions.RasterCaches;
 import dicomsql.engine.synth.DatasetGenerator;
@@ -15,7 +16,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +79,35 @@ class ServedMetaTest {
       meta.close();
     }
     assertThat(expected.stream().filter(row -> !row.endsWith("null"))).hasSizeGreaterThan(1);
+  }
+
+  /**
+   * A connection no request used for the idle time is closed by the server's periodic sweep
+   * (DicomServer schedules {@link ServedMeta#expireIdle}), without waiting for a request; its
+   * client then gets Avatica's "no such connection" and must reconnect.
+   */
+  @Test
+  void closesConnectionsLeftIdle() throws Exception {
+    Path data = temp.resolve("data");
+    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    Properties settings = new Properties();
+    settings.setProperty(JdbcMeta.ConnectionCacheSettings.EXPIRY_DURATION.key(), "1");
+    settings.setProperty(JdbcMeta.ConnectionCacheSettings.EXPIRY_UNIT.key(), "SECONDS");
+    ServedMeta meta = new ServedMeta("jdbc:dicom:" + data + ";index=" + temp.resolve("index"),
+        settings, new StatementLimits(Duration.ZERO, 0), new RasterCaches(1 << 20));
+    try {
+      Meta.ConnectionHandle idle = new Meta.ConnectionHandle("idle");
+      meta.openConnection(idle, Map.of());
+      Meta.ConnectionProperties unchanged = new ConnectionPropertiesImpl();
+      meta.connectionSync(idle, unchanged);
+      Thread.sleep(1500);
+      meta.expireIdle();
+      assertThatThrownBy(() -> meta.connectionSync(idle, unchanged))
+          .isInstanceOf(NoSuchConnectionException.class);
+    } finally {
+      meta.close();
+    }
   }
 
   private static List<String> rows(Connection connection) throws SQLException {

@@ -1,5 +1,6 @@
 package dicomsql.shell;
 
+import dicomsql.server.ByteSize;
 import dicomsql.server.DicomServer;
 import dicomsql.server.ServeOptions;
 import dicomsql.server.ServerLog;
@@ -98,6 +99,13 @@ final class ServeCommand implements Callable<Integer> {
           + "0: only at start).")
   private long refreshInterval;
 
+  @Option(names = "--raster-cache", paramLabel = "SIZE",
+      description = "Memory the raster functions of all connections keep together (decoded "
+          + "images, ROI masks, image stacks, statistics), e.g. 256MB or 2GB (default: a "
+          + "quarter of the Java heap, at most 512MB; the heap is set with "
+          + "DICOMSQL_JAVA_OPTS=-Xmx...).")
+  private String rasterCache;
+
   @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30",
       description = "On SIGTERM, wait this long for running statements (default: "
           + "${DEFAULT-VALUE}).")
@@ -115,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
     ServeOptions options = new ServeOptions(data, index, bind, port, users, keystore,
         keystorePassword(), new StatementLimits(Duration.ofSeconds(statementTimeout), maxRows),
         Duration.ofSeconds(idleTimeout), Duration.ofSeconds(refreshInterval),
-        Duration.ofSeconds(grace));
+        Duration.ofSeconds(grace), rasterCache == null ? ServeOptions.defaultRasterCache()
+            : ByteSize.parse("--raster-cache", rasterCache));
     if (keystore == null && !options.loopbackOnly()) {
       ServerLog.line("warning: without --keystore, passwords and data cross the network "
           + "unencrypted");
@@ -131,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().halt(0);
     }, "dicomsql-stop"));
     ServerLog.line("serving " + data.toAbsolutePath() + " on " + server.clientUrl()
-        + (users == null ? " (no authentication)" : " (users from " + users + ")"));
+        + (users == null ? " (no authentication)" : " (users from " + users + ")")
+        + "; raster cache " + ByteSize.format(options.rasterCache()));
     server.join();
     return 0;
   }

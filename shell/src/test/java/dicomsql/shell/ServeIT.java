@@ -349,6 +349,22 @@ class ServeIT {
   }
 
   @Test
+  void takesTheRasterCacheItIsGiven() throws Exception {
+    for (String wrong : new String[] {"lots", "0MB", "64TB"}) {
+      ServeProcess.Finished refused = ServeProcess.run(temp, "", data.toString(),
+          "--raster-cache", wrong);
+      assertThat(refused.status()).as(wrong).isEqualTo(2);
+      assertThat(refused.output()).as(wrong).startsWith("dicomsql: --raster-cache ")
+          .doesNotContain("Exception").hasLineCount(1);
+    }
+    try (ServeProcess sized = ServeProcess.start(temp, data.toString(), "--index",
+        temp.resolve("served").toString(), "--raster-cache", "96MB")) {
+      assertThat(sized.log()).anyMatch(line -> line.contains(" on " + sized.url())
+          && line.endsWith("; raster cache 96MB"));
+    }
+  }
+
+  @Test
   void drainsARunningStatementOnSigtermAndExitsZero() throws Exception {
     String finite = "SELECT COUNT(*) FROM instances a, instances b, instances c";
     long instances = Long.parseLong(rows(embedded, "SELECT COUNT(*) FROM instances").get(0));

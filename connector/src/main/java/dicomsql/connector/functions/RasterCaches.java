@@ -2,6 +2,8 @@ package dicomsql.connector.functions;
 
 import dicomsql.engine.raster.KeptPixels;
 import dicomsql.engine.raster.DecodedSlices;
+import dicomsql.engine.raster.ImagePlane;
+import dicomsql.engine.raster.ImageStack;
 import dicomsql.engine.raster.IntensityStatistics;
 import dicomsql.engine.raster.PlanarContour;
 import dicomsql.engine.raster.RoiMasks;
@@ -10,10 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the raster functions keep between calls (decoded images, ROI masks, HU statistics, ROI
- * contours) within one budget of bytes: half for images (and compressed multi-frame files read
- * whole, see {@link DecodedSlices}), a quarter for masks, an eighth each
- * for statistics and contours. A connection has its own unless it is given one (the driver's
+ * What the raster functions keep between calls (decoded images, ROI masks, series' image
+ * stacks, HU statistics, ROI contours) within one budget of bytes: half for images (and
+ * compressed multi-frame files read whole, see {@link DecodedSlices}), a quarter for masks, an
+ * eighth for stacks, a sixteenth each for statistics and contours. A connection has its own
+ * unless it is given one (the driver's
  * connection property {@code dicomsql.rasterCaches}): {@code dicomsql serve} gives all its
  * connections the same, so that together they stay within one budget however many run raster
  * functions. Entries are keyed by the version of the index they were derived from
@@ -31,13 +34,15 @@ public final class RasterCaches {
   final WeighedCache<Object, RoiMasks> masks;
   final WeighedCache<Object, IntensityStatistics> statistics;
   final WeighedCache<Object, List<PlanarContour>> contours;
+  final WeighedCache<Object, ImageStack> stacks;
 
   public RasterCaches(long budget) {
     this.budget = budget;
     this.images = DecodedSlices.images(budget / 2);
     this.masks = new WeighedCache<>(budget / 4, RasterCaches::bytes);
-    this.statistics = new WeighedCache<>(budget / 8, kept -> OVERHEAD + 4L * kept.count());
-    this.contours = new WeighedCache<>(budget / 8, RasterCaches::contourBytes);
+    this.statistics = new WeighedCache<>(budget / 16, kept -> OVERHEAD + 4L * kept.count());
+    this.contours = new WeighedCache<>(budget / 16, RasterCaches::contourBytes);
+    this.stacks = new WeighedCache<>(budget / 8, RasterCaches::stackBytes);
   }
 
   /** A quarter of the heap, at most 512 MB. */
@@ -60,7 +65,7 @@ public final class RasterCaches {
   /** What the caches hold now, in (estimated) bytes. */
   public long heldBytes() {
     return images.heldBytes() + masks.heldBytes() + statistics.heldBytes()
-        + contours.heldBytes();
+        + contours.heldBytes() + stacks.heldBytes();
   }
 
   /** What a ROI's masks take in memory. */
@@ -70,6 +75,23 @@ public final class RasterCaches {
       bytes += OVERHEAD + slice.mask().getLongSizeInBytes();
     }
     return bytes;
+  }
+
+  /**
+   * What a series' stack takes: per plane its record, its UID and path,
+   * three vectors of 3 doubles, its position and its entry in the stack's map by UID.
+   */
+  private static long stackBytes(ImageStack stack) {
+    long bytes = OVERHEAD;
+    for (ImagePlane plane : stack.planes()) {
+      bytes += 3 * OVERHEAD + 2L * (length(plane.sopUid()) + length(plane.path()))
+          + 3 * (16 + 24) + 8;
+    }
+    return bytes;
+  }
+
+  private static long length(String text) {
+    return text == null ? 0 : text.length();
   }
 
   private static long contourBytes(List<PlanarContour> contours) {

@@ -26,9 +26,10 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * What the raster functions need from the index, looked up through its keys: a ROI's contours
  * and referenced series, a series' image stack and frame of reference, the series of an image.
- * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours
- * (in a cache of {@link RasterCaches}), since a ROI is rasterized on every series of its frame
- * of reference. Safe to use from several threads.
+ * Stacks are kept, since every ROI on a series needs the same one, and so are a ROI's contours,
+ * since a ROI is rasterized on every series of its frame of reference: both in caches of
+ * {@link RasterCaches}, within its budget, which the connections of a server share. Safe to use
+ * from several threads.
  */
 final class RoiCatalog {
   /** A ROI as the functions see it. */
@@ -48,16 +49,17 @@ final class RoiCatalog {
   private static final int FRAME = S.indexOf("frame_of_reference_uid");
   private static final int FRAME_WIDTH = FRAME + 1;
 
-  private final Map<String, ImageStack> stacks = new ConcurrentHashMap<>();
   /** Each series' Frame of Reference UID: asked for twice per (ROI, series) pair. */
   private final Map<String, Optional<String>> frames = new ConcurrentHashMap<>();
   private final long version;
   private final WeighedCache<Object, List<PlanarContour>> contourLists;
+  private final WeighedCache<Object, ImageStack> stacks;
 
-  RoiCatalog(DicomIndex index, WeighedCache<Object, List<PlanarContour>> contourLists) {
+  RoiCatalog(DicomIndex index, RasterCaches caches) {
     this.dataRoot = index.dataRoot();
     this.version = index.version();
-    this.contourLists = contourLists;
+    this.contourLists = caches.contours;
+    this.stacks = caches.stacks;
     this.rois = index.table(R.name());
     this.contours = index.table(C.name());
     this.series = index.table(S.name());
@@ -120,11 +122,12 @@ final class RoiCatalog {
 
   /** The stack of the series' images that have a full geometry, or null when none has. */
   ImageStack stack(String seriesUid) {
-    ImageStack stack = stacks.get(seriesUid);
+    List<Object> key = List.of(version, seriesUid);
+    ImageStack stack = stacks.get(key);
     if (stack == null) {
       stack = buildStack(seriesUid);
       if (stack != null) {
-        stacks.put(seriesUid, stack);
+        stacks.put(key, stack);
       }
     }
     return stack;
@@ -133,7 +136,7 @@ final class RoiCatalog {
   /**
    * The planes of the series' images: one per single-frame image, one per frame of an enhanced
    * multi-frame image, whose geometry the index does not hold (it is in functional groups) and
-   * is read from the file's header here, once per series and connection.
+   * is read from the file's header here, once per series while its stack is kept.
    */
   private ImageStack buildStack(String seriesUid) {
     List<ImagePlane> planes = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class RoiMeasurements {
 
   public RoiMeasurements(DicomIndex index, RasterCaches caches) {
     this.version = index.version();
-    this.catalog = new RoiCatalog(index, caches.contours);
+    this.catalog = new RoiCatalog(index, caches);
     this.slices = new DecodedSlices(index.dataRoot(), caches.images, version);
     this.masks = caches.masks;
     this.statistics = caches.statistics;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -28,7 +29,7 @@ import org.apache.calcite.util.TimeString;
 /**
  * Translates a filter's condition into what the index can answer ({@link IndexCondition}) and
  * what is left for Calcite: each conjunct is taken whole or not at all. Comparisons of an
- * indexed column with a constant, IN lists and ranges (Calcite's SEARCH), IS [NOT] NULL and
+ * indexed column with a constant, its equality with a parameter, IN lists and ranges (Calcite's SEARCH), IS [NOT] NULL and
  * LIKE 'prefix%' are taken, and AND, OR and NOT of those.
  */
 final class DicomFilterTranslator {
@@ -108,13 +109,17 @@ final class DicomFilterTranslator {
     RexNode left = call.getOperands().get(0);
     RexNode right = call.getOperands().get(1);
     SqlKind kind = call.getKind();
-    if (left instanceof RexLiteral && right instanceof RexInputRef) {
+    if ((left instanceof RexLiteral || left instanceof RexDynamicParam)
+        && right instanceof RexInputRef) {
       RexNode swap = left;
       left = right;
       right = swap;
       kind = kind.reverse();
     }
     int column = column(left);
+    if (column >= 0 && right instanceof RexDynamicParam parameter) {
+      return parameter(column, parameter, kind, negated, source.type(column));
+    }
     if (column < 0 || !(right instanceof RexLiteral literal) || literal.isNull()) {
       return null;
     }
@@ -135,6 +140,21 @@ final class DicomFilterTranslator {
       default -> null;
     };
     return leaf == null ? null : negated ? new IndexCondition.Not(leaf, column, true) : leaf;
+  }
+
+  /**
+   * {@code column = ?} of a prepared statement, answered by the index once the parameter's value
+   * is known (see {@link IndexCondition.Parameter}). Only an equality that is not negated: under
+   * a NOT, a null value would need the UNKNOWN the index does not keep apart from FALSE.
+   */
+  private static IndexCondition parameter(int column, RexDynamicParam parameter, SqlKind kind,
+      boolean negated, ColumnType type) {
+    boolean comparable = switch (type) {
+      case VARCHAR, INTEGER, BIGINT, DOUBLE -> true;
+      default -> false;
+    };
+    return kind == SqlKind.EQUALS && !negated && comparable
+        ? new IndexCondition.Parameter(column, parameter.getIndex(), type) : null;
   }
 
   /** Calcite's SEARCH(column, Sarg): points and ranges, and whether NULL counts as a match. */

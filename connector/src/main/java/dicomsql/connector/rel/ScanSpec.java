@@ -106,13 +106,13 @@ public record ScanSpec(RelOptTable table, DicomTable dicomTable, int[] fields,
   }
 
   /**
-   * Rows out: exact for what the index answers (it tells cheaply), times Calcite's guess for
-   * the rest of the filter.
+   * Rows out: exact for what the index answers (it tells cheaply; estimated for a parameter's
+   * value, not known yet), times Calcite's guess for the rest of the filter.
    */
   double rowCount() {
     RowSource source = dicomTable.source();
     double indexed = condition == null ? source.rowCount()
-        : condition.rows(source).getCardinality();
+        : condition.estimatedRows(source);
     return residual == null ? indexed : indexed * RelMdUtil.guessSelectivity(residual);
   }
 

@@ -1,11 +1,14 @@
 package dicomsql.connector.rows;
 
 import dicomsql.connector.DicomTable;
+import dicomsql.engine.index.ColumnType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -13,7 +16,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A filter the index answers by itself, as bitmap algebra over the row sets of indexed
- * columns: comparisons with constants, ranges, IN lists, IS [NOT] NULL and LIKE 'prefix%',
+ * columns: comparisons with constants, equality with a statement's parameter, ranges, IN lists, IS [NOT] NULL and LIKE 'prefix%',
  * combined with AND and OR, a NOT pushed down to the comparisons. Each node gives the rows where
  * it is TRUE under SQL's three-valued logic. Public only for the generated code that hands it
  * back to {@link DicomTable}.
@@ -24,6 +27,80 @@ public sealed interface IndexCondition {
 
   /** How EXPLAIN shows it, with column names. */
   String describe(List<String> columns);
+
+  /**
+   * The condition with the values of a statement's parameters ({@code ?}) put in, from the
+   * context of an execution; itself when it has none.
+   */
+  default IndexCondition bind(DataContext root) {
+    return this;
+  }
+
+  /**
+   * How many rows of {@code source} the condition keeps, for the planner: exact, except where a
+   * parameter's value is not known yet (then the rows per distinct value of its column).
+   */
+  default double estimatedRows(RowSource source) {
+    return rows(source).getCardinality();
+  }
+
+  /** Whether the condition compares a column with a parameter ({@code ?}). */
+  default boolean hasParameters() {
+    return false;
+  }
+
+  /**
+   * Rows whose column equals the value of a statement's parameter, given at each execution: a
+   * prepared lookup reads the index as one with a constant does. A null value matches no row
+   * ({@code column = NULL} is UNKNOWN), and so does a number the column cannot hold.
+   *
+   * @param index the parameter's position (0 for the first {@code ?})
+   */
+  record Parameter(int column, int index, ColumnType type) implements IndexCondition {
+    @Override
+    public RoaringBitmap rows(RowSource source) {
+      throw new IllegalStateException("parameter ?" + index + " was not bound");
+    }
+
+    @Override
+    public double estimatedRows(RowSource source) {
+      return source.rowCount() / Math.max(1, source.distinctValues(column));
+    }
+
+    @Override
+    public IndexCondition bind(DataContext root) {
+      Object value = value(root.get("?" + index));
+      return new In(column, value == null ? List.of() : List.of(value));
+    }
+
+    /**
+     * The parameter's value in the engine's type for the column, or null. A value of another
+     * Java type (a setter of the wrong type) fails with the ClassCastException Calcite's own
+     * code would throw, which the driver names in words.
+     */
+    private Object value(Object given) {
+      if (given == null || type == ColumnType.VARCHAR) {
+        return (String) given;
+      }
+      Number number = (Number) given;
+      if (type == ColumnType.DOUBLE) {
+        return number.doubleValue();
+      }
+      BigDecimal exact = number instanceof BigDecimal decimal ? decimal
+          : new BigDecimal(number.toString());
+      return DicomFilterTranslator.value(exact, type);
+    }
+
+    @Override
+    public boolean hasParameters() {
+      return true;
+    }
+
+    @Override
+    public String describe(List<String> columns) {
+      return columns.get(column) + " = ?" + index;
+    }
+  }
 
   /** Rows whose column equals one of the values. */
   record In(int column, List<Object> values) implements IndexCondition {
@@ -116,6 +193,22 @@ public sealed interface IndexCondition {
     }
 
     @Override
+    public IndexCondition bind(DataContext root) {
+      return hasParameters() ? new Not(condition.bind(root), column, nullIsUnknown) : this;
+    }
+
+    @Override
+    public double estimatedRows(RowSource source) {
+      return hasParameters() ? source.rowCount() - condition.estimatedRows(source)
+          : IndexCondition.super.estimatedRows(source);
+    }
+
+    @Override
+    public boolean hasParameters() {
+      return condition.hasParameters();
+    }
+
+    @Override
     public String describe(List<String> columns) {
       return "NOT (" + condition.describe(columns) + ")";
     }
@@ -141,6 +234,22 @@ public sealed interface IndexCondition {
     }
 
     @Override
+    public IndexCondition bind(DataContext root) {
+      return hasParameters() ? new And(bound(parts, root)) : this;
+    }
+
+    @Override
+    public double estimatedRows(RowSource source) {
+      return hasParameters() ? parts.stream().mapToDouble(part -> part.estimatedRows(source))
+          .min().orElse(source.rowCount()) : IndexCondition.super.estimatedRows(source);
+    }
+
+    @Override
+    public boolean hasParameters() {
+      return parts.stream().anyMatch(IndexCondition::hasParameters);
+    }
+
+    @Override
     public String describe(List<String> columns) {
       return parts.stream().map(p -> p.describe(columns)).collect(Collectors.joining(" AND "));
     }
@@ -158,10 +267,31 @@ public sealed interface IndexCondition {
     }
 
     @Override
+    public IndexCondition bind(DataContext root) {
+      return hasParameters() ? new Or(bound(parts, root)) : this;
+    }
+
+    @Override
+    public double estimatedRows(RowSource source) {
+      return hasParameters() ? Math.min(source.rowCount(), parts.stream()
+          .mapToDouble(part -> part.estimatedRows(source)).sum())
+          : IndexCondition.super.estimatedRows(source);
+    }
+
+    @Override
+    public boolean hasParameters() {
+      return parts.stream().anyMatch(IndexCondition::hasParameters);
+    }
+
+    @Override
     public String describe(List<String> columns) {
       return "(" + parts.stream().map(p -> p.describe(columns))
           .collect(Collectors.joining(" OR ")) + ")";
     }
+  }
+
+  private static List<IndexCondition> bound(List<IndexCondition> parts, DataContext root) {
+    return parts.stream().map(part -> part.bind(root)).toList();
   }
 
   private static String literal(Object value) {
@@ -182,7 +312,12 @@ public sealed interface IndexCondition {
    * not written into the code, so that the code is the same whatever the constants are.
    */
   static Expression reference(EnumerableRelImplementor implementor, IndexCondition condition) {
-    return condition == null ? Expressions.constant(null, IndexCondition.class)
-        : implementor.stash(condition, IndexCondition.class);
+    if (condition == null) {
+      return Expressions.constant(null, IndexCondition.class);
+    }
+    Expression stashed = implementor.stash(condition, IndexCondition.class);
+    // Bound at each execution, to that execution's parameter values.
+    return condition.hasParameters()
+        ? Expressions.call(stashed, "bind", implementor.getRootExpression()) : stashed;
   }
 }

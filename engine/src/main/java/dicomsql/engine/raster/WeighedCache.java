@@ -26,12 +26,22 @@ public final class WeighedCache<K, V> {
     return values.get(key);
   }
 
-  /** Keeps {@code value}, dropping the eldest values while over budget, and returns it. */
+  /**
+   * Keeps {@code value}, dropping the eldest values while over budget, and returns it. A value
+   * that alone weighs more than the budget is returned without being kept (and drops what the
+   * key held), so that what is held never exceeds the budget.
+   */
   public synchronized V put(K key, V value) {
+    long weight = weigher.applyAsLong(value);
+    if (weight > budget) {
+      V before = values.remove(key);
+      held -= before == null ? 0 : weigher.applyAsLong(before);
+      return value;
+    }
     V before = values.put(key, value);
-    held += weigher.applyAsLong(value) - (before == null ? 0 : weigher.applyAsLong(before));
+    held += weight - (before == null ? 0 : weigher.applyAsLong(before));
     Iterator<V> eldest = values.values().iterator();
-    while (held > budget && values.size() > 1) {
+    while (held > budget) {
       held -= weigher.applyAsLong(eldest.next());
       eldest.remove();
     }

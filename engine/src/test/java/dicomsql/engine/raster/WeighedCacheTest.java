@@ -19,11 +19,17 @@ class WeighedCacheTest {
   }
 
   @Test
-  void keepsOneValueLargerThanTheBudgetAndCountsAReplacedValueOnce() {
+  void keepsNoValueLargerThanTheBudgetAndCountsAReplacedValueOnce() {
     WeighedCache<String, String> cache = new WeighedCache<>(3, String::length);
+    cache.put("b", "bb");
+    assertThat(cache.put("a", "aaaa")).isEqualTo("aaaa");
+    assertThat(cache.get("a")).isNull();
+    assertThat(cache.get("b")).isEqualTo("bb");
+    cache.put("a", "a");
     cache.put("a", "aaaa");
-    assertThat(cache.get("a")).isEqualTo("aaaa");
-    cache.put("a", "aa");
+    assertThat(cache.get("a")).isNull();
     assertThat(cache.heldBytes()).isEqualTo(2);
+    cache.put("b", "b");
+    assertThat(cache.heldBytes()).isEqualTo(1);
   }
 }

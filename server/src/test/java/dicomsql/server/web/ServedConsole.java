@@ -58,7 +58,7 @@ final class ServedConsole implements AutoCloseable {
       Duration timeout, Duration refresh) throws Exception {
     ServeOptions options = new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, users,
         null, new char[0], new StatementLimits(timeout, 0), Duration.ofSeconds(600),
-        refresh, Duration.ofSeconds(1));
+        refresh, Duration.ofSeconds(1), ServeOptions.defaultRasterCache());
     String authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     ServedConsole console = new ServedConsole(DicomServer.start(options), data, authorization);
