@@ -3,7 +3,6 @@ package dicomsql.spark;
 import dicomsql.engine.index.ScannedFile;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,8 +141,7 @@ final class Measurements {
     return parts;
   }
 
-  private static List<Object[]> measure(String root, List<RoiWork> work, Iterable<Part> parts)
-      throws IOException {
+  private static List<Object[]> measure(String root, List<RoiWork> work, Iterable<Part> parts) {
     List<Object[]> instances = new ArrayList<>();
     List<Object[]> contours = new ArrayList<>();
     for (Part part : parts) {
