@@ -11,12 +11,16 @@ import java.util.Map;
 /**
  * What a read is over: the data root (a folder every executor sees at the same path), the
  * phase rules (the built-in ones, or a user's rules file, read once on the driver and shipped
- * to the executors), and how many file lists to split the root into (0: four per core).
+ * to the executors), how many file lists to split the root into (0: four per core), and
+ * whether a read may reuse the last walk of the root while its folders are unchanged
+ * ({@link Listings}).
  */
-record DicomOptions(String root, PhaseRules rules, int partitions) implements Serializable {
+record DicomOptions(String root, PhaseRules rules, int partitions, boolean reuseListing)
+    implements Serializable {
   static final String PATH = "path";
   static final String PHASE_RULES = "phaseRules";
   static final String PARTITIONS = "partitions";
+  static final String LISTING = "listing";
 
   /** Options as a data source or catalog is given them (keys in any case). */
   static DicomOptions of(Map<String, String> options) {
@@ -48,7 +52,13 @@ record DicomOptions(String root, PhaseRules rules, int partitions) implements Se
       throw new IllegalArgumentException("dicom: partitions must be a whole number of at least 1, "
           + "not " + partitions);
     }
-    return new DicomOptions(folder.toString(), rules, count);
+    String listing = get(options, LISTING);
+    if (listing != null && !listing.equalsIgnoreCase("reuse")
+        && !listing.equalsIgnoreCase("walk")) {
+      throw new IllegalArgumentException("dicom: listing must be reuse or walk, not " + listing);
+    }
+    return new DicomOptions(folder.toString(), rules, count,
+        listing == null || listing.equalsIgnoreCase("reuse"));
   }
 
   private static String get(Map<String, String> options, String key) {

@@ -1,0 +1,37 @@
+package dicomsql.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The last walks of the data roots read, on the driver: a read reuses its root's list of files
+ * while no folder of the tree has changed its modification time (files added, removed or
+ * renamed), and walks again otherwise; with the option {@code listing=walk}, every read walks.
+ * Checking the folders' times costs a look at each folder, not at each file.
+ */
+final class Listings {
+  private static final int KEPT = 2;
+  private static final Map<String, FileListing> WALKED = new LinkedHashMap<>(4, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FileListing> eldest) {
+      return size() > KEPT;
+    }
+  };
+
+  private Listings() {}
+
+  static FileListing of(DicomOptions options) {
+    if (!options.reuseListing()) {
+      return FileListing.walk(options);
+    }
+    synchronized (WALKED) {
+      FileListing kept = WALKED.get(options.root());
+      if (kept != null && kept.folders().unchanged()) {
+        return kept;
+      }
+      FileListing walked = FileListing.walk(options);
+      WALKED.put(options.root(), walked);
+      return walked;
+    }
+  }
+}
