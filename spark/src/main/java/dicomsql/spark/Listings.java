@@ -1,6 +1,5 @@
 package dicomsql.spark;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,12 +10,7 @@ import java.util.Map;
  */
 final class Listings {
   private static final int KEPT = 2;
-  private static final Map<String, FileListing> WALKED = new LinkedHashMap<>(4, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, FileListing> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private static final Map<String, FileListing> WALKED = Recent.keeping(KEPT);
 
   private Listings() {}
 
