@@ -21,6 +21,7 @@ record DicomOptions(String root, PhaseRules rules, int partitions, boolean reuse
   static final String PHASE_RULES = "phaseRules";
   static final String PARTITIONS = "partitions";
   static final String LISTING = "listing";
+  static final int FILES_PER_TASK = 10_000;
 
   /** Options as a data source or catalog is given them (keys in any case). */
   static DicomOptions of(Map<String, String> options) {
@@ -74,9 +75,15 @@ record DicomOptions(String root, PhaseRules rules, int partitions, boolean reuse
     return Path.of(root);
   }
 
-  /** How many file lists for this many files on a cluster of this parallelism. */
+  /**
+   * How many file lists for this many files on a cluster of this parallelism: unless set, four
+   * per core, and more for a large root so that no task has more than {@link #FILES_PER_TASK}
+   * files (the last tasks of a few long ones leave cores idle, and a task's rows are held in
+   * memory together).
+   */
   int partitionsFor(int files, int parallelism) {
-    int wanted = partitions > 0 ? partitions : 4 * Math.max(1, parallelism);
+    int wanted = partitions > 0 ? partitions : Math.max(4 * Math.max(1, parallelism),
+        (files + FILES_PER_TASK - 1) / FILES_PER_TASK);
     return Math.max(1, Math.min(wanted, files));
   }
 }

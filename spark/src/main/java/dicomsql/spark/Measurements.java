@@ -1,5 +1,6 @@
 package dicomsql.spark;
 
+import dicomsql.engine.index.RowCodec;
 import dicomsql.engine.index.ScannedFile;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
@@ -27,6 +28,7 @@ import scala.Tuple2;
 final class Measurements {
   private static final TableDefinition S = Tables.SERIES;
   private static final TableDefinition R = Tables.ROIS;
+  private static final RowCodec CODEC = RowCodec.of(Tables.INSTANCES);
 
   private Measurements() {}
 
@@ -34,8 +36,11 @@ final class Measurements {
   record RoiWork(String rtssUid, int roiNumber, String name, String studyUid, String patientId,
       String referencedSeriesUid, List<Object[]> series) implements Serializable {}
 
-  /** What one file sends a study: its instance row, or its contour rows. */
-  private record Part(Object[] instance, List<Object[]> contours) implements Serializable {}
+  /**
+   * What one file sends a study: its instance row (in the index's encoding, which crosses the
+   * shuffle faster than the row objects), or its contour rows.
+   */
+  private record Part(byte[] instance, List<Object[]> contours) implements Serializable {}
 
   static List<Object[]> run(SparkSession spark, DicomOptions options, List<FileEntry> files,
       DerivedRows derived) {
@@ -130,7 +135,7 @@ final class Measurements {
         continue;
       }
       for (String study : bySeries.getOrDefault(instance.seriesUid(), Set.of())) {
-        parts.add(new Tuple2<>(study, new Part(instance.instance(), null)));
+        parts.add(new Tuple2<>(study, new Part(CODEC.encode(instance.instance()), null)));
       }
       Set<String> studies = instance.structureSet() == null ? Set.of()
           : bySet.getOrDefault(instance.sopUid(), Set.of());
@@ -146,7 +151,7 @@ final class Measurements {
     List<Object[]> contours = new ArrayList<>();
     for (Part part : parts) {
       if (part.instance() != null) {
-        instances.add(part.instance());
+        instances.add(CODEC.decode(part.instance()));
       } else {
         contours.addAll(part.contours());
       }

@@ -58,21 +58,21 @@ class ListingsTest {
 
   @Test
   void anUnchangedTreeIsNotWalkedAgain() {
-    FileListing first = Listings.of(options(null));
-    assertThat(Listings.of(options("reuse"))).isSameAs(first);
+    FileListing first = Listings.of(LocalSpark.session(), options(null));
+    assertThat(Listings.of(LocalSpark.session(), options("reuse"))).isSameAs(first);
   }
 
   @Test
   void aFileAddedRemovedOrRenamedIsSeen() throws IOException {
-    FileListing first = Listings.of(options(null));
+    FileListing first = Listings.of(LocalSpark.session(), options(null));
     Files.writeString(data.resolve("case/empty/3.dcm"), "three");
-    assertThat(paths(Listings.of(options(null)))).contains("case/empty/3.dcm");
+    assertThat(paths(Listings.of(LocalSpark.session(), options(null)))).contains("case/empty/3.dcm");
     age(data);
     Files.delete(data.resolve("case/ct/1.dcm"));
-    assertThat(paths(Listings.of(options(null)))).doesNotContain("case/ct/1.dcm");
+    assertThat(paths(Listings.of(LocalSpark.session(), options(null)))).doesNotContain("case/ct/1.dcm");
     age(data);
     Files.move(data.resolve("case/ct/2.dcm"), data.resolve("case/ct/9.dcm"));
-    FileListing last = Listings.of(options(null));
+    FileListing last = Listings.of(LocalSpark.session(), options(null));
     assertThat(paths(last)).containsExactly("case/ct/9.dcm", "case/empty/3.dcm");
     assertThat(last.fingerprint()).isNotEqualTo(first.fingerprint());
   }
@@ -80,14 +80,14 @@ class ListingsTest {
   @Test
   void aTreeChangingWhileWalkedIsWalkedAgain() throws IOException {
     Files.setLastModifiedTime(data.resolve("case/ct"), FileTime.from(Instant.now()));
-    FileListing first = Listings.of(options(null));
-    assertThat(Listings.of(options(null))).isNotSameAs(first);
+    FileListing first = Listings.of(LocalSpark.session(), options(null));
+    assertThat(Listings.of(LocalSpark.session(), options(null))).isNotSameAs(first);
   }
 
   @Test
   void listingWalkWalksOnEveryRead() {
-    FileListing first = Listings.of(options("walk"));
-    assertThat(Listings.of(options("WALK"))).isNotSameAs(first);
+    FileListing first = Listings.of(LocalSpark.session(), options("walk"));
+    assertThat(Listings.of(LocalSpark.session(), options("WALK"))).isNotSameAs(first);
   }
 
   @Test
