@@ -1,6 +1,7 @@
 package dicomsql.spark;
 
 import dicomsql.engine.index.DerivedTables;
+import dicomsql.engine.index.RowCodec;
 import dicomsql.engine.index.SeriesAccumulator;
 import dicomsql.engine.index.StructureSetFacts;
 import dicomsql.engine.index.TableDefinition;
@@ -9,6 +10,7 @@ import dicomsql.engine.phase.PhaseRules;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +36,7 @@ import scala.Tuple2;
  */
 final class Derivation {
   private static final TableDefinition I = Tables.INSTANCES;
+  private static final RowCodec CODEC = RowCodec.of(I);
   private static final int PATH = I.indexOf("path");
   private static final int STUDY_UID = Tables.SERIES.indexOf("study_uid");
   private static final Comparator<String> NULLS_FIRST =
@@ -49,13 +52,16 @@ final class Derivation {
     List<List<FileEntry>> lists = FileListing.split(files,
         options.partitionsFor(files.size(), context.defaultParallelism()));
     String root = options.root();
-    // Kept as objects: the job passes over them five times, and deserializing each time cost
-    // more than reading the headers did (140 us a row with Java serialization, measured).
-    JavaRDD<ScannedInstance> scanned = context.parallelize(lists, lists.size())
-        .flatMap(list -> scan(root, list).iterator())
+    // Kept as objects: the job passes over them several times, and deserializing each time cost
+    // more than reading the headers did (140 us a row with Java serialization, measured). One
+    // element per partition, the list of its instances: Spark estimates the size of what it
+    // keeps by walking the objects, which row by row cost a third of the job at seed scale
+    // (measured); a list it estimates from a sample.
+    JavaRDD<List<ScannedInstance>> scanned = context.parallelize(lists, lists.size())
+        .map(list -> scan(root, list))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return derive(context, scanned, options.rules(), lists.size());
+      return derive(context, scanned.flatMap(List::iterator), options.rules(), lists.size());
     } finally {
       scanned.unpersist(false);
     }
@@ -76,13 +82,11 @@ final class Derivation {
   private static DerivedRows derive(JavaSparkContext context, JavaRDD<ScannedInstance> scanned,
       PhaseRules rules, int partitions) {
     // The smallest path of each SOP Instance UID that more than one file has.
-    Map<String, String> firstOfShared = new HashMap<>(scanned
-        .filter(file -> file.sopUid() != null)
-        .mapToPair(file -> new Tuple2<>(file.sopUid(), new Tuple2<>(file.path(), 1)))
-        .reduceByKey((a, b) -> new Tuple2<>(a._1().compareTo(b._1()) <= 0 ? a._1() : b._1(),
-            a._2() + b._2()))
-        .filter(shared -> shared._2()._2() > 1)
-        .mapToPair(shared -> new Tuple2<>(shared._1(), shared._2()._1()))
+    Map<String, String> firstOfShared = new HashMap<>(Groups.byKey(scanned
+            .filter(file -> file.sopUid() != null)
+            .mapToPair(file -> new Tuple2<>(file.sopUid(), file.path())), partitions)
+        .filter(shared -> shared._2().size() > 1)
+        .mapToPair(shared -> new Tuple2<>(shared._1(), Collections.min(shared._2())))
         .collectAsMap());
     Broadcast<Map<String, String>> first = context.broadcast(firstOfShared);
     Map<String, String> copies = new HashMap<>(scanned
@@ -91,8 +95,11 @@ final class Derivation {
         .collectAsMap());
     JavaRDD<ScannedInstance> instances = scanned.filter(file -> !isCopy(file, first.value()));
 
+    // Rows cross the shuffle in the index's own encoding: Java serialization of the row
+    // objects cost more than deriving the series from them (measured).
     JavaRDD<Object[]> seriesRows = Groups.byKey(instances
-        .mapToPair(file -> new Tuple2<>(file.seriesUid(), file.instance())), partitions)
+        .mapToPair(file -> new Tuple2<>(file.seriesUid(), CODEC.encode(file.instance()))),
+            partitions)
         .map(Derivation::series);
     List<StudyRows> studies = Groups.byKey(seriesRows.keyBy(row -> (String) row[STUDY_UID]),
             partitions)
@@ -150,8 +157,11 @@ final class Derivation {
   }
 
   /** A series row from its instances, added in path order as the index adds them. */
-  private static Object[] series(Tuple2<String, List<Object[]>> series) {
-    List<Object[]> rows = series._2();
+  private static Object[] series(Tuple2<String, List<byte[]>> series) {
+    List<Object[]> rows = new ArrayList<>(series._2().size());
+    for (byte[] encoded : series._2()) {
+      rows.add(CODEC.decode(encoded));
+    }
     rows.sort(Comparator.comparing(row -> (String) row[PATH]));
     SeriesAccumulator accumulator = new SeriesAccumulator();
     rows.forEach(accumulator::add);

@@ -1,6 +1,5 @@
 package dicomsql.spark;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -13,20 +12,8 @@ import org.apache.spark.sql.SparkSession;
  */
 final class DerivedCache {
   private static final int KEPT = 2;
-  private static final Map<String, DerivedRows> ROWS = new LinkedHashMap<>(4, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, DerivedRows> eldest) {
-      return size() > KEPT;
-    }
-  };
-
-  private static final Map<String, List<Object[]>> MEASURED =
-      new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Object[]>> eldest) {
-          return size() > KEPT;
-        }
-      };
+  private static final Map<String, DerivedRows> ROWS = Recent.keeping(KEPT);
+  private static final Map<String, List<Object[]>> MEASURED = Recent.keeping(KEPT);
 
   private DerivedCache() {}
 

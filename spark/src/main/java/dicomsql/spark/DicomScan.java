@@ -59,7 +59,7 @@ final class DicomScan implements Scan, Batch {
   public InputPartition[] planInputPartitions() {
     SparkSession spark = SparkSession.active();
     int parallelism = spark.sparkContext().defaultParallelism();
-    FileListing listing = FileListing.walk(options);
+    FileListing listing = Listings.of(spark, options);
     if (table.source() != ContractTable.Source.FILES) {
       List<Object[]> all = table.source() == ContractTable.Source.DERIVED
           ? DerivedCache.get(spark, options, listing).rows(table)

@@ -9,15 +9,18 @@ import java.util.function.Predicate;
 
 /**
  * The files of a data root, walked on the driver with the engine's walker (same files, same
- * order, same walk errors as the embedded index), and a fingerprint of what was found, so that
- * results derived from an unchanged tree are reused and a changed tree is read again.
+ * order, same walk errors as the embedded index), a fingerprint of what was found, so that
+ * results derived from an unchanged tree are reused and a changed tree is read again, and the
+ * times of the folders read, which tell whether the list itself still holds.
  */
-record FileListing(List<FileEntry> files, String fingerprint) {
+record FileListing(List<FileEntry> files, String fingerprint, FolderTimes folders) {
   static FileListing walk(DicomOptions options) {
     List<DataRootWalker.Found> found;
+    List<String> folders = new ArrayList<>();
+    long start = System.currentTimeMillis();
     try {
       found = DataRootWalker.walk(options.folder(),
-          Math.max(1, Runtime.getRuntime().availableProcessors()));
+          Math.max(1, Runtime.getRuntime().availableProcessors()), folders);
     } catch (IOException e) {
       throw new UncheckedIOException("dicom: cannot list " + options.root(), e);
     }
@@ -31,7 +34,8 @@ record FileListing(List<FileEntry> files, String fingerprint) {
       hash = 31 * hash + Long.hashCode(file.changed());
       hash = 31 * hash + Long.hashCode(file.inode());
     }
-    return new FileListing(List.copyOf(files), files.size() + ":" + Long.toHexString(hash));
+    return new FileListing(List.copyOf(files), files.size() + ":" + Long.toHexString(hash),
+        FolderTimes.after(options.folder(), folders, start));
   }
 
   /** The files whose path passes, in the same order. */

@@ -1,9 +1,9 @@
 package dicomsql.spark;
 
+import dicomsql.engine.index.RowCodec;
 import dicomsql.engine.index.ScannedFile;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import scala.Tuple2;
 final class Measurements {
   private static final TableDefinition S = Tables.SERIES;
   private static final TableDefinition R = Tables.ROIS;
+  private static final RowCodec CODEC = RowCodec.of(Tables.INSTANCES);
 
   private Measurements() {}
 
@@ -35,8 +36,11 @@ final class Measurements {
   record RoiWork(String rtssUid, int roiNumber, String name, String studyUid, String patientId,
       String referencedSeriesUid, List<Object[]> series) implements Serializable {}
 
-  /** What one file sends a study: its instance row, or its contour rows. */
-  private record Part(Object[] instance, List<Object[]> contours) implements Serializable {}
+  /**
+   * What one file sends a study: its instance row (in the index's encoding, which crosses the
+   * shuffle faster than the row objects), or its contour rows.
+   */
+  private record Part(byte[] instance, List<Object[]> contours) implements Serializable {}
 
   static List<Object[]> run(SparkSession spark, DicomOptions options, List<FileEntry> files,
       DerivedRows derived) {
@@ -131,7 +135,7 @@ final class Measurements {
         continue;
       }
       for (String study : bySeries.getOrDefault(instance.seriesUid(), Set.of())) {
-        parts.add(new Tuple2<>(study, new Part(instance.instance(), null)));
+        parts.add(new Tuple2<>(study, new Part(CODEC.encode(instance.instance()), null)));
       }
       Set<String> studies = instance.structureSet() == null ? Set.of()
           : bySet.getOrDefault(instance.sopUid(), Set.of());
@@ -142,13 +146,12 @@ final class Measurements {
     return parts;
   }
 
-  private static List<Object[]> measure(String root, List<RoiWork> work, Iterable<Part> parts)
-      throws IOException {
+  private static List<Object[]> measure(String root, List<RoiWork> work, Iterable<Part> parts) {
     List<Object[]> instances = new ArrayList<>();
     List<Object[]> contours = new ArrayList<>();
     for (Part part : parts) {
       if (part.instance() != null) {
-        instances.add(part.instance());
+        instances.add(CODEC.decode(part.instance()));
       } else {
         contours.addAll(part.contours());
       }

@@ -25,8 +25,11 @@ import java.util.Map;
  * applies to (its referenced series, or one sharing that series' frame of reference), with the
  * ROI's voxel count and volume on its referenced series ({@code roi_voxel_count},
  * {@code roi_volume_cc}) and the HU statistics inside it on that series ({@code roi_hu_stat}),
- * computed by the engine's raster code exactly as those functions compute them. This class
- * measures one study, on the executor that holds its rows.
+ * computed by the engine's raster code exactly as those functions compute them. A series whose
+ * pixels cannot be read (a truncated slice under the mask) gives NULL statistics and, in
+ * {@code hu_error}, the error the embedded {@code roi_hu_stat} fails that one call with, rather
+ * than failing the whole job. This class measures one study, on the executor that holds its
+ * rows.
  */
 final class RoiMeasurementRows {
   static final List<String> COLUMNS;
@@ -44,6 +47,8 @@ final class RoiMeasurementRows {
       names.add("hu_" + stat);
       types.add(ColumnType.DOUBLE);
     }
+    names.add("hu_error");
+    types.add(ColumnType.VARCHAR);
     COLUMNS = List.copyOf(names);
     TYPES = List.copyOf(types);
   }
@@ -63,7 +68,7 @@ final class RoiMeasurementRows {
    * the ROIs' referenced series; {@code contours} the contour rows of the ROIs' structure sets.
    */
   static List<Object[]> measure(Path root, List<Measurements.RoiWork> work,
-      List<Object[]> instances, List<Object[]> contours) throws IOException {
+      List<Object[]> instances, List<Object[]> contours) {
     Map<String, List<ImagePlane>> planes = new HashMap<>();
     List<Object[]> inPathOrder = new ArrayList<>(instances);
     inPathOrder.sort(Comparator.comparing(row -> (String) row[PATH]));
@@ -87,9 +92,15 @@ final class RoiMeasurementRows {
         ImageStack stack = stacks.get(uid);
         RoiMasks masks = uid.equals(roi.referencedSeriesUid()) ? onReferenced
             : stack == null ? null : RoiRasterizer.rasterize(outline, stack);
-        IntensityStatistics statistics = masks == null ? null
-            : new IntensityStatistics(RoiSampler.sample(masks, slices));
-        rows.add(row(roi, series, onReferenced, statistics));
+        IntensityStatistics statistics = null;
+        String error = null;
+        try {
+          statistics = masks == null ? null
+              : new IntensityStatistics(RoiSampler.sample(masks, slices));
+        } catch (IOException e) {
+          error = "roi_hu_stat: " + e.getMessage();
+        }
+        rows.add(row(roi, series, onReferenced, statistics, error));
       }
     }
     return rows;
@@ -109,7 +120,7 @@ final class RoiMeasurementRows {
   }
 
   private static Object[] row(Measurements.RoiWork roi, Object[] series, RoiMasks referenced,
-      IntensityStatistics statistics) {
+      IntensityStatistics statistics, String error) {
     Object[] row = new Object[COLUMNS.size()];
     row[0] = roi.rtssUid();
     row[1] = roi.roiNumber();
@@ -126,6 +137,7 @@ final class RoiMeasurementRows {
       row[11 + k] = statistics == null ? null
           : finite(statistics.value(IntensityStatistics.STATS.get(k)));
     }
+    row[COLUMNS.size() - 1] = error;
     return row;
   }
 

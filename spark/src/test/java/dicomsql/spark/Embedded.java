@@ -26,6 +26,7 @@ final class Embedded {
         + "r.referenced_series_uid, s.series_uid, s.modality, s.phase, "
         + "roi_voxel_count(r.rtss_uid, r.roi_number), "
         + "roi_volume_cc(r.rtss_uid, r.roi_number)" + stats
+        + ", CAST(NULL AS VARCHAR) AS hu_error"
         + " FROM rois r JOIN series ref ON ref.series_uid = r.referenced_series_uid"
         + " JOIN series s ON s.study_uid = r.study_uid AND s.modality = 'CT'"
         + " AND (s.series_uid = ref.series_uid"

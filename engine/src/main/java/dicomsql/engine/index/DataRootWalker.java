@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -53,6 +54,16 @@ public final class DataRootWalker {
   private DataRootWalker() {}
 
   public static List<Found> walk(Path root, int threads) throws IOException {
+    return walk(root, threads, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #walk(Path, int)}, also adding to {@code foldersRead} the path of every folder
+   * read ({@code ""} for the root), for a caller that tells from their modification times
+   * whether the tree has changed since.
+   */
+  public static List<Found> walk(Path root, int threads, Collection<String> foldersRead)
+      throws IOException {
     Map<Object, String> folders = new ConcurrentHashMap<>();
     folders.put(FileStat.of(root, true).key(), "");
     Part top = new Part(folders);
@@ -106,6 +117,7 @@ public final class DataRootWalker {
       links.addAll(part.links);
     }
     found.sort(Comparator.comparing(Found::path));
+    foldersRead.addAll(folders.values());
     return found;
   }
 

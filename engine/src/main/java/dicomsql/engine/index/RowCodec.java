@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Rows to bytes and back: a null mask, then each present value (strings as UTF-8 with a varint
  * length, integers as zig-zag varints, dates as epoch days, times as microseconds of the day,
- * doubles as 8 bytes). Decoding can stop at the last column a query asks for.
+ * doubles as 8 bytes). Decoding can stop at the last column a query asks for. Public for the
+ * Spark module, which moves instance rows between executors in this form.
  */
-final class RowCodec {
+public final class RowCodec {
   private final ColumnType[] types;
   private final int maskBytes;
 
@@ -27,7 +28,7 @@ final class RowCodec {
   }
 
   /** The codec of a stored table; codecs hold no state, so threads share them. */
-  static RowCodec of(TableDefinition table) {
+  public static RowCodec of(TableDefinition table) {
     return SHARED.get(table.name());
   }
 
@@ -36,7 +37,7 @@ final class RowCodec {
     this.maskBytes = (types.length + 7) / 8;
   }
 
-  byte[] encode(Object[] row) {
+  public byte[] encode(Object[] row) {
     Output out = new Output();
     byte[] mask = new byte[maskBytes];
     for (int i = 0; i < types.length; i++) {
@@ -77,7 +78,7 @@ final class RowCodec {
   }
 
   /** All columns. */
-  Object[] decode(byte[] bytes) {
+  public Object[] decode(byte[] bytes) {
     return decode(bytes, types.length);
   }
 

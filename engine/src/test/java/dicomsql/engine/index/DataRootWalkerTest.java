@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,15 @@ class DataRootWalkerTest {
       found.put(file.path(), file.error());
     }
     return found;
+  }
+
+  @Test
+  void everyFolderReadIsReportedEmptyOnesAndTheRootIncludedHiddenOnesNot() throws IOException {
+    Files.createDirectories(root.resolve("case/empty"));
+    Files.createDirectories(root.resolve(".hidden/inside"));
+    List<String> folders = new ArrayList<>();
+    DataRootWalker.walk(root, 2, folders);
+    assertThat(folders).containsExactlyInAnyOrder("", "case", "case/ct", "case/empty");
   }
 
   @Test
