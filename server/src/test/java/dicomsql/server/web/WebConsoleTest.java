@@ -45,6 +45,10 @@ class WebConsoleTest {
   static final String ENDLESS = "SELECT COUNT(*) FROM instances a, instances b, "
       + "instances c, instances d";
 
+  /** Rows come as soon as it runs, and far more than any test reads. */
+  static final String STREAMING = "SELECT a.path FROM instances a, instances b, instances c, "
+      + "instances d";
+
   @TempDir
   static Path temp;
   private ServedConsole console;
@@ -227,13 +231,28 @@ class WebConsoleTest {
   }
 
   @Test
-  void theStatementTimeoutStopsALongQuery() throws Exception {
+  void theStatementTimeoutStopsALongQueryAndALongLaterPage() throws Exception {
     try (ServedConsole limited = ServedConsole.start(temp.resolve("limited"), console.data,
-        null, null, null, Duration.ofSeconds(1))) {
+        null, null, null, Duration.ofSeconds(3))) {
+      // Also warms up the planner for the four-way join below.
       HttpResponse<String> answer = limited.post("/api/query", sqlBody(ENDLESS));
       assertThat(answer.statusCode()).isEqualTo(400);
       assertThat(json(answer).at("/error/sqlState").asText()).isEqualTo("57014");
       assertThat(json(answer).at("/error/message").asText()).contains("timed out");
+
+      // The first page comes at once; a page 10⁹ rows on is still being read at the timeout.
+      JsonNode first = json(limited.post("/api/query", sqlBody(STREAMING)));
+      assertThat(first.get("rows")).hasSize(10);
+      HttpResponse<String> far = limited.get("/api/page?n=100000000");
+      assertThat(far.statusCode()).isEqualTo(400);
+      assertThat(json(far).at("/error/sqlState").asText()).isEqualTo("57014");
+      assertThat(json(far).at("/error/message").asText()).contains("timed out")
+          .doesNotContain("\n");
+      HttpResponse<String> again = limited.get("/api/page?n=1");
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(json(again).get("rows")).hasSize(10);
+      assertThat(json(limited.post("/api/query", sqlBody("SELECT 1 AS one"))).at("/rows/0/0")
+          .asInt()).isEqualTo(1);
     }
   }
 
