@@ -56,6 +56,11 @@ import org.roaringbitmap.RoaringBitmap;
 class WebConsoleIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path DCMODIFY = Path.of("/usr/bin/dcmodify");
+  private static final String THREE_ROIS = "HCC_0002/401/001.dcm";
+  /** ROI 1's own colour and ROI 3's, as dcmodify set it. */
+  private static final int BLUE = 0x000080;
+  private static final int RED = 0xFF0000;
   private static final Pattern TOKEN = Pattern.compile(
       "<meta name=\"csrf-token\" content=\"([^\"]+)\">");
   private static final String ENDLESS = "SELECT COUNT(*) FROM instances a, instances b, "
@@ -68,11 +73,22 @@ class WebConsoleIT {
   private Connection embedded;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /**
+   * Two cases at 64², the second with a structure set of three ROIs, 1 and 3 on common slices
+   * (seed 59); where dcmtk is installed its dcmodify colours them apart (ROI 1 keeps the
+   * generator's blue, ROI 2 gets none, ROI 3 red), as for the server's WebConsoleTest.
+   */
   @BeforeAll
   void generateAndServe() throws Exception {
     data = temp.resolve("data");
-    new DatasetGenerator(new SynthOptions(2, 7, 64, 0, 2)).generate(data,
+    new DatasetGenerator(new SynthOptions(2, 59, 64, 0, 2)).generate(data,
         DatasetGenerator.Listener.NONE);
+    if (Files.isExecutable(DCMODIFY)) {
+      Process edit = new ProcessBuilder(DCMODIFY.toString(), "-nb", "-m",
+          "(3006,0039)[2].(3006,002a)=255\\0\\0", "-e", "(3006,0039)[1].(3006,002a)",
+          data.resolve(THREE_ROIS).toString()).inheritIO().start();
+      assertThat(edit.waitFor()).isZero();
+    }
     serve = ServeProcess.start(temp, data.toString(), "--index", temp.resolve("served")
         .toString(), "--grace", "1");
     embedded = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
@@ -214,28 +230,36 @@ class WebConsoleIT {
       driver.findElement(By.id("cancel")).click();
       waiting(driver).until(d -> statusOf(d).contains("57014"));
 
-      // The viewer, opened from a rois row: the outline in the ROI's colour on the mask edge.
-      type(driver, "SELECT rtss_uid, roi_number, roi_name, color FROM rois "
-          + "ORDER BY rtss_uid, roi_number LIMIT 1");
+      // The viewer, opened from a rois row: every ROI of the structure set outlined in its
+      // colour on its mask's edge, on a slice with ROIs 1 and 3.
+      assumeTrue(Files.isExecutable(DCMODIFY), "dcmtk's dcmodify is not installed (Debian: "
+          + "apt-get install dcmtk): the test folder's ROIs cannot be given different colours");
+      type(driver, "SELECT r.rtss_uid, r.roi_number, r.roi_name, r.color FROM rois r "
+          + "JOIN structure_sets s ON s.rtss_uid = r.rtss_uid WHERE s.path = '" + THREE_ROIS
+          + "' ORDER BY r.roi_number");
       runAndWait(driver);
       String rtss = driver.findElement(By.cssSelector("#results tbody td:nth-child(2)"))
           .getText();
-      int roi = Integer.parseInt(driver.findElement(By.cssSelector(
-          "#results tbody td:nth-child(3)")).getText());
-      String[] color = driver.findElement(By.cssSelector("#results tbody td:nth-child(5)"))
-          .getText().split("\\\\");
-      int rgb = Integer.parseInt(color[0]) << 16 | Integer.parseInt(color[1]) << 8
-          | Integer.parseInt(color[2]);
       driver.findElement(By.cssSelector("#results button.view")).click();
-      String firstSeries = outlineShown(driver, rtss, roi, rgb, null);
+      String firstSeries = outlinesShown(driver, rtss, null, true);
+      assertThat(driver.findElements(By.cssSelector("#legend li"))).hasSize(3);
+      assertThat(driver.findElement(By.cssSelector("#legend li.selected")).getAttribute(
+          "data-roi")).isEqualTo(rtss + ":1");
 
-      // Another phase: the outline carried to its grid.
+      // ROI 3 toggled off in the legend: its edge is drawn no more.
+      driver.findElement(By.cssSelector("#legend li[data-roi='" + rtss + ":3'] input"))
+          .click();
+      outlinesShown(driver, rtss, firstSeries, false);
+
+      // Another phase: the outlines carried to its grid.
+      driver.findElement(By.cssSelector("#legend li[data-roi='" + rtss + ":3'] input"))
+          .click();
       Select phases = new Select(driver.findElement(By.id("phase")));
       assertThat(phases.getOptions()).hasSizeGreaterThan(1);
       String other = phases.getOptions().stream().map(o -> o.getAttribute("value"))
           .filter(v -> !v.equals(firstSeries)).findFirst().orElseThrow();
       phases.selectByValue(other);
-      outlineShown(driver, rtss, roi, rgb, other);
+      outlinesShown(driver, rtss, other, true);
       driver.findElement(By.id("viewer-close")).click();
 
       // The CSV download, as the command line writes it.
@@ -251,44 +275,65 @@ class WebConsoleIT {
   }
 
   /**
-   * Waits for the viewer to show a slice of the series (or of any series when null) and checks
-   * the screenshot: every edge pixel of the ROI's mask from SQL is in the ROI's colour.
-   * Returns the series shown.
+   * Waits for the viewer to show the series (any when null), moves it to a slice that ROIs 1
+   * and 3 are both on, and checks the screenshot against their masks from SQL: ROI 1's edge
+   * pixels are in its blue, ROI 3's in red ({@code third}) or grey (toggled off), where the two
+   * edges do not meet. Returns the series shown.
    */
-  private String outlineShown(WebDriver driver, String rtss, int roi, int rgb, String series)
+  private String outlinesShown(WebDriver driver, String rtss, String series, boolean third)
       throws Exception {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     waiting(driver).until(d -> {
-      Object shown = js.executeScript("const img = document.getElementById('slice');"
-          + " return viewer.series && img.complete && img.naturalWidth > 0"
-          + " && img.dataset.index == String(viewer.index) ? viewer.series.series : null;");
+      Object shown = js.executeScript("return viewer.series && viewer.series.rois.length === 3"
+          + " ? viewer.series.series : null;");
       return shown != null && (series == null || series.equals(shown));
     });
-    String shownSeries = (String) js.executeScript("return viewer.series.series;");
+    Number both = (Number) js.executeScript("const [a, , c] = viewer.series.rois;"
+        + " return a.slices.find((i) => c.slices.includes(i));");
+    assertThat(both).as("a slice with ROIs 1 and 3").isNotNull();
+    js.executeScript("showSlice(arguments[0]);", both.intValue());
+    String expected = (String) js.executeScript("return sliceKey(arguments[0]);",
+        both.intValue());
+    waiting(driver).until(d -> js.executeScript("const img = document.getElementById('slice');"
+        + " return img.complete && img.naturalWidth > 0 && img.dataset.key === arguments[0];",
+        expected));
     String sop = (String) js.executeScript(
         "return viewer.series.slices[viewer.index].sop;");
-    WebElement slice = driver.findElement(By.id("slice"));
     BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(
-        slice.getScreenshotAs(OutputType.BYTES)));
-    RoaringBitmap mask = mask(rtss, roi, sop);
-    assertThat(mask.isEmpty()).as("the ROI on the slice shown").isFalse();
+        driver.findElement(By.id("slice")).getScreenshotAs(OutputType.BYTES)));
     int columns = screenshot.getWidth();
+    RoaringBitmap first = edge(mask(rtss, 1, sop), columns);
+    RoaringBitmap last = edge(mask(rtss, 3, sop), columns);
+    assertThat(RoaringBitmap.andNot(first, last).isEmpty()).isFalse();
+    assertThat(RoaringBitmap.andNot(last, first).isEmpty()).isFalse();
     List<String> wrong = new ArrayList<>();
-    int edges = 0;
-    for (int pixel : mask) {
-      boolean inside = mask.contains(pixel - columns) && mask.contains(pixel + columns)
-          && mask.contains(pixel - 1) && mask.contains(pixel + 1);
-      if (!inside) {
-        edges++;
-        int shown = screenshot.getRGB(pixel % columns, pixel / columns) & 0xffffff;
-        if (shown != rgb) {
-          wrong.add(Integer.toHexString(shown));
-        }
+    for (int pixel : RoaringBitmap.andNot(first, last)) {
+      int shown = screenshot.getRGB(pixel % columns, pixel / columns) & 0xffffff;
+      if (shown != BLUE) {
+        wrong.add("ROI 1 " + Integer.toHexString(shown));
       }
     }
-    assertThat(edges).isPositive();
-    assertThat(wrong).as("edge pixels not in the ROI's colour").isEmpty();
-    return shownSeries;
+    for (int pixel : RoaringBitmap.andNot(last, first)) {
+      int shown = screenshot.getRGB(pixel % columns, pixel / columns) & 0xffffff;
+      boolean grey = (shown & 0xff) == (shown >> 8 & 0xff) && (shown & 0xff) == shown >> 16;
+      if (third ? shown != RED : !grey) {
+        wrong.add("ROI 3 " + Integer.toHexString(shown));
+      }
+    }
+    assertThat(wrong).as("edge pixels not in their ROI's colour").isEmpty();
+    return (String) js.executeScript("return viewer.series.series;");
+  }
+
+  /** The mask's pixels with a neighbour outside it. */
+  private static RoaringBitmap edge(RoaringBitmap mask, int columns) {
+    RoaringBitmap edge = new RoaringBitmap();
+    for (int pixel : mask) {
+      if (!(mask.contains(pixel - columns) && mask.contains(pixel + columns)
+          && mask.contains(pixel - 1) && mask.contains(pixel + 1))) {
+        edge.add(pixel);
+      }
+    }
+    return edge;
   }
 
   private long count(String sql) throws Exception {

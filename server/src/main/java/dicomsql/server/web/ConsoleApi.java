@@ -16,15 +16,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The console's endpoints under {@code /api/}: run a query and page through its result,
@@ -34,6 +35,8 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class ConsoleApi implements AutoCloseable {
   private static final int MOST_BODY_BYTES = 1 << 20;
+  /** An {@code outline} parameter: a structure set's UID and a ROI number. */
+  private static final Pattern OUTLINE = Pattern.compile("(.+):(\\d{1,9})");
   private static final int DEFAULT_PAGE = 100;
   private static final int MOST_PAGE = 5000;
 
@@ -241,7 +244,8 @@ final class ConsoleApi implements AutoCloseable {
 
   /**
    * A series for the viewer, named by its UID or by a ROI (then the series it was drawn on, or
-   * the one asked for): its slices, its study's other image series, and the ROI.
+   * the one asked for): its slices, its study's other image series, the ROIs that can be
+   * outlined on it, and the ROI named.
    */
   private void series(HttpServletRequest request, HttpServletResponse response)
       throws SQLException, IOException {
@@ -257,7 +261,7 @@ final class ConsoleApi implements AutoCloseable {
     }
     SliceViewer.Series series = series(viewer, uid);
     List<SliceViewer.Phase> phases = viewer.phases(series.studyUid());
-    int[] withRoi = roi == null ? new int[0] : onSlices(viewer.masks(roi, series));
+    List<SliceViewer.Outlined> outlined = viewer.outlined(series);
     json(response, json -> {
       json.writeStringField("series", series.uid());
       json.writeStringField("study", series.studyUid());
@@ -277,23 +281,30 @@ final class ConsoleApi implements AutoCloseable {
       json.writeEndArray();
       json.writeFieldName("phases");
       Json.MAPPER.writeValue(json, phases);
+      json.writeArrayFieldStart("rois");
+      for (SliceViewer.Outlined one : outlined) {
+        writeRoi(json, one.roi(), one.slices());
+      }
+      json.writeEndArray();
       if (roi != null) {
-        json.writeObjectFieldStart("roi");
-        json.writeStringField("rtss", roi.rtssUid());
-        json.writeNumberField("number", roi.number());
-        json.writeStringField("name", roi.name());
-        json.writeFieldName("color");
-        Json.MAPPER.writeValue(json, roi.color());
-        json.writeFieldName("slices");
-        Json.MAPPER.writeValue(json, withRoi);
-        json.writeEndObject();
+        json.writeFieldName("roi");
+        writeRoi(json, roi, outlined.stream().filter(one -> one.roi().is(roi.rtssUid(),
+            roi.number())).findFirst().map(SliceViewer.Outlined::slices).orElse(new int[0]));
       }
     });
   }
 
-  private static int[] onSlices(RoaringBitmap[] masks) {
-    return IntStream.range(0, masks.length)
-        .filter(i -> !masks[i].isEmpty()).toArray();
+  private static void writeRoi(JsonGenerator json, SliceViewer.Roi roi, int[] slices)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("rtss", roi.rtssUid());
+    json.writeNumberField("number", roi.number());
+    json.writeStringField("name", roi.name());
+    json.writeFieldName("color");
+    Json.MAPPER.writeValue(json, roi.color());
+    json.writeFieldName("slices");
+    Json.MAPPER.writeValue(json, slices);
+    json.writeEndObject();
   }
 
   private void slice(HttpServletRequest request, HttpServletResponse response)
@@ -303,11 +314,40 @@ final class ConsoleApi implements AutoCloseable {
     int index = index(request, series);
     String windowName = request.getParameter("window");
     Window window = windowName == null ? null : WindowPreset.named(windowName);
-    byte[] png = viewer.png(series, index, window, roi(viewer, request));
+    byte[] png = viewer.png(series, index, window, outlines(viewer, series, request));
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("image/png");
     response.setContentLength(png.length);
     response.getOutputStream().write(png);
+  }
+
+  /**
+   * The ROIs the {@code outline} parameters name ({@code RTSS_UID:ROI_NUMBER} each), in their
+   * order; each must be one that can be outlined on the series.
+   */
+  private static List<SliceViewer.Roi> outlines(SliceViewer viewer, SliceViewer.Series series,
+      HttpServletRequest request) throws SQLException {
+    String[] named = request.getParameterValues("outline");
+    if (named == null) {
+      return List.of();
+    }
+    List<SliceViewer.Outlined> outlined = viewer.outlined(series);
+    List<SliceViewer.Roi> rois = new ArrayList<>();
+    for (String one : named) {
+      Matcher parts = OUTLINE.matcher(one);
+      if (!parts.matches()) {
+        throw new IllegalArgumentException("outline must be RTSS_UID:ROI_NUMBER, not '" + one
+            + "'");
+      }
+      String rtss = parts.group(1);
+      int wanted = Integer.parseInt(parts.group(2));
+      rois.add(outlined.stream().map(SliceViewer.Outlined::roi)
+          .filter(roi -> roi.is(rtss, wanted)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("ROI " + wanted
+              + " of structure set " + rtss + " cannot be outlined on series "
+              + series.uid() + " (not in its study or frame of reference)")));
+    }
+    return rois;
   }
 
   private void value(HttpServletRequest request, HttpServletResponse response)

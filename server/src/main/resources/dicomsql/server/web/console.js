@@ -438,23 +438,68 @@ async function loadSchema() {
 
 // --- Viewer.
 
-const viewer = { series: null, index: 0, roi: null, images: new Map() };
+// selected: the ROI the viewer was opened from; hidden: the ROIs whose outline is toggled off.
+const viewer = { series: null, index: 0, selected: null, hidden: new Set(),
+  images: new Map() };
+
+function roiKey(roi) {
+  return roi.rtss + ':' + roi.number;
+}
+
+// The ROIs outlined, in the order drawn: the selected one last, so that it shows on top.
+function outlined() {
+  const selected = viewer.selected ? roiKey(viewer.selected) : null;
+  const keys = viewer.series.rois.map(roiKey).filter((key) => !viewer.hidden.has(key));
+  return keys.filter((key) => key !== selected)
+    .concat(keys.filter((key) => key === selected));
+}
 
 function sliceKey(index) {
-  return viewer.series.series + '|' + index + '|' + $('window').value;
+  return viewer.series.series + '|' + index + '|' + $('window').value + '|' + outlined();
 }
 
 function sliceImage(index) {
   const key = sliceKey(index);
   if (!viewer.images.has(key)) {
-    const roi = viewer.roi ? '&rtss=' + encodeURIComponent(viewer.roi.rtss) + '&roi='
-      + viewer.roi.number : '';
+    const outlines = outlined().map((roi) => '&outline=' + encodeURIComponent(roi)).join('');
     viewer.images.set(key, api('slice?series=' + encodeURIComponent(viewer.series.series)
-      + '&index=' + index + '&window=' + $('window').value + roi)
+      + '&index=' + index + '&window=' + $('window').value + outlines)
       .then((response) => response.blob())
       .then((blob) => URL.createObjectURL(blob)));
   }
   return viewer.images.get(key);
+}
+
+function showLegend() {
+  const legend = $('legend');
+  legend.replaceChildren();
+  for (const roi of viewer.series.rois) {
+    const key = roiKey(roi);
+    const item = document.createElement('li');
+    item.dataset.roi = key;
+    item.classList.toggle('selected', viewer.selected !== null
+      && key === roiKey(viewer.selected));
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = !viewer.hidden.has(key);
+    box.addEventListener('change', () => {
+      if (box.checked) {
+        viewer.hidden.delete(key);
+      } else {
+        viewer.hidden.add(key);
+      }
+      showSlice(viewer.index);
+    });
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = 'rgb(' + roi.color.join(',') + ')';
+    label.append(box, swatch, roi.name || ('ROI ' + roi.number));
+    label.title = 'ROI ' + roi.number + ' of ' + roi.rtss + ', on ' + roi.slices.length
+      + ' slices of this series';
+    item.appendChild(label);
+    legend.appendChild(item);
+  }
 }
 
 async function showSlice(index) {
@@ -463,10 +508,12 @@ async function showSlice(index) {
   const shown = viewer.index;
   $('slice-label').textContent = 'slice ' + (shown + 1) + ' / ' + count + ' · '
     + viewer.series.slices[shown].position.toFixed(1) + ' mm';
+  const key = sliceKey(shown);
   const url = await sliceImage(shown);
-  if (viewer.index === shown) {
+  if (viewer.index === shown && sliceKey(shown) === key) {
     $('slice').src = url;
     $('slice').dataset.index = String(shown);
+    $('slice').dataset.key = key;
   }
   for (const near of [shown + 1, shown - 1, shown + 2, shown - 2]) {
     if (near >= 0 && near < count) {
@@ -480,7 +527,7 @@ async function loadSeries(query, keepPosition) {
   const position = keepPosition && viewer.series
     ? viewer.series.slices[viewer.index].position : null;
   viewer.series = series;
-  viewer.roi = series.roi || null;
+  showLegend();
   $('viewer-title').textContent = (series.roi ? series.roi.name + ' on ' : '')
     + (series.description || series.series) + (series.phase ? ' (phase ' + series.phase + ')' : '');
   const phase = $('phase');
@@ -513,13 +560,15 @@ function nearestSlice(position) {
 }
 
 function roiQuery() {
-  return viewer.roi ? '&rtss=' + encodeURIComponent(viewer.roi.rtss) + '&roi='
-    + viewer.roi.number : '';
+  return viewer.selected ? '&rtss=' + encodeURIComponent(viewer.selected.rtss) + '&roi='
+    + viewer.selected.number : '';
 }
 
 async function openViewer(target) {
   $('viewer').hidden = false;
   $('hu').textContent = '';
+  viewer.selected = target.series ? null : { rtss: target.rtss, number: target.roi };
+  viewer.hidden.clear();
   try {
     const query = target.series ? 'series=' + encodeURIComponent(target.series)
       : 'rtss=' + encodeURIComponent(target.rtss) + '&roi=' + target.roi;

@@ -1,16 +1,19 @@
 package dicomsql.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dicomsql.server.StatementLimits;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +26,8 @@ class QueryCursorTest {
 
   @Test
   void aDroppedPageIsReadAgainAndTheRowCapHolds() throws Exception {
-    Path data = ServedConsole.generate(temp);
-    try (Connection connection = DriverManager.getConnection("jdbc:dicom:" + data + ";index="
-        + temp.resolve("index"))) {
-      List<String> expected = new ArrayList<>();
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery(SQL)) {
-        while (rows.next()) {
-          expected.add(rows.getString(1));
-        }
-      }
+    try (Connection connection = connect()) {
+      List<String> expected = paths(connection);
       StatementLimits none = new StatementLimits(Duration.ZERO, 0);
       try (QueryCursor cursor = new QueryCursor(connection, SQL, none, 5, 1)) {
         assertThat(firsts(cursor.page(3))).isEqualTo(expected.subList(15, 20));
@@ -54,7 +49,68 @@ class QueryCursorTest {
     }
   }
 
+  /** The embedded driver over the test folder. */
+  private Connection connect() throws Exception {
+    return DriverManager.getConnection("jdbc:dicom:" + ServedConsole.generate(temp) + ";index="
+        + temp.resolve("index"));
+  }
+
+  /** What {@link #SQL} gives, read in full. */
+  private static List<String> paths(Connection connection) throws SQLException {
+    List<String> paths = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SQL)) {
+      while (rows.next()) {
+        paths.add(rows.getString(1));
+      }
+    }
+    return paths;
+  }
+
   private static List<String> firsts(QueryCursor.Page page) {
     return page.rows().stream().map(row -> (String) row[0]).toList();
+  }
+
+  @Test
+  void theTimeoutStopsALongReadAndAPageAskedAfterItRunsTheQueryAgain() throws Exception {
+    try (Connection connection = connect()) {
+      // Both read once first, so that neither building the index nor warming up the planner
+      // is timed.
+      List<String> expected = paths(connection);
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(WebConsoleTest.STREAMING)) {
+        assertThat(rows.next()).isTrue();
+      }
+      StatementLimits threeSeconds = new StatementLimits(Duration.ofSeconds(3), 0);
+      try (QueryCursor cursor = new QueryCursor(connection, WebConsoleTest.STREAMING,
+          threeSeconds, 5, QueryCursor.HELD_BYTES)) {
+        List<String> first = firsts(cursor.page(0));
+        assertThat(first).hasSize(5);
+        assertThatThrownBy(() -> cursor.page(100_000_000L)).isInstanceOf(SQLException.class)
+            .hasMessageContaining("timed out")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+        assertThat(firsts(cursor.page(0))).isEqualTo(first);
+
+        // A read cancelled: the next page asked past it runs the query again (and so times
+        // out), rather than read on from the cancelled run.
+        CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
+          try {
+            Thread.sleep(500);
+            cursor.cancel();
+          } catch (InterruptedException | SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        assertThatThrownBy(() -> cursor.page(100_000_000L)).hasMessageContaining("cancelled");
+        cancel.join();
+        assertThatThrownBy(() -> cursor.page(100_000_000L)).hasMessageContaining("timed out");
+      }
+      try (QueryCursor cursor = new QueryCursor(connection, SQL, threeSeconds, 5,
+          QueryCursor.HELD_BYTES)) {
+        assertThat(firsts(cursor.page(0))).isEqualTo(expected.subList(0, 5));
+        Thread.sleep(3500); // the user reads the first page for longer than the timeout
+        assertThat(firsts(cursor.page(1))).isEqualTo(expected.subList(5, 10));
+      }
+    }
   }
 }

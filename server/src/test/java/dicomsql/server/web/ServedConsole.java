@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,6 +27,10 @@ final class ServedConsole implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile(
       "<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
+  private static final Path DCMODIFY = Path.of("/usr/bin/dcmodify");
+  /** The structure set of the second case, with three ROIs. */
+  static final String THREE_ROIS = "HCC_0002/401/001.dcm";
+
   final DicomServer server;
   final Path data;
   final HttpClient http = HttpClient.newHttpClient();
@@ -38,14 +43,34 @@ final class ServedConsole implements AutoCloseable {
     this.authorization = authorization;
   }
 
-  /** Generates the test folder (two cases at 64²) under {@code temp}/data, once per folder. */
-  static Path generate(Path temp) throws IOException {
+  /**
+   * Generates the test folder under {@code temp}/data, once per folder: two cases at 64², the
+   * second with a structure set of three ROIs, of which 1 and 3 lie on common slices (seed 59).
+   * Where dcmtk is installed, its dcmodify gives them three colours (see {@link #recoloured}).
+   */
+  static Path generate(Path temp) throws IOException, InterruptedException {
     Path data = temp.resolve("data");
     if (!data.toFile().exists()) {
-      new DatasetGenerator(new SynthOptions(2, 7, 64, 0, 2)).generate(data,
+      new DatasetGenerator(new SynthOptions(2, 59, 64, 0, 2)).generate(data,
           DatasetGenerator.Listener.NONE);
+      if (Files.isExecutable(DCMODIFY)) {
+        Process edit = new ProcessBuilder(DCMODIFY.toString(), "-nb",
+            "-m", "(3006,0039)[2].(3006,002a)=255\\0\\0", "-e", "(3006,0039)[1].(3006,002a)",
+            data.resolve(THREE_ROIS).toString()).inheritIO().start();
+        if (edit.waitFor() != 0) {
+          throw new IOException("dcmodify failed on " + THREE_ROIS);
+        }
+      }
     }
     return data;
+  }
+
+  /**
+   * Whether {@link #generate} could colour the three ROIs apart: ROI 1 keeps the generator's
+   * blue, ROI 2 has no colour (the viewer's palette), ROI 3 is red.
+   */
+  static boolean recoloured() {
+    return Files.isExecutable(DCMODIFY);
   }
 
   static ServedConsole start(Path temp, Path data, Path users, String user, String password,

@@ -1,6 +1,7 @@
 package dicomsql.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dicomsql.engine.raster.Window;
@@ -20,6 +21,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,6 +44,10 @@ class WebConsoleTest {
   /** Never ends in a test's time (instances to the fourth power), unless cancelled. */
   static final String ENDLESS = "SELECT COUNT(*) FROM instances a, instances b, "
       + "instances c, instances d";
+
+  /** Rows come as soon as it runs, and far more than any test reads. */
+  static final String STREAMING = "SELECT a.path FROM instances a, instances b, instances c, "
+      + "instances d";
 
   @TempDir
   static Path temp;
@@ -224,13 +231,28 @@ class WebConsoleTest {
   }
 
   @Test
-  void theStatementTimeoutStopsALongQuery() throws Exception {
+  void theStatementTimeoutStopsALongQueryAndALongLaterPage() throws Exception {
     try (ServedConsole limited = ServedConsole.start(temp.resolve("limited"), console.data,
-        null, null, null, Duration.ofSeconds(1))) {
+        null, null, null, Duration.ofSeconds(3))) {
+      // Also warms up the planner for the four-way join below.
       HttpResponse<String> answer = limited.post("/api/query", sqlBody(ENDLESS));
       assertThat(answer.statusCode()).isEqualTo(400);
       assertThat(json(answer).at("/error/sqlState").asText()).isEqualTo("57014");
       assertThat(json(answer).at("/error/message").asText()).contains("timed out");
+
+      // The first page comes at once; a page 10⁹ rows on is still being read at the timeout.
+      JsonNode first = json(limited.post("/api/query", sqlBody(STREAMING)));
+      assertThat(first.get("rows")).hasSize(10);
+      HttpResponse<String> far = limited.get("/api/page?n=100000000");
+      assertThat(far.statusCode()).isEqualTo(400);
+      assertThat(json(far).at("/error/sqlState").asText()).isEqualTo("57014");
+      assertThat(json(far).at("/error/message").asText()).contains("timed out")
+          .doesNotContain("\n");
+      HttpResponse<String> again = limited.get("/api/page?n=1");
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(json(again).get("rows")).hasSize(10);
+      assertThat(json(limited.post("/api/query", sqlBody("SELECT 1 AS one"))).at("/rows/0/0")
+          .asInt()).isEqualTo(1);
     }
   }
 
@@ -307,54 +329,130 @@ class WebConsoleTest {
     assertThat(tables.at("/candidates/0/text").asText()).isEqualTo("rois");
   }
 
-  @Test
-  void drawsTheRoiOutlineInItsColourOnEveryPhase() throws Exception {
-    String rtss;
-    int roi;
-    int[] color;
-    try (Statement statement = embedded.createStatement();
-        ResultSet row = statement.executeQuery("SELECT rtss_uid, roi_number, color FROM rois "
-            + "ORDER BY rtss_uid, roi_number LIMIT 1")) {
-      row.next();
-      rtss = row.getString(1);
-      roi = row.getInt(2);
-      String[] parts = row.getString(3).split("\\\\");
-      color = new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-          Integer.parseInt(parts[2])};
+  /** The colours {@link ServedConsole#generate} gives ROIs 1, 2 (none: the palette's) and 3. */
+  private static final int[][] COLOURS = {{0, 0, 128}, {0, 255, 255}, {255, 0, 0}};
+
+  private String threeRois() throws Exception {
+    assumeTrue(ServedConsole.recoloured(), "dcmtk's dcmodify is not installed (Debian: "
+        + "apt-get install dcmtk): the test folder's ROIs cannot be given different colours");
+    try (PreparedStatement query = embedded.prepareStatement("SELECT s.rtss_uid, r.color "
+        + "FROM structure_sets s JOIN rois r ON r.rtss_uid = s.rtss_uid WHERE s.path = ? "
+        + "ORDER BY r.roi_number")) {
+      query.setString(1, ServedConsole.THREE_ROIS);
+      List<String> colours = new ArrayList<>();
+      String rtss = null;
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          rtss = row.getString(1);
+          colours.add(row.getString(2));
+        }
+      }
+      assertThat(colours).containsExactly("0\\0\\128", null, "255\\0\\0");
+      return rtss;
     }
-    JsonNode series = json(console.get("/api/series?rtss=" + rtss + "&roi=" + roi));
-    assertThat(series.get("phases").size()).isGreaterThan(1);
-    assertThat(series.at("/roi/slices")).isNotEmpty();
+  }
+
+  @Test
+  void outlinesEveryRoiOfTheStudyInItsColourOnEveryPhase() throws Exception {
+    String rtss = threeRois();
+    JsonNode named = json(console.get("/api/series?rtss=" + rtss + "&roi=1"));
+    assertThat(named.at("/roi/number").asInt()).isEqualTo(1);
+    assertThat(named.get("phases").size()).isGreaterThan(1);
     int checkedPhases = 0;
-    for (JsonNode phase : series.get("phases")) {
+    int sharedSlices = 0;
+    for (JsonNode phase : named.get("phases")) {
       String uid = phase.get("seriesUid").asText();
-      JsonNode on = json(console.get("/api/series?series=" + uid + "&rtss=" + rtss + "&roi="
-          + roi));
-      JsonNode slices = on.at("/roi/slices");
-      if (slices.isEmpty()) {
+      JsonNode on = json(console.get("/api/series?series=" + uid + "&rtss=" + rtss + "&roi=1"));
+      JsonNode rois = on.get("rois");
+      assertThat(rois).hasSize(3);
+      List<String> outlines = new ArrayList<>();
+      Map<Integer, Integer> roisOnSlice = new TreeMap<>();
+      for (int i = 0; i < 3; i++) {
+        JsonNode roi = rois.get(i);
+        assertThat(roi.get("rtss").asText()).isEqualTo(rtss);
+        assertThat(roi.get("number").asInt()).isEqualTo(i + 1);
+        assertThat(Json.MAPPER.convertValue(roi.get("color"), int[].class))
+            .containsExactly(COLOURS[i]);
+        outlines.add(rtss + ":" + (i + 1));
+        roi.get("slices").forEach(slice -> roisOnSlice.merge(slice.asInt(), 1, Integer::sum));
+      }
+      if (roisOnSlice.isEmpty()) {
         continue;
       }
-      int index = slices.get(slices.size() / 2).asInt();
-      String sop = on.at("/slices/" + index + "/sop").asText();
-      RoaringBitmap mask = maskFromSql(rtss, roi, sop);
-      assertThat(mask.isEmpty()).isFalse();
-      HttpResponse<byte[]> png = console.getBytes("/api/slice?series=" + uid + "&index="
-          + index + "&window=abdomen&rtss=" + rtss + "&roi=" + roi);
-      assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
-      BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png.body()));
-      int columns = picture.getWidth();
-      int rgb = color[0] << 16 | color[1] << 8 | color[2];
-      int edge = 0;
+      int busiest = roisOnSlice.entrySet().stream().max(Map.Entry.comparingByValue())
+          .orElseThrow().getKey();
+      for (Map.Entry<Integer, Integer> slice : roisOnSlice.entrySet()) {
+        int index = slice.getKey();
+        String sop = on.at("/slices/" + index + "/sop").asText();
+        List<RoaringBitmap> masks = new ArrayList<>();
+        for (int roi = 1; roi <= 3; roi++) {
+          masks.add(maskFromSql(rtss, roi, sop));
+        }
+        int drawn = checkOutlines(uid, index, render(uid, index, outlines),
+            render(uid, index, List.of()), masks, index == busiest);
+        assertThat(drawn).isEqualTo(slice.getValue());
+        if (drawn > 1) {
+          sharedSlices++;
+        }
+      }
+      checkedPhases++;
+    }
+    assertThat(checkedPhases).isGreaterThan(1);
+    assertThat(sharedSlices).as("slices with two ROIs' outlines").isPositive();
+  }
+
+  /**
+   * Checks a slice drawn with the outlines of {@code masks} (in their order, ROIs 1 to 3)
+   * against the slice drawn without: every edge pixel of each mask is in that ROI's colour
+   * where no other mask's edge lies, every other pixel is as without outlines, and (when
+   * {@code values}) the abdomen window of its value inside the masks. Returns how many masks
+   * were on the slice.
+   */
+  private int checkOutlines(String uid, int index, BufferedImage picture, BufferedImage plain,
+      List<RoaringBitmap> masks, boolean values) throws Exception {
+    int columns = picture.getWidth();
+    List<RoaringBitmap> edges = new ArrayList<>();
+    for (RoaringBitmap mask : masks) {
+      RoaringBitmap edge = new RoaringBitmap();
       for (int pixel : mask) {
+        if (!(mask.contains(pixel - columns) && mask.contains(pixel + columns)
+            && mask.contains(pixel - 1) && mask.contains(pixel + 1))) {
+          edge.add(pixel);
+        }
+      }
+      edges.add(edge);
+    }
+    RoaringBitmap anyEdge = RoaringBitmap.or(edges.iterator());
+    for (int row = 0; row < picture.getHeight(); row++) {
+      for (int col = 0; col < columns; col++) {
+        if (!anyEdge.contains(row * columns + col)) {
+          assertThat(picture.getRGB(col, row)).as("pixel %d,%d", row, col)
+              .isEqualTo(plain.getRGB(col, row));
+        }
+      }
+    }
+    int drawn = 0;
+    for (int roi = 0; roi < masks.size(); roi++) {
+      RoaringBitmap others = new RoaringBitmap();
+      for (int other = 0; other < edges.size(); other++) {
+        if (other != roi) {
+          others.or(edges.get(other));
+        }
+      }
+      int[] colour = COLOURS[roi];
+      int rgb = colour[0] << 16 | colour[1] << 8 | colour[2];
+      int edge = 0;
+      for (int pixel : masks.get(roi)) {
         int row = pixel / columns;
         int col = pixel % columns;
-        boolean inside = mask.contains(pixel - columns) && mask.contains(pixel + columns)
-            && mask.contains(pixel - 1) && mask.contains(pixel + 1);
         int shown = picture.getRGB(col, row) & 0xffffff;
-        if (!inside) {
-          assertThat(shown).as("edge pixel %d,%d", row, col).isEqualTo(rgb);
+        if (others.contains(pixel)) {
+          continue;
+        }
+        if (edges.get(roi).contains(pixel)) {
+          assertThat(shown).as("ROI %d edge pixel %d,%d", roi + 1, row, col).isEqualTo(rgb);
           edge++;
-        } else {
+        } else if (values) {
           float hu = json(console.get("/api/value?series=" + uid + "&index=" + index + "&row="
               + row + "&column=" + col)).get("value").floatValue();
           int grey = new Window(40, 400).grey(hu);
@@ -362,10 +460,72 @@ class WebConsoleTest {
               .isEqualTo(grey << 16 | grey << 8 | grey);
         }
       }
-      assertThat(edge).isPositive();
-      checkedPhases++;
+      if (edge > 0) {
+        drawn++;
+      }
     }
-    assertThat(checkedPhases).isGreaterThan(1);
+    return drawn;
+  }
+
+  private BufferedImage render(String uid, int index, List<String> outlines) throws Exception {
+    StringBuilder path = new StringBuilder("/api/slice?series=" + uid + "&index=" + index
+        + "&window=abdomen");
+    for (String outline : outlines) {
+      path.append("&outline=").append(outline);
+    }
+    HttpResponse<byte[]> png = console.getBytes(path.toString());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+    return ImageIO.read(new ByteArrayInputStream(png.body()));
+  }
+
+  @Test
+  void aSeriesShowsTheRoisOfItsStudyAndOnlyTheOutlinesAskedFor() throws Exception {
+    String rtss = threeRois();
+    JsonNode named = json(console.get("/api/series?rtss=" + rtss + "&roi=1"));
+    String uid = named.get("series").asText();
+    JsonNode plain = json(console.get("/api/series?series=" + uid));
+    assertThat(plain.has("roi")).isFalse();
+    assertThat(plain.get("rois").findValuesAsText("rtss")).containsOnly(rtss).hasSize(3);
+    String otherRtss;
+    String otherSeries;
+    try (PreparedStatement query = embedded.prepareStatement("SELECT rtss_uid, "
+        + "referenced_series_uid FROM rois WHERE rtss_uid <> ? LIMIT 1")) {
+      query.setString(1, rtss);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        otherRtss = row.getString(1);
+        otherSeries = row.getString(2);
+      }
+    }
+    JsonNode other = json(console.get("/api/series?series=" + otherSeries));
+    assertThat(other.get("rois").findValuesAsText("rtss")).containsOnly(otherRtss);
+
+    // Only ROI 3 asked for: ROI 1's edge on a slice of both stays grey.
+    int shared = -1;
+    for (JsonNode slice : named.at("/rois/0/slices")) {
+      for (JsonNode third : named.at("/rois/2/slices")) {
+        if (slice.asInt() == third.asInt()) {
+          shared = slice.asInt();
+        }
+      }
+    }
+    assertThat(shared).isNotNegative();
+    BufferedImage picture = render(uid, shared, List.of(rtss + ":3"));
+    RoaringBitmap first = maskFromSql(rtss, 1, named.at("/slices/" + shared + "/sop").asText());
+    int columns = picture.getWidth();
+    for (int pixel : first) {
+      int rgb = picture.getRGB(pixel % columns, pixel / columns);
+      assertThat(rgb & 0xff).isEqualTo(rgb >> 8 & 0xff).isEqualTo(rgb >> 16 & 0xff);
+    }
+    HttpResponse<String> foreign = console.get("/api/slice?series=" + uid
+        + "&index=0&outline=" + otherRtss + ":1");
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    assertThat(json(foreign).at("/error/message").asText()).contains("cannot be outlined");
+    HttpResponse<String> malformed = console.get("/api/slice?series=" + uid
+        + "&index=0&outline=" + rtss);
+    assertThat(json(malformed).at("/error/message").asText())
+        .contains("outline must be RTSS_UID:ROI_NUMBER");
   }
 
   private RoaringBitmap maskFromSql(String rtss, int roi, String sop) throws Exception {
