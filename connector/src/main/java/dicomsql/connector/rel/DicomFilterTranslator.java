@@ -1,13 +1,13 @@
 package dicomsql.connector.rel;
 
+
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import dicomsql.connector.rows.IndexCondition;
+import dicomsql.connector.rows.IndexValue;
 import dicomsql.connector.rows.RowSource;
 import dicomsql.engine.index.ColumnType;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
@@ -22,7 +22,6 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 import org.apache.calcite.util.TimeString;
 
@@ -170,9 +169,9 @@ final class DicomFilterTranslator {
     List<IndexCondition> parts = new ArrayList<>();
     List<Object> points = new ArrayList<>();
     for (Range<?> range : sarg.rangeSet.asRanges()) {
-      Object low = range.hasLowerBound() ? value(range.lowerEndpoint(), source.type(column))
+      Object low = range.hasLowerBound() ? IndexValue.of(range.lowerEndpoint(), source.type(column))
           : null;
-      Object high = range.hasUpperBound() ? value(range.upperEndpoint(), source.type(column))
+      Object high = range.hasUpperBound() ? IndexValue.of(range.upperEndpoint(), source.type(column))
           : null;
       if (range.hasLowerBound() && low == null || range.hasUpperBound() && high == null) {
         return null;
@@ -236,40 +235,6 @@ final class DicomFilterTranslator {
       case TIME -> literal.getValueAs(TimeString.class);
       default -> null;
     };
-    return raw == null ? null : value(raw, type);
-  }
-
-  /** A literal's value in the engine's type for the column, or null when it has none. */
-  static Object value(Object raw, ColumnType type) {
-    switch (type) {
-      case VARCHAR:
-        return raw instanceof NlsString nls ? nls.getValue()
-            : raw instanceof String text ? text : null;
-      case INTEGER:
-      case BIGINT:
-        if (!(raw instanceof BigDecimal number)) {
-          return null;
-        }
-        try {
-          long exact = number.longValueExact();
-          if (type == ColumnType.INTEGER) {
-            return Math.toIntExact(exact);
-          }
-          return exact;
-        } catch (ArithmeticException e) {
-          return null;
-        }
-      case DOUBLE:
-        return raw instanceof BigDecimal number ? number.doubleValue()
-            : raw instanceof Double d ? d : null;
-      case DATE:
-        return raw instanceof DateString date ? LocalDate.ofEpochDay(date.getDaysSinceEpoch())
-            : null;
-      case TIME:
-        return raw instanceof TimeString time
-            ? LocalTime.ofNanoOfDay(time.getMillisOfDay() * 1_000_000L) : null;
-      default:
-        return null;
-    }
+    return raw == null ? null : IndexValue.of(raw, type);
   }
 }

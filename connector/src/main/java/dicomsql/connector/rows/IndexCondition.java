@@ -88,7 +88,7 @@ public sealed interface IndexCondition {
       }
       BigDecimal exact = number instanceof BigDecimal decimal ? decimal
           : new BigDecimal(number.toString());
-      return DicomFilterTranslator.value(exact, type);
+      return IndexValue.of(exact, type);
     }
 
     @Override
