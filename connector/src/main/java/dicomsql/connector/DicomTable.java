@@ -239,16 +239,19 @@ public final class DicomTable extends AbstractTable
 
   /**
    * Called by generated code for {@link DicomJoinCount}: COUNT(*) of this table joined with
-   * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one}, each side's rows
-   * those its pushed condition keeps; see {@link JoinCounting}.
+   * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one} and by indexed
+   * columns of this table ({@code manyGroups}), each side's rows those its pushed condition
+   * keeps; see {@link JoinCounting}.
    */
   public Enumerable<Object[]> joinCount(DataContext root, IndexCondition filter, DicomTable one,
-      IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups, int counts) {
+      IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups, int[] manyGroups,
+      boolean oneFirst, int counts) {
     RowSource many = source.get();
     RowSource oneRows = one.source();
     return Linq4j.asEnumerable(JoinCounting.count(oneRows,
         oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, many,
-        filter == null ? null : filter.rows(many), keys, groups, counts));
+        filter == null ? null : filter.rows(many), keys,
+        new JoinCounting.Groups(groups, manyGroups, oneFirst), counts));
   }
 
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,

@@ -168,6 +168,32 @@ class PushdownTest {
         + "GROUP BY r.roi_name, r.phase", "DicomJoinCount");
   }
 
+  @Test
+  void joinGroupsSplitByTheOtherSidesRowSets() throws SQLException {
+    // COUNT(DISTINCT) is counted by Calcite over the distinct groups, which are pushed.
+    assertGroupPlan("SELECT p.patient_id FROM patients p JOIN series s "
+        + "ON s.patient_id = p.patient_id GROUP BY p.patient_id "
+        + "HAVING COUNT(DISTINCT s.phase) >= 2", "split=[[phase]]");
+    assertGroupPlan("SELECT p.patient_id, COUNT(DISTINCT s.modality) "
+        + "FROM patients p JOIN series s ON s.patient_id = p.patient_id "
+        + "WHERE s.series_number > 1 GROUP BY p.patient_id", "split=[[modality]]");
+    assertGroupPlan("SELECT p.sex, s.phase, COUNT(*) FROM patients p JOIN series s "
+        + "ON s.patient_id = p.patient_id GROUP BY p.sex, s.phase", "split=[[phase]]");
+    // The decoded side on the right: its groups come after the split side's in the output.
+    assertGroupPlan("SELECT s.phase, p.patient_name, COUNT(*) FROM series s JOIN patients p "
+        + "ON s.patient_id = p.patient_id GROUP BY s.phase, p.patient_name",
+        "split=[[phase]]");
+    // Nulls are a group of their own.
+    assertGroupPlan("SELECT p.patient_id, s.slice_spacing, COUNT(*) FROM patients p "
+        + "JOIN series s ON s.patient_id = p.patient_id GROUP BY p.patient_id, s.slice_spacing",
+        "split=[[slice_spacing]]");
+    assertThat(TestConnections.rows(pushed, "SELECT COUNT(*) FROM series "
+        + "WHERE slice_spacing IS NULL").get(0).get(0)).isNotEqualTo(0L);
+    assertGroupPlan("SELECT st.study_uid, i.modality, COUNT(*) FROM studies st "
+        + "JOIN instances i ON i.study_uid = st.study_uid GROUP BY st.study_uid, i.modality",
+        "split=[[modality]]");
+  }
+
   /** Filters the index answers, per table, for the random queries. */
   private static final List<String[]> TABLES = List.of(
       new String[] {"instances", "path", "sop_uid", "series_uid", "modality", "position_z",

@@ -21,7 +21,12 @@ final class TestConnections {
   private TestConnections() {}
 
   static Path generate(Path data, int patients, long seed) throws IOException {
-    new DatasetGenerator(new SynthOptions(patients, seed, 32, 6, 2)).generate(data,
+    return generate(data, patients, seed, 6);
+  }
+
+  /** With {@code slices} images per phase. */
+  static Path generate(Path data, int patients, long seed, int slices) throws IOException {
+    new DatasetGenerator(new SynthOptions(patients, seed, 32, slices, 2)).generate(data,
         DatasetGenerator.Listener.NONE);
     return data;
   }

@@ -19,13 +19,16 @@ import org.apache.calcite.rel.type.RelDataType;
  * columns of one side (the "one" side) or not at all: for each row of that side, the rows of the
  * other side (the scan of this node) it joins with are the intersection of the index's row sets
  * for its key values, and only their number is taken (for {@code contour_points}, the contours'
- * point counts). Only the one side's keys and grouping columns are decoded.
+ * point counts). Groups may also be by indexed columns of the other side, whose row sets split
+ * the joined rows. Only the one side's keys and grouping columns are decoded.
  */
 public final class DicomJoinCount extends IndexAnswer {
   private final ScanSpec one;
   private final int[] oneKeys;
   private final int[] keys;
   private final int[] groups;
+  private final int[] manyGroups;
+  private final boolean oneFirst;
   private final int counts;
 
   /**
@@ -33,22 +36,26 @@ public final class DicomJoinCount extends IndexAnswer {
    * @param oneKeys its source columns of the join keys
    * @param keys the source columns of this node's scan that they equal, each indexed
    * @param groups source columns of {@code one} grouped by, in output order
+   * @param manyGroups indexed source columns of this node's scan grouped by, in output order
+   * @param oneFirst whether the output has {@code groups} before {@code manyGroups}
    * @param counts how many COUNT(*) the aggregate asks for
    */
   DicomJoinCount(RelOptCluster cluster, ScanSpec many, ScanSpec one, int[] oneKeys, int[] keys,
-      int[] groups, int counts, RelDataType outputType) {
+      int[] groups, int[] manyGroups, boolean oneFirst, int counts, RelDataType outputType) {
     super(cluster, cluster.traitSet(), many, outputType);
     this.one = one;
     this.oneKeys = oneKeys;
     this.keys = keys;
     this.groups = groups;
+    this.manyGroups = manyGroups;
+    this.oneFirst = oneFirst;
     this.counts = counts;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, counts,
-        getRowType());
+    return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, manyGroups,
+        oneFirst, counts, getRowType());
   }
 
   @Override
@@ -60,6 +67,8 @@ public final class DicomJoinCount extends IndexAnswer {
             condition != null)
         .item("on", pairs(names, oneKeys, scan.dicomTable().columnNames(), keys))
         .itemIf("group", pairs(names, groups, null, null), groups.length > 0)
+        .itemIf("split", pairs(scan.dicomTable().columnNames(), manyGroups, null, null),
+            manyGroups.length > 0)
         .item("count", "*");
   }
 
@@ -75,7 +84,7 @@ public final class DicomJoinCount extends IndexAnswer {
 
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return groups.length == 0 ? 1 : Math.max(1, one.rowCount() / 10);
+    return groups.length + manyGroups.length == 0 ? 1 : Math.max(1, one.rowCount() / 10);
   }
 
   @Override
@@ -88,6 +97,7 @@ public final class DicomJoinCount extends IndexAnswer {
     return List.of(one.table().getExpression(DicomTable.class),
         IndexCondition.reference(implementor, one.condition()),
         Expressions.constant(oneKeys), Expressions.constant(keys), Expressions.constant(groups),
+        Expressions.constant(manyGroups), Expressions.constant(oneFirst),
         Expressions.constant(counts));
   }
 }

@@ -1,6 +1,7 @@
 package dicomsql.connector.rel;
 
 import dicomsql.connector.rows.RowSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -17,11 +18,18 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Aggregate of only COUNT(*) on an inner equi-join of two scans the index filters entirely,
- * grouped by columns of one side or not at all, where the other side's join keys are indexed:
- * {@link DicomJoinCount}. Without groups, the side with fewer rows is the one decoded.
+ * Aggregate of only COUNT(*) (or of no call: the distinct groups) on an inner equi-join of two
+ * scans the index filters entirely, where the other side's join keys are indexed:
+ * {@link DicomJoinCount}. Grouped by columns of one side, or not at all, or also by indexed
+ * columns of few values of the other side, whose row sets split the joined rows. That last
+ * shape is what Calcite makes of {@code COUNT(DISTINCT many.column)} grouped by the one side
+ * (an aggregate of the distinct groups below the count). Without groups, the side with fewer
+ * rows is the one decoded.
  */
 final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
+  /** The most distinct values a column of the other side that splits groups may have. */
+  private static final double MAX_SPLIT_VALUES = 64;
+
   static final RelOptRule ON_JOIN = new DicomRules.RuleConfig("DicomJoinCountRule",
       b0 -> b0.operand(LogicalAggregate.class).oneInput(
           b1 -> b1.operand(LogicalJoin.class).inputs(
@@ -52,7 +60,8 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
     JoinInfo info = join.analyzeCondition();
     if (join.getJoinType() != JoinRelType.INNER || !info.isEqui() || info.leftKeys.isEmpty()
         || aggregate.getGroupType() != Aggregate.Group.SIMPLE
-        || aggregate.getAggCallList().isEmpty() || !pushable(left) || !pushable(right)) {
+        || aggregate.getGroupCount() + aggregate.getAggCallList().size() == 0
+        || !pushable(left) || !pushable(right)) {
       return;
     }
     for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
@@ -75,15 +84,9 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
       }
       joinFields[at++] = joinField;
     }
-    boolean groupsLeft = true;
-    boolean groupsRight = true;
-    for (int field : joinFields) {
-      groupsLeft &= field < leftWidth;
-      groupsRight &= field >= leftWidth;
-    }
     boolean leftIsOne = joinFields.length == 0 ? left.rowCount() <= right.rowCount()
-        : groupsLeft;
-    if (!leftIsOne && !groupsRight) {
+        : splits(right, joinFields, leftWidth, true);
+    if (!leftIsOne && !splits(left, joinFields, leftWidth, false)) {
       return;
     }
     ScanSpec one = leftIsOne ? left : right;
@@ -104,12 +107,39 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
         return;
       }
     }
-    int[] groups = new int[joinFields.length];
-    for (int g = 0; g < groups.length; g++) {
-      groups[g] = one.fields()[joinFields[g] - (leftIsOne ? 0 : leftWidth)];
+    List<Integer> groups = new ArrayList<>();
+    List<Integer> manyGroups = new ArrayList<>();
+    for (int field : joinFields) {
+      boolean onLeft = field < leftWidth;
+      if (onLeft == leftIsOne) {
+        groups.add(one.fields()[field - (leftIsOne ? 0 : leftWidth)]);
+      } else {
+        manyGroups.add(many.fields()[field - (leftIsOne ? leftWidth : 0)]);
+      }
     }
     call.transformTo(new DicomJoinCount(aggregate.getCluster(), many, one, oneKeys, keys,
-        groups, aggregate.getAggCallList().size(), aggregate.getRowType()));
+        groups.stream().mapToInt(Integer::intValue).toArray(),
+        manyGroups.stream().mapToInt(Integer::intValue).toArray(), leftIsOne,
+        aggregate.getAggCallList().size(), aggregate.getRowType()));
+  }
+
+  /**
+   * Whether the grouping fields (of the join's row) that lie on {@code side} (the right one, or
+   * the left) are indexed columns of few values there, whose row sets can split its rows.
+   */
+  private static boolean splits(ScanSpec side, int[] joinFields, int leftWidth,
+      boolean sideIsRight) {
+    RowSource rows = side.dicomTable().source();
+    for (int field : joinFields) {
+      if (field >= leftWidth == sideIsRight) {
+        int column = side.fields()[field - (sideIsRight ? leftWidth : 0)];
+        if (!rows.isIndexed(column) || rows.valueSets(column, false) == null
+            || rows.distinctValues(column) > MAX_SPLIT_VALUES) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean pushable(ScanSpec scan) {

@@ -3,6 +3,7 @@ package dicomsql.connector.rows;
 import dicomsql.connector.SqlValues;
 import dicomsql.connector.rel.DicomColumnAggregate;
 import dicomsql.engine.index.ColumnType;
+import dicomsql.engine.index.NumericColumn;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -93,9 +94,10 @@ public final class ColumnAggregation {
 
   /**
    * Count, sum, least and greatest of the values met: as integers, summed as Calcite sums them
-   * in the call's type, or as doubles (stored ones given as their bits, or integers cast).
+   * in the call's type, or as doubles (stored ones given as their bits, or integers cast). Runs
+   * of values are taken in loops of their own, per kind of value; sums stay in id order.
    */
-  private static final class Accumulator implements LongConsumer {
+  private static final class Accumulator implements NumericColumn.Run {
     private final boolean doubles;
     private final boolean bits;
     private long count;
@@ -128,6 +130,55 @@ public final class ColumnAggregation {
         least = Math.min(least, raw);
         greatest = Math.max(greatest, raw);
       }
+    }
+
+    @Override
+    public void acceptRun(long[] values, int from, int length, long[] nulls, int nullsFrom) {
+      for (int start = 0; start < length; start += 64) {
+        int end = Math.min(length, start + 64);
+        long word = nulls[nullsFrom + (start >>> 6)];
+        if (word == 0) {
+          acceptAll(values, from + start, from + end);
+        } else {
+          for (int i = start; i < end; i++) {
+            if ((word & 1L << (i & 63)) == 0) {
+              accept(values[from + i]);
+            }
+          }
+        }
+      }
+    }
+
+    /** Every value of {@code values[from..to)}, in loops of their own per kind of value. */
+    private void acceptAll(long[] values, int from, int to) {
+      count += to - from;
+      if (!doubles) {
+        long runSum = sum;
+        long runLeast = least;
+        long runGreatest = greatest;
+        for (int i = from; i < to; i++) {
+          long value = values[i];
+          runSum += value;
+          runLeast = Math.min(runLeast, value);
+          runGreatest = Math.max(runGreatest, value);
+        }
+        sum = runSum;
+        least = runLeast;
+        greatest = runGreatest;
+        return;
+      }
+      double runSum = doubleSum;
+      double runLeast = doubleLeast;
+      double runGreatest = doubleGreatest;
+      for (int i = from; i < to; i++) {
+        double value = bits ? Double.longBitsToDouble(values[i]) : values[i];
+        runSum += value;
+        runLeast = Math.min(runLeast, value);
+        runGreatest = Math.max(runGreatest, value);
+      }
+      doubleSum = runSum;
+      doubleLeast = runLeast;
+      doubleGreatest = runGreatest;
     }
 
     /** Averages of integers divide the sum as the call's type holds it, as integers divide. */

@@ -9,31 +9,87 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Runs a {@link DicomJoinCount}: decodes the one side's keys and grouping columns, and for each
  * of its rows counts the other side's rows whose indexed key columns equal its keys (row sets of
- * a key value are looked up once).
+ * a key value are looked up once), split by the row sets of that side's grouping columns.
  */
 public final class JoinCounting {
-  private JoinCounting() {}
+  /**
+   * What the counts are grouped by: columns of the one side ({@code one}) and indexed columns
+   * of the other ({@code many}), the output holding the one side's first when {@code oneFirst}.
+   */
+  public record Groups(int[] one, int[] many, boolean oneFirst) {
+    int width() {
+      return one.length + many.length;
+    }
+  }
+
+  private final RowSource many;
+  private final Groups groups;
+  /** Per grouping column of the other side: its values (Calcite's form; null last). */
+  private final List<List<Object>> splitValues = new ArrayList<>();
+  /**
+   * Per grouping column of the other side: the position in {@link #splitValues} of each of
+   * its rows' value, by id; the joined rows of a key are few, so they are looked up one by one
+   * rather than intersected with every value's row set.
+   */
+  private final List<int[]> splitOf = new ArrayList<>();
+  private final Map<List<Object>, long[]> totals;
+
+  /** @param oneRows how many rows of the one side are decoded (for sizing the tables) */
+  private JoinCounting(RowSource many, Groups groups, int oneRows) {
+    this.many = many;
+    this.groups = groups;
+    long expectedGroups = oneRows;
+    RoaringBitmap all = many.all();
+    int ids = all.isEmpty() ? 0 : all.last() + 1;
+    for (int column : groups.many()) {
+      List<Object> values = new ArrayList<>();
+      int[] of = new int[ids];
+      Iterator<Map.Entry<Object, RoaringBitmap>> sets = many.valueSets(column, false);
+      while (sets.hasNext()) {
+        Map.Entry<Object, RoaringBitmap> set = sets.next();
+        mark(of, set.getValue(), values.size());
+        values.add(SqlValues.internal(set.getKey()));
+      }
+      mark(of, many.nulls(column), values.size());
+      values.add(null);
+      splitValues.add(values);
+      splitOf.add(of);
+      expectedGroups *= values.size();
+    }
+    this.totals = new LinkedHashMap<>((int) Math.min(1 << 20, Math.max(16, expectedGroups * 2)));
+  }
+
+  private static void mark(int[] of, RoaringBitmap ids, int value) {
+    IntIterator id = ids.getIntIterator();
+    while (id.hasNext()) {
+      int next = id.next();
+      if (next < of.length) {
+        of[next] = value;
+      }
+    }
+  }
 
   /**
-   * Per group of the one side's rows that join with at least one row (one row in all without
-   * groups), the group's values and the joined rows' count, {@code counts} times.
+   * Per group that joins with at least one row (one row in all without groups), the group's
+   * values and the joined rows' count, {@code counts} times.
    *
    * @param manyKept the other side's rows its condition keeps, or null for all
    */
   public static List<Object[]> count(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
-      RowSource many, RoaringBitmap manyKept, int[] keys, int[] groups, int counts) {
-    int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.length);
-    System.arraycopy(groups, 0, fields, oneKeys.length, groups.length);
+      RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int counts) {
+    JoinCounting counting = new JoinCounting(many, groups, oneKept.getCardinality());
+    int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.one().length);
+    System.arraycopy(groups.one(), 0, fields, oneKeys.length, groups.one().length);
     List<Map<Object, RoaringBitmap>> looked = new ArrayList<>();
     for (int k = 0; k < keys.length; k++) {
-      looked.add(new HashMap<>());
+      looked.add(new HashMap<>(Math.min(1 << 20, oneKept.getCardinality() * 2)));
     }
-    Map<List<Object>, long[]> totals = new LinkedHashMap<>();
     Iterator<Object[]> rows = one.rows(oneKept, fields);
     while (rows.hasNext()) {
       Object[] row = rows.next();
@@ -48,26 +104,63 @@ public final class JoinCounting {
       if (manyKept != null) {
         joined = RoaringBitmap.and(joined, manyKept);
       }
-      long joinedRows = joined.isEmpty() ? 0 : many.count(joined);
-      List<Object> group = new ArrayList<>(groups.length);
-      for (int g = 0; g < groups.length; g++) {
+      List<Object> group = new ArrayList<>(groups.width());
+      for (int g = 0; g < groups.one().length; g++) {
         group.add(SqlValues.internal(row[keys.length + g]));
       }
-      totals.computeIfAbsent(group, k -> new long[1])[0] += joinedRows;
+      counting.split(0, joined, group);
     }
-    if (groups.length == 0 && totals.isEmpty()) {
+    return counting.result(counts);
+  }
+
+  /** Adds the rows of {@code joined} to their groups: {@code group} split further by level. */
+  private void split(int level, RoaringBitmap joined, List<Object> group) {
+    if (level == splitValues.size()) {
+      long joinedRows = joined.isEmpty() ? 0 : many.count(joined);
+      List<Object> key = group;
+      if (!groups.oneFirst()) {
+        key = new ArrayList<>(group.subList(groups.one().length, group.size()));
+        key.addAll(group.subList(0, groups.one().length));
+      }
+      totals.computeIfAbsent(key, k -> new long[1])[0] += joinedRows;
+      return;
+    }
+    List<Object> values = splitValues.get(level);
+    int[] of = splitOf.get(level);
+    RoaringBitmap[] parts = new RoaringBitmap[values.size()];
+    IntIterator id = joined.getIntIterator();
+    while (id.hasNext()) {
+      int next = id.next();
+      int value = of[next];
+      if (parts[value] == null) {
+        parts[value] = new RoaringBitmap();
+      }
+      parts[value].add(next);
+    }
+    for (int value = 0; value < parts.length; value++) {
+      if (parts[value] != null) {
+        List<Object> deeper = new ArrayList<>(group);
+        deeper.add(values.get(value));
+        split(level + 1, parts[value], deeper);
+      }
+    }
+  }
+
+  private List<Object[]> result(int counts) {
+    int width = groups.width();
+    if (width == 0 && totals.isEmpty()) {
       totals.put(List.of(), new long[1]);
     }
     List<Object[]> result = new ArrayList<>();
     for (Map.Entry<List<Object>, long[]> total : totals.entrySet()) {
-      if (groups.length > 0 && total.getValue()[0] == 0) {
+      if (width > 0 && total.getValue()[0] == 0) {
         continue;
       }
-      Object[] out = new Object[groups.length + counts];
-      for (int g = 0; g < groups.length; g++) {
+      Object[] out = new Object[width + counts];
+      for (int g = 0; g < width; g++) {
         out[g] = total.getKey().get(g);
       }
-      Arrays.fill(out, groups.length, out.length, total.getValue()[0]);
+      Arrays.fill(out, width, out.length, total.getValue()[0]);
       result.add(out);
     }
     return result;

@@ -37,8 +37,12 @@ final class ChunkedColumn implements NumericColumn {
       long start = (long) index << ColumnChunks.SHIFT;
       long end = start + ColumnChunks.SIZE;
       if (ids.contains(start, end)) {
-        for (int offset = 0; offset < ColumnChunks.SIZE; offset++) {
-          accept(chunk, offset, values);
+        if (values instanceof Run run) {
+          run.acceptRun(chunk, ColumnChunks.NULL_WORDS, ColumnChunks.SIZE, chunk, 0);
+        } else {
+          for (int offset = 0; offset < ColumnChunks.SIZE; offset++) {
+            accept(chunk, offset, values);
+          }
         }
         id.advanceIfNeeded((int) Math.min(end, Integer.MAX_VALUE));
       } else {

@@ -17,4 +17,17 @@ public interface NumericColumn {
    * of rows the table holds.
    */
   void forEach(RoaringBitmap ids, LongConsumer values);
+
+  /**
+   * A consumer of values that also takes a run of them at once, in id order: {@link #forEach}
+   * hands whole chunks of rows this way, so that a sum or an extreme is a loop over an array
+   * rather than a call a value.
+   */
+  interface Run extends LongConsumer {
+    /**
+     * The values {@code values[from + i]} for {@code i < length}, but for those whose null
+     * bit, bit {@code i % 64} (lowest first) of {@code nulls[nullsFrom + i / 64]}, is set.
+     */
+    void acceptRun(long[] values, int from, int length, long[] nulls, int nullsFrom);
+  }
 }

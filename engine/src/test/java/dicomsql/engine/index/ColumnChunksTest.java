@@ -38,6 +38,46 @@ class ColumnChunksTest {
     store.close();
   }
 
+  @Test
+  void wholeChunksWithoutNullsComeAsRuns() {
+    MVStore store = new MVStore.Builder().open();
+    TableStore built = new TableStore(store, store.openMap("meta"), Tables.SCAN_ERRORS, true);
+    for (int i = 0; i < 2 * ColumnChunks.SIZE + 10; i++) {
+      // The second chunk holds a null.
+      built.add(new Object[] {"file" + i, "error", i == ColumnChunks.SIZE + 3 ? null : 5L * i});
+    }
+    built.finish();
+    IndexTable table = new IndexTable(built, e -> e);
+    List<Long> values = new ArrayList<>();
+    List<Integer> runs = new ArrayList<>();
+    table.numbers(SIZE).forEach(table.all(), new NumericColumn.Run() {
+      @Override
+      public void accept(long value) {
+        values.add(value);
+      }
+
+      @Override
+      public void acceptRun(long[] run, int from, int length, long[] nulls, int nullsFrom) {
+        runs.add(length);
+        for (int i = 0; i < length; i++) {
+          if ((nulls[nullsFrom + i / 64] & 1L << (i % 64)) == 0) {
+            values.add(run[from + i]);
+          }
+        }
+      }
+    });
+    List<Long> expected = new ArrayList<>();
+    for (int id : table.all()) {
+      Object value = table.row(id)[SIZE];
+      if (value != null) {
+        expected.add((Long) value);
+      }
+    }
+    assertThat(values).isEqualTo(expected);
+    assertThat(runs).containsExactly(ColumnChunks.SIZE, ColumnChunks.SIZE);
+    store.close();
+  }
+
   private static Object[] row(int i) {
     return new Object[] {"file" + i, "error", i % 7 == 0 ? null : 3L * i};
   }
