@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql},
- * {@code raster}, {@code serve}.
+ * {@code raster}, {@code serve}, {@code startup}.
  */
 public final class Bench {
   private Bench() {}
@@ -19,6 +19,7 @@ public final class Bench {
           "       bench/run raster [--slices N] [--matrix M] [--runs N] [--dir DIR]");
       System.out.println(
           "       bench/run raster --data DATASET[,DATASET...] [--dir DIR]");
+      System.out.println("       bench/run startup --data DIR [--runs N] [--dir DIR]");
       System.out.println("       bench/run serve [--cases N] [--clients C] [--statements S] "
           + "[--lookups L] [--only sustained] [--dir DIR]");
       return;
@@ -31,9 +32,10 @@ public final class Bench {
       case "sql" -> new SqlBenchmark(options).run();
       case "raster" -> new RasterBenchmark(options).run();
       case "serve" -> new ServeBenchmark(options).run();
+      case "startup" -> new StartupBenchmark(options).run();
       default -> {
         System.err.println("unknown benchmark: " + args[0]
-            + " (reader, generator, index, sql, raster, serve)");
+            + " (reader, generator, index, sql, raster, serve, startup)");
         System.exit(2);
       }
     }

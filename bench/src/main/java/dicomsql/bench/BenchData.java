@@ -15,6 +15,12 @@ import java.util.stream.Stream;
 final class BenchData {
   private BenchData() {}
 
+  /** The repository the benchmark jar was built in (it lies in bench/target). */
+  static Path repo() throws java.net.URISyntaxException {
+    return Path.of(BenchData.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent().getParent().getParent();
+  }
+
   /** The dataset of these options under {@code root}, generated when missing. */
   static Path dataset(Path root, SynthOptions options) throws IOException {
     Path data = root.resolve(String.format("seed%d-cases%d-matrix%d", options.seed(),

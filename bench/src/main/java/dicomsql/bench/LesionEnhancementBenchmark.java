@@ -3,19 +3,16 @@ package dicomsql.bench;
 import dicomsql.engine.index.IndexLocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cookbook's lesion-enhancement.sql through {@code ./dicomsql DATA -e}, whole process,
@@ -53,8 +50,8 @@ final class LesionEnhancementBenchmark {
         cache);
     List<Path> files = BenchData.allFiles(data);
     long bytes = BenchData.warm(files);
-    Run ours = run(dicomsql, cache);
-    Run peer = run(List.of(PYTHON, script.toString(), data.toString()), cache);
+    TimedProcess ours = run(dicomsql, cache);
+    TimedProcess peer = run(List.of(PYTHON, script.toString(), data.toString()), cache);
     String agreement = agreement(data, cache, peer.output());
     System.out.printf(Locale.ROOT, "| %s: %,d files, %.1f GB | %.1f s (%.1f s CPU) | %.1f s "
         + "(%.1f s CPU) | %.1fx (CPU %.1fx) | %s |%n", data.getFileName(), files.size(),
@@ -62,27 +59,15 @@ final class LesionEnhancementBenchmark {
         peer.seconds() / ours.seconds(), peer.cpuSeconds() / ours.cpuSeconds(), agreement);
   }
 
-  /** A process's wall time, CPU time (user and system, every thread) and output. */
-  private record Run(double seconds, double cpuSeconds, String output) {}
+  private TimedProcess run(List<String> command, Path cache)
+      throws IOException, InterruptedException {
+    return TimedProcess.run(command, work, cache);
+  }
 
-  /** Runs a command under GNU time, which reports the CPU time it and its children used. */
-  private Run run(List<String> command, Path cache) throws IOException, InterruptedException {
-    Path log = work.resolve("process.log");
-    Path times = work.resolve("time.txt");
-    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o",
-        times.toString()));
-    timed.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(timed).redirectError(log.toFile());
-    builder.environment().put("XDG_CACHE_HOME", cache.toString());
-    long start = System.nanoTime();
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() != 0) {
-      throw new IOException(command.get(0) + " failed; see " + log);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    String[] cpu = Files.readString(times).strip().split(" ");
-    return new Run(seconds, Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]), output);
+  /** Where the launcher keeps the index of {@code data} when XDG_CACHE_HOME is {@code cache}. */
+  static Path indexIn(Path cache, Path data) {
+    return cache.resolve("dicomsql").resolve(
+        IndexLocation.cacheRoot().relativize(IndexLocation.defaultFor(data)));
   }
 
   /** How many (ROI, series) means the script gave, and the largest difference from ours. */
@@ -94,8 +79,7 @@ final class LesionEnhancementBenchmark {
         theirs.put(line.substring(0, last), line.substring(last + 1));
       }
     }
-    Path index = cache.resolve("dicomsql").resolve(
-        IndexLocation.cacheRoot().relativize(IndexLocation.defaultFor(data)));
+    Path index = indexIn(cache, data);
     double largest = 0;
     int compared = 0;
     int missing = 0;

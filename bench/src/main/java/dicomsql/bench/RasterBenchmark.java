@@ -50,8 +50,7 @@ final class RasterBenchmark {
    * of their slices, then the lesion-enhancement table against the pydicom script on each.
    */
   private void compareWithPydicom() throws Exception {
-    Path repo = Path.of(RasterBenchmark.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI()).getParent().getParent().getParent();
+    Path repo = BenchData.repo();
     Path first = Path.of(lesionData.get(0));
     new DecodeBenchmark(work.resolve("decode")).run(BenchData.ctFiles(first).get(0));
     System.out.println();
