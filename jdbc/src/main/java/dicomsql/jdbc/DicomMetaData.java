@@ -37,6 +37,8 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
       + "FKTABLE_SCHEM VARCHAR, FKTABLE_NAME VARCHAR, FKCOLUMN_NAME VARCHAR, KEY_SEQ SMALLINT, "
       + "UPDATE_RULE SMALLINT, DELETE_RULE SMALLINT, FK_NAME VARCHAR, PK_NAME VARCHAR, "
       + "DEFERRABILITY SMALLINT";
+  /** The REMARKS of a function's parameter that may be left out. */
+  static final String OPTIONAL = "optional";
 
   private final DicomConnection connection;
 
@@ -251,13 +253,13 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
         List<FunctionParameter> parameters = function.getParameters();
         if (function instanceof ScalarFunction scalar) {
           column(columns, columnPattern, name, "", DatabaseMetaData.functionReturn,
-              scalar.getReturnType(types), 0);
+              scalar.getReturnType(types), 0, null);
         } else if (function instanceof TableFunction table) {
           int position = 0;
           for (RelDataTypeField field : table.getRowType(types,
               Collections.nCopies(parameters.size(), null)).getFieldList()) {
             column(columns, columnPattern, name, field.getName(),
-                DatabaseMetaData.functionColumnResult, field.getType(), ++position);
+                DatabaseMetaData.functionColumnResult, field.getType(), ++position, null);
           }
         }
         List<String> named = parameterNames(description.signature());
@@ -265,7 +267,7 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
           column(columns, columnPattern, name, named.size() == parameters.size()
               ? named.get(parameter.getOrdinal()) : parameter.getName(),
               DatabaseMetaData.functionColumnIn, parameter.getType(types),
-              parameter.getOrdinal() + 1);
+              parameter.getOrdinal() + 1, parameter.isOptional() ? OPTIONAL : null);
         }
       }
     }
@@ -273,18 +275,24 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
   }
 
   /**
-   * The parameter names of a signature such as {@code roi_slices(rtss_uid, roi_number) ...}:
-   * Calcite reads functions by reflection, which names their parameters arg0, arg1, ...
+   * The parameter names of a signature such as {@code roi_slices(rtss_uid, roi_number) ...}
+   * or {@code roi_first_order(rtss_uid, roi_number, series_uid[, bin_width]) ...} (brackets
+   * around the optional ones): Calcite reads functions by reflection, which names their
+   * parameters arg0, arg1, ...
    */
   private static List<String> parameterNames(String signature) {
     int open = signature.indexOf('(');
     int close = signature.indexOf(')', open);
     return open < 0 || close < 0 ? List.of()
-        : List.of(signature.substring(open + 1, close).split(",\\s*"));
+        : List.of(signature.substring(open + 1, close).replaceAll("[\\[\\]]", "")
+            .split(",\\s*"));
   }
 
+  /**
+   * @param remarks {@link #OPTIONAL} for a parameter that may be left out, else null
+   */
   private static void column(MetadataRows columns, String pattern, String function,
-      String name, int kind, RelDataType type, int position) {
+      String name, int kind, RelDataType type, int position, String remarks) {
     if (!MetadataRows.matches(pattern, name)) {
       return;
     }
@@ -292,7 +300,7 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
         type.getSqlTypeName().getJdbcOrdinal(),
         type.getSqlTypeName().getName().toUpperCase(Locale.ROOT), null, null, null, null,
         (short) (type.isNullable() ? DatabaseMetaData.functionNullable
-            : DatabaseMetaData.functionNoNulls), null, null, position,
+            : DatabaseMetaData.functionNoNulls), remarks, null, position,
         type.isNullable() ? "YES" : "NO", function);
   }
 }

@@ -96,5 +96,9 @@ class MetadataTest {
         "COLUMN_NAME", "COLUMN_TYPE")).contains("sop_uid|"
             + DatabaseMetaData.functionColumnResult, "problem|"
             + DatabaseMetaData.functionColumnResult);
+    assertThat(rows(meta.getFunctionColumns(null, "dicom", "roi_first_order", "%"),
+        "COLUMN_NAME", "COLUMN_TYPE", "REMARKS")).endsWith(
+            "series_uid|" + DatabaseMetaData.functionColumnIn + "|null",
+            "bin_width|" + DatabaseMetaData.functionColumnIn + "|optional");
   }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The functions of the {@code dicom} schema as {@code \df} and the console list them, read from
  * {@code DatabaseMetaData}: each with its signature ({@code f(a VARCHAR, b INTEGER) DOUBLE},
- * from {@code getFunctionColumns}) and what it gives (from {@code getFunctions}' REMARKS).
+ * from {@code getFunctionColumns}, whose REMARKS say "optional" of a parameter that may be left
+ * out: {@code f(a VARCHAR[, b DOUBLE])}) and what it gives (from {@code getFunctions}'
+ * REMARKS).
  */
 public final class SqlFunctions {
   /** A function's name, signature and meaning. */
@@ -31,7 +33,7 @@ public final class SqlFunctions {
       while (rows.next()) {
         signatures.computeIfAbsent(rows.getString("FUNCTION_NAME"), name -> new Signature())
             .add(rows.getInt("COLUMN_TYPE"), rows.getString("COLUMN_NAME"),
-                rows.getString("TYPE_NAME"));
+                rows.getString("TYPE_NAME"), "optional".equals(rows.getString("REMARKS")));
       }
     }
     List<Function> functions = new ArrayList<>();
@@ -51,13 +53,17 @@ public final class SqlFunctions {
 
   /** A function's parameters and result, from its function columns. */
   private static final class Signature {
-    private final List<String> parameters = new ArrayList<>();
+    private final StringBuilder parameters = new StringBuilder();
     private final List<String> columns = new ArrayList<>();
     private String result = "";
 
-    void add(int kind, String name, String type) {
+    void add(int kind, String name, String type, boolean optional) {
       switch (kind) {
-        case DatabaseMetaData.functionColumnIn -> parameters.add(name + " " + type);
+        case DatabaseMetaData.functionColumnIn -> {
+          String separator = parameters.isEmpty() ? "" : ", ";
+          parameters.append(optional ? "[" + separator + name + " " + type + "]"
+              : separator + name + " " + type);
+        }
         case DatabaseMetaData.functionColumnResult -> columns.add(name + " " + type);
         case DatabaseMetaData.functionReturn -> result = type;
         default -> {
@@ -68,7 +74,7 @@ public final class SqlFunctions {
 
     /** {@code name(parameter TYPE, ...) RESULT}, the result a type or TABLE(columns). */
     String text(String name) {
-      return name + "(" + String.join(", ", parameters) + ") "
+      return name + "(" + parameters + ") "
           + (columns.isEmpty() ? result : "TABLE(" + String.join(", ", columns) + ")");
     }
   }

@@ -314,7 +314,9 @@ class WebConsoleTest {
     assertThat(rois.at("/columns/0/keySeq").asInt()).isEqualTo(1);
     assertThat(rois.at("/columns/0/nullable").asBoolean()).isFalse();
     assertThat(schema.get("functions").toString())
-        .contains("roi_png(rtss_uid VARCHAR, roi_number INTEGER, sop_uid VARCHAR) VARBINARY");
+        .contains("roi_png(rtss_uid VARCHAR, roi_number INTEGER, sop_uid VARCHAR) VARBINARY")
+        .contains("roi_first_order(rtss_uid VARCHAR, roi_number INTEGER, series_uid VARCHAR"
+            + "[, bin_width DOUBLE]) TABLE(voxel_count BIGINT");
   }
 
   @Test
