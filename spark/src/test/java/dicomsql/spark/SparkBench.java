@@ -11,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -45,6 +47,8 @@ public final class SparkBench {
     Path data = Path.of(args[0]).toAbsolutePath();
     Path work = Files.createDirectories(Path.of(args[1]));
     Path index = work.resolve("index");
+    // A build, not a refresh of the last run's index: each run starts from no index.
+    deleteTree(index);
     Step build = new Step("embedded index build (2 threads)");
     long files;
     try (DicomIndex built = DicomIndex.open(data, IndexOptions.defaults().withFolder(index)
@@ -107,6 +111,16 @@ public final class SparkBench {
       }
     }
     System.out.println(equal ? "results: equal in every run" : "results: DIFFER");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> all = Files.walk(root)) {
+        for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   private static void ratio(String what, double value) {
