@@ -43,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.roaringbitmap.RoaringBitmap;
@@ -207,6 +208,19 @@ class WebConsoleIT {
       assertThat(driver.findElement(By.cssSelector("#results td.number")).getText())
           .isEqualTo(Long.toString(count("SELECT COUNT(*) FROM rois")));
 
+      // A wrong statement: the shell's one line, the word marked in the editor.
+      type(driver, "SELECT nosuch FROM rois");
+      runAndWait(driver);
+      assertThat(statusOf(driver)).contains("nosuch").doesNotContain("\n");
+      assertThat(driver.findElement(By.cssSelector("#highlight mark")).getText())
+          .isEqualTo("nosuch");
+
+      // The history, kept in the browser, gives a statement back to the editor.
+      new Select(driver.findElement(By.id("history")))
+          .selectByValue("SELECT COUNT(*) AS n FROM rois");
+      assertThat(driver.findElement(By.id("sql")).getAttribute("value"))
+          .isEqualTo("SELECT COUNT(*) AS n FROM rois");
+
       // 10,000 rows, a page at a time.
       type(driver, "SELECT a.sop_uid, b.instance_number FROM instances a, instances b "
           + "LIMIT 10000");
@@ -245,6 +259,21 @@ class WebConsoleIT {
       assertThat(driver.findElements(By.cssSelector("#legend li"))).hasSize(3);
       assertThat(driver.findElement(By.cssSelector("#legend li.selected")).getAttribute(
           "data-roi")).isEqualTo(rtss + ":1");
+
+      // The value under the cursor, as the server reads it at that pixel.
+      WebElement image = driver.findElement(By.id("slice"));
+      new Actions(driver).moveToElement(image, 5, 7).perform();
+      waiting(driver).until(d -> !d.findElement(By.id("hu")).getText().isEmpty());
+      Matcher hu = Pattern.compile("\\((\\d+), (\\d+)\\) (-?\\d+) HU").matcher(
+          driver.findElement(By.id("hu")).getText());
+      assertThat(hu.matches()).as(driver.findElement(By.id("hu")).getText()).isTrue();
+      String value = http.send(HttpRequest.newBuilder(URI.create(serve.http()
+          + "/api/value?series=" + firstSeries + "&index=" + ((JavascriptExecutor) driver)
+              .executeScript("return viewer.index;") + "&row=" + hu.group(2) + "&column="
+          + hu.group(1))).header("X-CSRF-Token", token()).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(Math.round(Double.parseDouble(value.replaceAll("[^-0-9.]", ""))))
+          .isEqualTo(Long.parseLong(hu.group(3)));
 
       // ROI 3 toggled off in the legend: its edge is drawn no more.
       driver.findElement(By.cssSelector("#legend li[data-roi='" + rtss + ":3'] input"))

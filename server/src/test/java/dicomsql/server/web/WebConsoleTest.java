@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -120,11 +122,84 @@ class WebConsoleTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(none.statusCode()).isEqualTo(403);
     assertThat(json(none).at("/error/message").asText()).contains("X-CSRF-Token");
-    HttpResponse<String> wrong = console.http.send(console.request("/api/schema")
-        .header(WebSessions.HEADER, "not-a-token").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(wrong.statusCode()).isEqualTo(403);
+    String series = json(console.post("/api/query", sqlBody(
+        "SELECT MIN(series_uid) FROM series WHERE modality = 'CT'"))).at("/rows/0/0").asText();
+    for (String post : List.of("query", "explain", "download?format=csv", "cancel",
+        "complete")) {
+      HttpResponse<String> refused = console.http.send(console.request("/api/" + post)
+          .POST(HttpRequest.BodyPublishers.ofString(sqlBody("SELECT 1"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).as(post).isEqualTo(403);
+    }
+    for (String get : List.of("page?n=0", "schema", "series?series=" + series,
+        "slice?series=" + series + "&index=0", "value?series=" + series
+            + "&index=0&row=0&column=0")) {
+      HttpResponse<String> refused = console.http.send(console.request("/api/" + get)
+          .header(WebSessions.HEADER, "not-a-token").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).as(get).isEqualTo(403);
+    }
     assertThat(console.post("/api/query", sqlBody("SELECT 1")).statusCode()).isEqualTo(200);
+    assertThat(console.get("/api/slice?series=" + series + "&index=0").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void thePageNeedsNothingFromOutsideTheServer() throws Exception {
+    HttpResponse<String> page = console.http.send(console.request("/").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+        .contains("default-src 'self'");
+    Matcher links = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(page.body());
+    List<String> found = new ArrayList<>();
+    while (links.find()) {
+      found.add(links.group(1));
+    }
+    assertThat(found).isNotEmpty()
+        .allMatch(link -> link.startsWith("/") && !link.startsWith("//"));
+    for (String link : found) {
+      HttpResponse<String> part = console.http.send(console.request(link).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(part.statusCode()).as(link).isEqualTo(200);
+      assertThat(part.body()).as(link).doesNotContain("http://", "https://");
+    }
+  }
+
+  @Test
+  void theFirstPageOfAnEndlessResultReadsOnlyThatPage() throws Exception {
+    JsonNode first = json(console.post("/api/query", sqlBody(STREAMING)));
+    assertThat(first.get("rows")).hasSize(10);
+    assertThat(first.get("last").asBoolean()).isFalse();
+    assertThat(first.get("read").asLong()).as("rows read from the driver").isEqualTo(11);
+    JsonNode later = json(console.get("/api/page?n=999"));
+    assertThat(later.get("first").asLong()).isEqualTo(9990);
+    assertThat(later.get("read").asLong()).isEqualTo(10_001);
+  }
+
+  @Test
+  void windowPresetsAreAbdomenLiverAndBone() throws Exception {
+    String series = json(console.post("/api/query", sqlBody("SELECT MIN(series_uid) "
+        + "FROM series WHERE modality = 'CT'"))).at("/rows/0/0").asText();
+    int index = json(console.get("/api/series?series=" + series)).get("slices").size() / 2;
+    Map<String, Window> presets = Map.of("abdomen", new Window(40, 400), "liver",
+        new Window(60, 150), "bone", new Window(400, 1800));
+    for (Map.Entry<String, Window> preset : presets.entrySet()) {
+      HttpResponse<byte[]> png = console.getBytes("/api/slice?series=" + series + "&index="
+          + index + "&window=" + preset.getKey());
+      BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png.body()));
+      for (int at = 0; at < picture.getWidth(); at += 3) {
+        float hu = json(console.get("/api/value?series=" + series + "&index=" + index
+            + "&row=" + at + "&column=" + at)).get("value").floatValue();
+        int grey = preset.getValue().grey(hu);
+        assertThat(picture.getRGB(at, at) & 0xffffff).as("%s at %d", preset.getKey(), at)
+            .isEqualTo(grey << 16 | grey << 8 | grey);
+      }
+    }
+    HttpResponse<String> unknown = console.get("/api/slice?series=" + series + "&index="
+        + index + "&window=lung");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).at("/error/message").asText())
+        .isEqualTo("the window is abdomen, liver or bone, not 'lung'");
   }
 
   @Test
@@ -317,6 +392,18 @@ class WebConsoleTest {
         .contains("roi_png(rtss_uid VARCHAR, roi_number INTEGER, sop_uid VARCHAR) VARBINARY")
         .contains("roi_first_order(rtss_uid VARCHAR, roi_number INTEGER, series_uid VARCHAR"
             + "[, bin_width DOUBLE]) TABLE(voxel_count BIGINT");
+    JsonNode contours = null;
+    for (JsonNode table : schema.get("tables")) {
+      if (table.get("name").asText().equals("contours")) {
+        contours = table;
+      }
+    }
+    assertThat(contours.at("/columns/0/references").asText()).isEqualTo("rois.rtss_uid");
+    for (JsonNode function : schema.get("functions")) {
+      if (function.get("name").asText().equals("roi_png")) {
+        assertThat(function.get("meaning").asText()).contains("outline");
+      }
+    }
   }
 
   @Test
