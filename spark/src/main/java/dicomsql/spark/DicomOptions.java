@@ -59,7 +59,7 @@ record DicomOptions(String root, PhaseRules rules, int partitions, boolean reuse
       throw new IllegalArgumentException("dicom: listing must be reuse or walk, not " + listing);
     }
     return new DicomOptions(folder.toString(), rules, count,
-        listing == null || listing.equalsIgnoreCase("reuse"));
+        listing != null && listing.equalsIgnoreCase("reuse"));
   }
 
   private static String get(Map<String, String> options, String key) {

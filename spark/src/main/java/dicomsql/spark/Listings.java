@@ -4,10 +4,12 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The last walks of the data roots read, on the driver, per Spark application: a read reuses its root's list of files
- * while no folder of the tree has changed its modification time (files added, removed or
- * renamed), and walks again otherwise; with the option {@code listing=walk}, every read walks.
- * Checking the folders' times costs a look at each folder, not at each file.
+ * The last walks of the data roots read, on the driver, per Spark application. By default
+ * every read walks: the walk's fingerprint (each file's size, times and inode) is what tells the
+ * derived rows kept by {@link DerivedCache} from stale ones, so a file rewritten in place is
+ * seen. With the option {@code listing=reuse}, a read reuses its root's list of files while no
+ * folder of the tree has changed its modification time (files added, removed or renamed):
+ * a look at each folder, not at each file, but blind to a file rewritten under the same name.
  */
 final class Listings {
   private static final int KEPT = 2;

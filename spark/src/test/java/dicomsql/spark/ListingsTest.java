@@ -58,21 +58,23 @@ class ListingsTest {
 
   @Test
   void anUnchangedTreeIsNotWalkedAgain() {
-    FileListing first = Listings.of(LocalSpark.session(), options(null));
+    FileListing first = Listings.of(LocalSpark.session(), options("reuse"));
     assertThat(Listings.of(LocalSpark.session(), options("reuse"))).isSameAs(first);
   }
 
   @Test
   void aFileAddedRemovedOrRenamedIsSeen() throws IOException {
-    FileListing first = Listings.of(LocalSpark.session(), options(null));
+    FileListing first = Listings.of(LocalSpark.session(), options("reuse"));
     Files.writeString(data.resolve("case/empty/3.dcm"), "three");
-    assertThat(paths(Listings.of(LocalSpark.session(), options(null)))).contains("case/empty/3.dcm");
+    assertThat(paths(Listings.of(LocalSpark.session(), options("reuse"))))
+        .contains("case/empty/3.dcm");
     age(data);
     Files.delete(data.resolve("case/ct/1.dcm"));
-    assertThat(paths(Listings.of(LocalSpark.session(), options(null)))).doesNotContain("case/ct/1.dcm");
+    assertThat(paths(Listings.of(LocalSpark.session(), options("reuse"))))
+        .doesNotContain("case/ct/1.dcm");
     age(data);
     Files.move(data.resolve("case/ct/2.dcm"), data.resolve("case/ct/9.dcm"));
-    FileListing last = Listings.of(LocalSpark.session(), options(null));
+    FileListing last = Listings.of(LocalSpark.session(), options("reuse"));
     assertThat(paths(last)).containsExactly("case/ct/9.dcm", "case/empty/3.dcm");
     assertThat(last.fingerprint()).isNotEqualTo(first.fingerprint());
   }
@@ -80,14 +82,24 @@ class ListingsTest {
   @Test
   void aTreeChangingWhileWalkedIsWalkedAgain() throws IOException {
     Files.setLastModifiedTime(data.resolve("case/ct"), FileTime.from(Instant.now()));
-    FileListing first = Listings.of(LocalSpark.session(), options(null));
-    assertThat(Listings.of(LocalSpark.session(), options(null))).isNotSameAs(first);
+    FileListing first = Listings.of(LocalSpark.session(), options("reuse"));
+    assertThat(Listings.of(LocalSpark.session(), options("reuse"))).isNotSameAs(first);
   }
 
   @Test
   void listingWalkWalksOnEveryRead() {
     FileListing first = Listings.of(LocalSpark.session(), options("walk"));
     assertThat(Listings.of(LocalSpark.session(), options("WALK"))).isNotSameAs(first);
+  }
+
+  @Test
+  void byDefaultAFileRewrittenInPlaceIsSeen() throws IOException {
+    FileListing first = Listings.of(LocalSpark.session(), options(null));
+    Files.writeString(data.resolve("case/ct/1.dcm"), "one, rewritten");
+    age(data);
+    FileListing next = Listings.of(LocalSpark.session(), options(null));
+    assertThat(next).isNotSameAs(first);
+    assertThat(next.fingerprint()).isNotEqualTo(first.fingerprint());
   }
 
   @Test
