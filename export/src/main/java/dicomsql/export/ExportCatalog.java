@@ -73,7 +73,8 @@ final class ExportCatalog {
   /**
    * The stack of the series' images that have a full geometry, null when none has: a plane per
    * single-frame image, and one per frame of an enhanced multi-frame image, whose geometry is in
-   * its functional groups, read from the file here.
+   * its functional groups, read from the file here. A copy of an image (another file with its
+   * SOP Instance UID: {@code duplicate_of} set) is left out, as the raster functions leave it.
    *
    * @throws IllegalArgumentException when an enhanced image's header cannot be read
    */
@@ -83,7 +84,7 @@ final class ExportCatalog {
         ResultSet rows = statement.executeQuery("SELECT sop_uid, path, rows, columns,"
             + " pixel_spacing_row, pixel_spacing_col, position_x, position_y, position_z,"
             + " orientation, slice_thickness, sop_class_uid FROM instances WHERE series_uid = "
-            + literal(seriesUid))) {
+            + literal(seriesUid) + " AND duplicate_of IS NULL")) {
       while (rows.next()) {
         ImagePlane plane = ImagePlanes.of(rows.getString(1), rows.getString(2),
             (Integer) rows.getObject(3), (Integer) rows.getObject(4),
