@@ -39,6 +39,7 @@ final class TestConnections {
     properties.setProperty("quotedCasing", "UNCHANGED");
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("conformance", "LENIENT");
+    properties.setProperty("typeSystem", DicomTypeSystem.class.getName() + "#INSTANCE");
     Connection connection = new Driver().withPrepareFactory(StatementCache::new)
         .connect("jdbc:calcite:", properties);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);

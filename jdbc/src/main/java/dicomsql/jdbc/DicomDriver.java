@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import dicomsql.connector.DicomSchema;
+import dicomsql.connector.DicomTypeSystem;
 import dicomsql.connector.StatementCache;
 import dicomsql.connector.functions.RasterCaches;
 import java.io.IOException;
@@ -111,6 +112,7 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("conformance", "LENIENT");
     // PostgreSQL's functions and operators besides the standard ones: ILIKE, STRING_AGG, ...
     calcite.setProperty("fun", "standard,postgresql");
+    calcite.setProperty("typeSystem", DicomTypeSystem.class.getName() + "#INSTANCE");
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value and columns need no quotes; ours does so for rows, too.
     calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");

@@ -75,4 +75,31 @@ class PostgresHabitsTest {
       assertThat(rows.getString("names").split(",")).hasSize((int) rows.getLong("n"));
     }
   }
+
+  @Test
+  void anAverageOfIntegersIsAFractionAndTheirSumABigint() throws SQLException {
+    long sum = 0;
+    long count = 0;
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT instance_number FROM instances")) {
+      while (rows.next()) {
+        sum += rows.getInt(1);
+        count++;
+      }
+    }
+    double mean = (double) sum / count;
+    assertThat(mean).isNotEqualTo(Math.floor(mean));
+    // Answered from the index's columns, and by Calcite's own aggregate over an expression.
+    for (String sql : List.of("SELECT AVG(instance_number), SUM(instance_number) FROM instances",
+        "SELECT AVG(instance_number + 0), SUM(instance_number + 0) FROM instances")) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(sql)) {
+        assertThat(rows.getMetaData().getColumnType(1)).as(sql).isEqualTo(java.sql.Types.DOUBLE);
+        assertThat(rows.getMetaData().getColumnType(2)).as(sql).isEqualTo(java.sql.Types.BIGINT);
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getDouble(1)).as(sql).isEqualTo(mean);
+        assertThat(rows.getLong(2)).as(sql).isEqualTo(sum);
+      }
+    }
+  }
 }

@@ -181,7 +181,7 @@ public final class ColumnAggregation {
       doubleGreatest = runGreatest;
     }
 
-    /** Averages of integers divide the sum as the call's type holds it, as integers divide. */
+    /** An average of integers is a fraction when its type is (it is, in our type system). */
     Object result(DicomColumnAggregate.Call call) {
       DicomColumnAggregate.Kind kind = call.kind();
       DicomColumnAggregate.Result type = call.result();
@@ -193,7 +193,8 @@ public final class ColumnAggregation {
       }
       return switch (kind) {
         case AVG -> doubles ? type.of(doubleSum / count)
-            : type.of(((Number) type.of(sum)).longValue() / count);
+            : type == DicomColumnAggregate.Result.DOUBLE ? type.of((double) sum / count)
+            : type.of(sum / count);
         case MIN -> doubles ? type.of(doubleLeast) : type.of(least);
         case MAX -> doubles ? type.of(doubleGreatest) : type.of(greatest);
         default -> doubles ? type.of(doubleSum) : type.of(sum);

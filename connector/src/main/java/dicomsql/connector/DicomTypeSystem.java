@@ -1,0 +1,44 @@
+package dicomsql.connector;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite's types, but with the aggregate result types PostgreSQL and DuckDB users rely on:
+ * the average of integers is a fraction, not an integer cut short (AVG(instance_number) of 1
+ * and 2 is 1.5), and a sum of INTEGER values is a BIGINT, so that it does not wrap around past
+ * 2^31.
+ */
+public final class DicomTypeSystem extends RelDataTypeSystemImpl {
+  /** Named in the connection's {@code typeSystem} property as {@code DicomTypeSystem#INSTANCE}. */
+  public static final DicomTypeSystem INSTANCE = new DicomTypeSystem();
+
+  private DicomTypeSystem() {}
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {
+    if (isInteger(argument)) {
+      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE),
+          argument.isNullable());
+    }
+    return super.deriveAvgAggType(types, argument);
+  }
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory types, RelDataType argument) {
+    if (isInteger(argument)) {
+      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT),
+          argument.isNullable());
+    }
+    return super.deriveSumType(types, argument);
+  }
+
+  private static boolean isInteger(RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> true;
+      default -> false;
+    };
+  }
+}
