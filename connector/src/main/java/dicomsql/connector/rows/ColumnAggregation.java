@@ -68,7 +68,8 @@ public final class ColumnAggregation {
 
   private Object[] row(Object[] keys, RoaringBitmap members) {
     // Calls on the same column (read the same way) share what is read, and the columns are
-    // read together: the coordinates of contour points come from one decoding of each contour.
+    // read together: a source may read them in one pass (contour points' coordinates share
+    // the count of their points).
     Map<Long, ColumnTotals> read = new LinkedHashMap<>();
     List<Integer> columns = new ArrayList<>();
     for (DicomColumnAggregate.Call call : calls) {
