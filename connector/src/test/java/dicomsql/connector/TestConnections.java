@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
@@ -71,6 +73,29 @@ final class TestConnections {
       }
     }
     return rows;
+  }
+
+  /**
+   * Rows as alike (0) when their doubles differ by at most a relative 1e-12 and all else is
+   * equal: pushed sums of doubles are compensated, Calcite's own are summed in row order. Only
+   * fit for telling alike from not.
+   */
+  static final Comparator<List<Object>> ALIKE = (a, b) -> alike(a, b) ? 0 : 1;
+
+  private static boolean alike(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) instanceof Double x && b.get(i) instanceof Double y) {
+        if (!x.equals(y) && !(Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y)))) {
+          return false;
+        }
+      } else if (!Objects.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The plan of a query, as EXPLAIN PLAN FOR gives it. */

@@ -3,7 +3,6 @@ package dicomsql.connector.rows;
 import dicomsql.connector.SqlValues;
 import dicomsql.connector.rel.DicomColumnAggregate;
 import dicomsql.engine.index.ColumnType;
-import dicomsql.engine.index.NumericColumn;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,9 +14,11 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Runs a {@link DicomColumnAggregate}: the groups are the non-empty intersections of the
  * grouping columns' row sets (in value order, nulls last) with the rows the pushed condition
- * keeps, and each aggregate reads its column's values for a group's rows column-wise. Values
- * are met in id order, as a scan meets them, so sums of doubles come out bit for bit as
- * Calcite's own aggregate makes them; integer results wrap as its Java arithmetic does.
+ * keeps, and each aggregate reads its column's values for a group's rows column-wise, or the
+ * summaries of the chunks whose rows the group holds all of. Integer results are exact and wrap
+ * as Calcite's Java arithmetic does; sums of doubles are compensated (see {@link ColumnTotals}),
+ * so they are at least as close to the exact sum as Calcite's sum in row order in all but
+ * contrived cases, but not always bit for bit the same.
  */
 public final class ColumnAggregation {
   private final RowSource rows;
@@ -67,15 +68,16 @@ public final class ColumnAggregation {
 
   private Object[] row(Object[] keys, RoaringBitmap members) {
     // Calls on the same column (read the same way) share what is read, and the columns are
-    // read together: the coordinates of contour points come from one decoding of each contour.
-    Map<Long, Accumulator> read = new LinkedHashMap<>();
+    // read together: a source may read them in one pass (contour points' coordinates share
+    // the count of their points).
+    Map<Long, ColumnTotals> read = new LinkedHashMap<>();
     List<Integer> columns = new ArrayList<>();
     for (DicomColumnAggregate.Call call : calls) {
       if (call.kind() != DicomColumnAggregate.Kind.COUNT_ROWS) {
         read.computeIfAbsent((long) call.column() << 1 | (call.asDouble() ? 1 : 0), k -> {
           columns.add(call.column());
           boolean stored = rows.numbers(call.column()).type() == ColumnType.DOUBLE;
-          return new Accumulator(stored || call.asDouble(), stored);
+          return new ColumnTotals(stored || call.asDouble(), stored);
         });
       }
     }
@@ -87,118 +89,30 @@ public final class ColumnAggregation {
       DicomColumnAggregate.Call call = calls[i];
       row[keys.length + i] = call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS
           ? rows.count(members)
-          : read.get((long) call.column() << 1 | (call.asDouble() ? 1 : 0)).result(call);
+          : result(read.get((long) call.column() << 1 | (call.asDouble() ? 1 : 0)), call);
     }
     return row;
   }
 
-  /**
-   * Count, sum, least and greatest of the values met: as integers, summed as Calcite sums them
-   * in the call's type, or as doubles (stored ones given as their bits, or integers cast). Runs
-   * of values are taken in loops of their own, per kind of value; sums stay in id order.
-   */
-  private static final class Accumulator implements NumericColumn.Run {
-    private final boolean doubles;
-    private final boolean bits;
-    private long count;
-    private long sum;
-    private long least = Long.MAX_VALUE;
-    private long greatest = Long.MIN_VALUE;
-    private double doubleSum;
-    private double doubleLeast = Double.POSITIVE_INFINITY;
-    private double doubleGreatest = Double.NEGATIVE_INFINITY;
-
-    /**
-     * @param doubles whether values are summed as doubles
-     * @param bits whether they come as the bits of doubles
-     */
-    Accumulator(boolean doubles, boolean bits) {
-      this.doubles = doubles;
-      this.bits = bits;
+  /** An average of integers is a fraction when its type is (it is, in our type system). */
+  private static Object result(ColumnTotals totals, DicomColumnAggregate.Call call) {
+    DicomColumnAggregate.Kind kind = call.kind();
+    DicomColumnAggregate.Result type = call.result();
+    long count = totals.count();
+    if (kind == DicomColumnAggregate.Kind.COUNT) {
+      return count;
     }
-
-    @Override
-    public void accept(long raw) {
-      count++;
-      if (doubles) {
-        double value = bits ? Double.longBitsToDouble(raw) : raw;
-        doubleSum += value;
-        doubleLeast = Math.min(doubleLeast, value);
-        doubleGreatest = Math.max(doubleGreatest, value);
-      } else {
-        sum += raw;
-        least = Math.min(least, raw);
-        greatest = Math.max(greatest, raw);
-      }
+    if (count == 0) {
+      return kind == DicomColumnAggregate.Kind.SUM0 ? type.of(0) : null;
     }
-
-    @Override
-    public void acceptRun(long[] values, int from, int length, long[] nulls, int nullsFrom) {
-      for (int start = 0; start < length; start += 64) {
-        int end = Math.min(length, start + 64);
-        long word = nulls[nullsFrom + (start >>> 6)];
-        if (word == 0) {
-          acceptAll(values, from + start, from + end);
-        } else {
-          for (int i = start; i < end; i++) {
-            if ((word & 1L << (i & 63)) == 0) {
-              accept(values[from + i]);
-            }
-          }
-        }
-      }
-    }
-
-    /** Every value of {@code values[from..to)}, in loops of their own per kind of value. */
-    private void acceptAll(long[] values, int from, int to) {
-      count += to - from;
-      if (!doubles) {
-        long runSum = sum;
-        long runLeast = least;
-        long runGreatest = greatest;
-        for (int i = from; i < to; i++) {
-          long value = values[i];
-          runSum += value;
-          runLeast = Math.min(runLeast, value);
-          runGreatest = Math.max(runGreatest, value);
-        }
-        sum = runSum;
-        least = runLeast;
-        greatest = runGreatest;
-        return;
-      }
-      double runSum = doubleSum;
-      double runLeast = doubleLeast;
-      double runGreatest = doubleGreatest;
-      for (int i = from; i < to; i++) {
-        double value = bits ? Double.longBitsToDouble(values[i]) : values[i];
-        runSum += value;
-        runLeast = Math.min(runLeast, value);
-        runGreatest = Math.max(runGreatest, value);
-      }
-      doubleSum = runSum;
-      doubleLeast = runLeast;
-      doubleGreatest = runGreatest;
-    }
-
-    /** An average of integers is a fraction when its type is (it is, in our type system). */
-    Object result(DicomColumnAggregate.Call call) {
-      DicomColumnAggregate.Kind kind = call.kind();
-      DicomColumnAggregate.Result type = call.result();
-      if (kind == DicomColumnAggregate.Kind.COUNT) {
-        return count;
-      }
-      if (count == 0) {
-        return kind == DicomColumnAggregate.Kind.SUM0 ? type.of(0) : null;
-      }
-      return switch (kind) {
-        case AVG -> doubles ? type.of(doubleSum / count)
-            : type == DicomColumnAggregate.Result.DOUBLE ? type.of((double) sum / count)
-            : type.of(sum / count);
-        case MIN -> doubles ? type.of(doubleLeast) : type.of(least);
-        case MAX -> doubles ? type.of(doubleGreatest) : type.of(greatest);
-        default -> doubles ? type.of(doubleSum) : type.of(sum);
-      };
-    }
+    boolean doubles = totals.doubles();
+    return switch (kind) {
+      case AVG -> doubles ? type.of(totals.doubleSum() / count)
+          : type == DicomColumnAggregate.Result.DOUBLE ? type.of((double) totals.sum() / count)
+          : type.of(totals.sum() / count);
+      case MIN -> doubles ? type.of(totals.doubleLeast()) : type.of(totals.least());
+      case MAX -> doubles ? type.of(totals.doubleGreatest()) : type.of(totals.greatest());
+      default -> doubles ? type.of(totals.doubleSum()) : type.of(totals.sum());
+    };
   }
 }

@@ -1,10 +1,12 @@
 package dicomsql.connector.rows;
 
+import dicomsql.engine.index.ColumnSummary;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.NumericColumn;
 import dicomsql.engine.index.TableDefinition;
 import dicomsql.engine.index.Tables;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -26,6 +28,8 @@ public final class ContourPointRows extends IndexedRows {
   private static final TableDefinition C = Tables.CONTOURS;
   private static final int POINT_COUNT = C.indexOf("point_count");
   private static final int POINTS = C.indexOf("points");
+  /** The contours' x_sum column; x_min, x_max, then y's and z's follow. */
+  private static final int SUMMARIES = C.indexOf("x_sum");
   /** The first coordinate column, x; y and z follow. */
   private static final int X = COLUMNS.indexOf("x");
   /** Of a contour row, only its packed points are decoded for the coordinates. */
@@ -73,9 +77,15 @@ public final class ContourPointRows extends IndexedRows {
     if (ids.getLongCardinality() == table.size()) {
       return (long) rowCount();
     }
-    long[] total = new long[1];
-    table.numbers(POINT_COUNT).forEach(ids, count -> total[0] += count);
-    return total[0];
+    return totals(ids, POINT_COUNT).sum();
+  }
+
+  /** A column of the contours over these contours, their chunks' summaries read where whole. */
+  private ColumnTotals totals(RoaringBitmap ids, int column) {
+    boolean doubles = C.column(column).type() == ColumnType.DOUBLE;
+    ColumnTotals totals = new ColumnTotals(doubles, doubles);
+    table.numbers(column).forEach(ids, totals);
+    return totals;
   }
 
   /**
@@ -100,9 +110,25 @@ public final class ContourPointRows extends IndexedRows {
     };
   }
 
-  /** The coordinates asked for, each contour's packed points decoded once for all of them. */
+  /**
+   * The coordinates asked for: to consumers that take summaries, what the points of these
+   * contours add up to, from the sums and extremes each contour keeps of its points; else each
+   * contour's packed points decoded once for all of them.
+   */
   @Override
   public void readNumbers(RoaringBitmap ids, int[] columns, LongConsumer[] values) {
+    if (Arrays.stream(values).allMatch(NumericColumn.Summing.class::isInstance)) {
+      long points = count(ids);
+      for (int c = 0; c < columns.length; c++) {
+        int first = SUMMARIES + 3 * (columns[c] - X);
+        ColumnSummary sum = totals(ids, first).doubleSummary(ids.getLongCardinality());
+        ((NumericColumn.Summing) values[c]).acceptSummary(new ColumnSummary(sum.rows(), points,
+            Double.doubleToRawLongBits(totals(ids, first + 1).doubleLeast()),
+            Double.doubleToRawLongBits(totals(ids, first + 2).doubleGreatest()), sum.sum(),
+            sum.extra()));
+      }
+      return;
+    }
     IntIterator id = ids.getIntIterator();
     while (id.hasNext()) {
       Object[] contour = table.row(id.next(), POINTS_ONLY, POINTS + 1);

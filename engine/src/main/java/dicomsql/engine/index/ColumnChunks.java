@@ -1,7 +1,9 @@
 package dicomsql.engine.index;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongBinaryOperator;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -10,8 +12,10 @@ import org.h2.mvstore.MVStore;
  * one column's values without decoding rows: per column, chunks of {@value #SIZE} consecutive
  * row ids, each a {@code long[]} of a null bit per row followed by the rows' values (integers
  * as they are, doubles as their bits). The store keeps the arrays as they are read, so a chunk
- * read twice is not decoded twice. Changes gather in memory and are written when a chunk's last
- * row is set, or by {@link #flush}.
+ * read twice is not decoded twice. With each chunk its {@link ColumnSummary} is written, so that
+ * an aggregate over all of a chunk's rows reads no value of it. Changes gather in memory and are
+ * written when a chunk's last row is set, or by {@link #flush}; a removed row's values become
+ * nulls, so that a summary counts only the table's rows.
  */
 final class ColumnChunks {
   static final int SHIFT = 12;
@@ -22,28 +26,29 @@ final class ColumnChunks {
 
   private final TableDefinition table;
   private final MVMap<Integer, long[]>[] chunks;
+  private final MVMap<Integer, long[]>[] summaries;
   private final Map<Integer, long[]>[] changed;
+  /** How many of the table's rows lie in a range of ids, {@code (from, to)}. */
+  private final LongBinaryOperator rowsIn;
 
   @SuppressWarnings("unchecked")
-  ColumnChunks(MVStore store, TableDefinition table) {
+  ColumnChunks(MVStore store, TableDefinition table, LongBinaryOperator rowsIn) {
     this.table = table;
+    this.rowsIn = rowsIn;
     int width = table.width();
     this.chunks = new MVMap[width];
+    this.summaries = new MVMap[width];
     this.changed = new Map[width];
     for (int i = 0; i < width; i++) {
-      if (isKept(table.column(i))) {
-        chunks[i] = store.openMap("column." + table.name() + "." + table.column(i).name(),
+      if (table.column(i).columnWise()) {
+        String name = table.name() + "." + table.column(i).name();
+        chunks[i] = store.openMap("column." + name,
+            new MVMap.Builder<Integer, long[]>().singleWriter());
+        summaries[i] = store.openMap("summary." + name,
             new MVMap.Builder<Integer, long[]>().singleWriter());
         changed[i] = new HashMap<>();
       }
     }
-  }
-
-  /** Shown columns of numbers: what aggregates and filters of SQL read. */
-  static boolean isKept(Column column) {
-    ColumnType type = column.type();
-    return !column.hidden() && (type == ColumnType.INTEGER || type == ColumnType.BIGINT
-        || type == ColumnType.DOUBLE);
   }
 
   boolean isKept(int column) {
@@ -58,14 +63,8 @@ final class ColumnChunks {
       if (chunks[i] == null) {
         continue;
       }
-      long[] chunk = changed[i].get(index);
-      if (chunk == null) {
-        long[] stored = chunks[i].get(index);
-        // The store hands out the array it keeps: change a copy.
-        chunk = stored == null ? new long[NULL_WORDS + SIZE] : stored.clone();
-        changed[i].put(index, chunk);
-      }
-      Object value = row[i];
+      long[] chunk = changing(i, index);
+      Object value = row == null ? null : row[i];
       long nullBit = 1L << (offset & 63);
       if (value == null) {
         chunk[offset >>> 6] |= nullBit;
@@ -79,10 +78,40 @@ final class ColumnChunks {
       if (offset == MASK) {
         // Ids are handed out in order, so a chunk's last row completes it: written now, a
         // first build holds one chunk per column in memory rather than the whole table.
-        chunks[i].put(index, chunk);
+        write(i, index, chunk);
         changed[i].remove(index);
       }
     }
+  }
+
+  /** Makes the values of a removed row nulls. */
+  void remove(int id) {
+    set(id, null);
+  }
+
+  /** A chunk to change, read from the store or new (rows not yet stored are nulls). */
+  private long[] changing(int column, int index) {
+    long[] chunk = changed[column].get(index);
+    if (chunk == null) {
+      long[] stored = chunks[column].get(index);
+      if (stored == null) {
+        chunk = new long[NULL_WORDS + SIZE];
+        Arrays.fill(chunk, 0, NULL_WORDS, -1L);
+      } else {
+        // The store hands out the array it keeps: change a copy.
+        chunk = stored.clone();
+      }
+      changed[column].put(index, chunk);
+    }
+    return chunk;
+  }
+
+  private void write(int column, int index, long[] chunk) {
+    chunks[column].put(index, chunk);
+    long start = (long) index << SHIFT;
+    summaries[column].put(index, ColumnSummary.of(chunk,
+        table.column(column).type() == ColumnType.DOUBLE,
+        rowsIn.applyAsLong(start, start + SIZE)).toArray());
   }
 
   /** Writes the chunks changed since the last flush. */
@@ -92,7 +121,7 @@ final class ColumnChunks {
         continue;
       }
       for (Map.Entry<Integer, long[]> chunk : changed[i].entrySet()) {
-        chunks[i].put(chunk.getKey(), chunk.getValue());
+        write(i, chunk.getKey(), chunk.getValue());
       }
       changed[i].clear();
     }
@@ -102,6 +131,7 @@ final class ColumnChunks {
     for (int i = 0; i < chunks.length; i++) {
       if (chunks[i] != null) {
         chunks[i].clear();
+        summaries[i].clear();
         changed[i].clear();
       }
     }
@@ -110,5 +140,11 @@ final class ColumnChunks {
   /** A written chunk of a kept column, or null where no row of it was ever stored. */
   long[] chunk(int column, int index) {
     return chunks[column].get(index);
+  }
+
+  /** The summary of a written chunk of a kept column, or null. */
+  ColumnSummary summary(int column, int index) {
+    long[] stored = summaries[column].get(index);
+    return stored == null ? null : ColumnSummary.of(stored);
   }
 }

@@ -13,7 +13,7 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexStore implements AutoCloseable {
   /** Bump when what is stored changes meaning; an index of another format is rebuilt. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   /**
    * {@code files} values: {size, modified, kind, row, first contour row, contour count,

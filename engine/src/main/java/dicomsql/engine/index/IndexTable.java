@@ -76,7 +76,8 @@ public final class IndexTable {
       return null;
     }
     return new ChunkedColumn(store.definition().column(column).type(),
-        index -> read(() -> store.chunk(column, index)));
+        index -> read(() -> store.chunk(column, index)),
+        index -> read(() -> store.summary(column, index)));
   }
 
   public boolean isIndexed(int column) {

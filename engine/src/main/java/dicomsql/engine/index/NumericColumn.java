@@ -12,22 +12,19 @@ public interface NumericColumn {
   ColumnType type();
 
   /**
-   * Hands each non-null value of these rows to {@code values} in id order: integers as they
-   * are, doubles as their bits ({@link Double#longBitsToDouble} gives them back). Ids must be
-   * of rows the table holds.
+   * Hands each non-null value of these rows to {@code values}: integers as they are, doubles as
+   * their bits ({@link Double#longBitsToDouble} gives them back). Values are met in id order,
+   * but that a {@link Summing} consumer gets the summary of each chunk whose rows are all
+   * chosen in place of its values. Ids must be of rows the table holds.
    */
   void forEach(RoaringBitmap ids, LongConsumer values);
 
   /**
-   * A consumer of values that also takes a run of them at once, in id order: {@link #forEach}
-   * hands whole chunks of rows this way, so that a sum or an extreme is a loop over an array
-   * rather than a call a value.
+   * A consumer of values that also takes what many of them add up to, so that a count, sum or
+   * extreme over a chunk of rows reads six numbers rather than the chunk's values.
    */
-  interface Run extends LongConsumer {
-    /**
-     * The values {@code values[from + i]} for {@code i < length}, but for those whose null
-     * bit, bit {@code i % 64} (lowest first) of {@code nulls[nullsFrom + i / 64]}, is set.
-     */
-    void acceptRun(long[] values, int from, int length, long[] nulls, int nullsFrom);
+  interface Summing extends LongConsumer {
+    /** The values of rows that a summary stands for, which no other call hands over. */
+    void acceptSummary(ColumnSummary summary);
   }
 }

@@ -19,6 +19,8 @@ final class StructureSetReader {
   static final String RT_STRUCTURE_SET_STORAGE = "1.2.840.10008.5.1.4.1.1.481.3";
 
   private static final TableDefinition C = Tables.CONTOURS;
+  /** The first summarising column, x_sum; x_min, x_max, then y's and z's follow. */
+  static final int SUMMARIES = C.indexOf("x_sum");
 
   private final StructureSetFacts facts;
   private final List<Object[]> contourRows = new ArrayList<>();
@@ -96,6 +98,7 @@ final class StructureSetReader {
         row[5] = image;
         row[6] = z;
         row[7] = points;
+        summarise(points, row);
         contourRows.add(row);
         contourCount++;
         pointCount += points.length / 3;
@@ -123,6 +126,29 @@ final class StructureSetReader {
       values[i] = value == null ? Double.NaN : value;
     }
     return values;
+  }
+
+  /**
+   * Puts in the row's summarising columns each coordinate's sum (compensated), least and
+   * greatest over the points, in the order x, y, z; they stay null without points.
+   */
+  private static void summarise(double[] points, Object[] row) {
+    if (points.length == 0) {
+      return;
+    }
+    for (int axis = 0; axis < 3; axis++) {
+      CompensatedSum sum = new CompensatedSum();
+      double least = Double.POSITIVE_INFINITY;
+      double greatest = Double.NEGATIVE_INFINITY;
+      for (int k = axis; k < points.length; k += 3) {
+        sum.add(points[k]);
+        least = Math.min(least, points[k]);
+        greatest = Math.max(greatest, points[k]);
+      }
+      row[SUMMARIES + 3 * axis] = sum.value();
+      row[SUMMARIES + 3 * axis + 1] = least;
+      row[SUMMARIES + 3 * axis + 2] = greatest;
+    }
   }
 
   /** Contour Data as x, y, z triplets; a trailing partial triplet is dropped. */

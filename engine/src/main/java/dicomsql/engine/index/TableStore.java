@@ -55,7 +55,8 @@ final class TableStore {
     this.bulk = bulk;
     this.rows = store.openMap("rows." + table.name(),
         new MVMap.Builder<Integer, byte[]>().singleWriter());
-    this.columns = new ColumnChunks(store, table);
+    this.columns = new ColumnChunks(store, table,
+        (from, to) -> live.rangeCardinality(from, to));
     int width = table.width();
     this.indexes = new MVMap[width];
     this.nulls = new RoaringBitmap[width];
@@ -188,6 +189,7 @@ final class TableStore {
       return;
     }
     live.remove(id);
+    columns.remove(id);
     Object[] row = codec.decode(bytes);
     count(row, -1);
     for (int i = 0; i < indexes.length; i++) {
@@ -405,6 +407,11 @@ final class TableStore {
   /** A chunk of a column kept column-wise (see {@link ColumnChunks}), or null. */
   long[] chunk(int column, int index) {
     return columns.chunk(column, index);
+  }
+
+  /** The summary of a chunk of a column kept column-wise, or null. */
+  ColumnSummary summary(int column, int index) {
+    return columns.summary(column, index);
   }
 
   /** Every row id, in order. */

@@ -3,6 +3,7 @@ package dicomsql.engine.index;
 import static dicomsql.engine.index.Column.hidden;
 import static dicomsql.engine.index.Column.indexed;
 import static dicomsql.engine.index.Column.plain;
+import static dicomsql.engine.index.Column.summarising;
 import static dicomsql.engine.index.ColumnType.BIGINT;
 import static dicomsql.engine.index.ColumnType.DATE;
 import static dicomsql.engine.index.ColumnType.DOUBLE;
@@ -166,7 +167,18 @@ public final class Tables {
       plain("point_count", INTEGER),
       indexed("referenced_sop_uid", VARCHAR),
       indexed("z", DOUBLE),
-      hidden("points", DOUBLES)),
+      hidden("points", DOUBLES),
+      // Per coordinate, what the contour's points add up to: aggregates of contour_points
+      // over whole contours read these rather than the points.
+      summarising("x_sum", DOUBLE),
+      summarising("x_min", DOUBLE),
+      summarising("x_max", DOUBLE),
+      summarising("y_sum", DOUBLE),
+      summarising("y_min", DOUBLE),
+      summarising("y_max", DOUBLE),
+      summarising("z_sum", DOUBLE),
+      summarising("z_min", DOUBLE),
+      summarising("z_max", DOUBLE)),
       List.of("rtss_uid", "roi_number", "contour_index"));
 
   public static final TableDefinition SCAN_ERRORS = new TableDefinition("scan_errors", List.of(

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Column-wise values over several chunks, whole and partly asked for, with nulls, after a
- * bulk build and after rows were removed and added in place.
+ * Column-wise values and chunk summaries over several chunks, whole and partly asked for,
+ * with nulls, after a bulk build and after rows were removed and added in place.
  */
 class ColumnChunksTest {
   private static final int SIZE = Tables.SCAN_ERRORS.indexOf("file_size");
@@ -39,43 +39,41 @@ class ColumnChunksTest {
   }
 
   @Test
-  void wholeChunksWithoutNullsComeAsRuns() {
+  void chunksWhoseRowsAreAllAskedForComeAsTheirSummaries() {
     MVStore store = new MVStore.Builder().open();
-    TableStore built = new TableStore(store, store.openMap("meta"), Tables.SCAN_ERRORS, true);
-    for (int i = 0; i < 2 * ColumnChunks.SIZE + 10; i++) {
-      // The second chunk holds a null.
-      built.add(new Object[] {"file" + i, "error", i == ColumnChunks.SIZE + 3 ? null : 5L * i});
+    MVMap<String, Object> meta = store.openMap("meta");
+    TableStore built = new TableStore(store, meta, Tables.SCAN_ERRORS, true);
+    for (int i = 0; i < 3 * ColumnChunks.SIZE + 100; i++) {
+      built.add(row(i));
     }
     built.finish();
     IndexTable table = new IndexTable(built, e -> e);
-    List<Long> values = new ArrayList<>();
-    List<Integer> runs = new ArrayList<>();
-    table.numbers(SIZE).forEach(table.all(), new NumericColumn.Run() {
-      @Override
-      public void accept(long value) {
-        values.add(value);
-      }
+    assertThat(totals(table, table.all()).summaries).isEqualTo(4);
+    RoaringBitmap cut = table.all();
+    cut.remove(2L * ColumnChunks.SIZE + 5, 2L * ColumnChunks.SIZE + 60);
+    cut.remove(3 * ColumnChunks.SIZE + 1);
+    assertThat(totals(table, cut).summaries).isEqualTo(2);
 
-      @Override
-      public void acceptRun(long[] run, int from, int length, long[] nulls, int nullsFrom) {
-        runs.add(length);
-        for (int i = 0; i < length; i++) {
-          if ((nulls[nullsFrom + i / 64] & 1L << (i % 64)) == 0) {
-            values.add(run[from + i]);
-          }
-        }
-      }
-    });
-    List<Long> expected = new ArrayList<>();
-    for (int id : table.all()) {
-      Object value = table.row(id)[SIZE];
-      if (value != null) {
-        expected.add((Long) value);
-      }
+    // In place: a removed row no longer counts in its chunk's summary, added rows do.
+    TableStore changed = new TableStore(store, meta, Tables.SCAN_ERRORS, false);
+    changed.remove(ColumnChunks.SIZE + 2);
+    changed.remove(ColumnChunks.SIZE + 7);
+    for (int i = 0; i < 5000; i++) {
+      changed.add(new Object[] {"new" + i, "error", i == 3 ? null : Long.MAX_VALUE - i});
     }
-    assertThat(values).isEqualTo(expected);
-    assertThat(runs).containsExactly(ColumnChunks.SIZE, ColumnChunks.SIZE);
+    changed.finish();
+    table = new IndexTable(changed, e -> e);
+    assertThat(totals(table, table.all()).summaries).isEqualTo(5);
+    cut = table.all();
+    cut.remove(ColumnChunks.SIZE + 3);
+    assertThat(totals(table, cut).summaries).isEqualTo(4);
+    RoaringBitmap none = new RoaringBitmap();
+    assertThat(totals(table, none).count).isZero();
     store.close();
+  }
+
+  private static SummaryCheck totals(IndexTable table, RoaringBitmap ids) {
+    return SummaryCheck.check(table, SIZE, ids);
   }
 
   private static Object[] row(int i) {

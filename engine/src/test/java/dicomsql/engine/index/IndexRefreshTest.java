@@ -103,6 +103,15 @@ class IndexRefreshTest {
         }
       }
       assertThat(shrunk).isEqualTo(1);
+      assertSummariesAgree(index);
+    }
+  }
+
+  /** The column-wise summaries of every table, over all rows, agree with the rows. */
+  private static void assertSummariesAgree(DicomIndex index) {
+    for (TableDefinition table : Tables.ALL) {
+      IndexTable rows = index.table(table.name());
+      SummaryCheck.assertAgrees(rows, rows.all());
     }
   }
 
@@ -124,6 +133,7 @@ class IndexRefreshTest {
           (long) original.length - 10);
       assertThat(index.table("instances").equal(Tables.INSTANCES.indexOf("path"), path)
           .getCardinality()).isEqualTo(1);
+      assertSummariesAgree(index);
     }
     Files.write(image, original);
     Files.setLastModifiedTime(image, FileTime.fromMillis(System.currentTimeMillis() + 5000));

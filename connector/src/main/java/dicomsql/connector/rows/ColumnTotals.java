@@ -1,0 +1,111 @@
+package dicomsql.connector.rows;
+
+import dicomsql.engine.index.ColumnSummary;
+import dicomsql.engine.index.CompensatedSum;
+import dicomsql.engine.index.NumericColumn;
+
+/**
+ * Count, sum, least and greatest of the values of a column met in any order, or of the
+ * summaries of whole chunks of them: integers as they are (a sum that wraps as Java's arithmetic
+ * does), or doubles (stored ones given as their bits, or integers cast), summed with
+ * {@link CompensatedSum} so that the sum does not depend on the order or the grouping in chunks
+ * beyond about one rounding.
+ */
+final class ColumnTotals implements NumericColumn.Summing {
+  private final boolean doubles;
+  private final boolean bits;
+  private long count;
+  private long sum;
+  private long least = Long.MAX_VALUE;
+  private long greatest = Long.MIN_VALUE;
+  private final CompensatedSum doubleSum = new CompensatedSum();
+  private double doubleLeast = Double.POSITIVE_INFINITY;
+  private double doubleGreatest = Double.NEGATIVE_INFINITY;
+
+  /**
+   * @param doubles whether values are summed as doubles
+   * @param bits whether they come as the bits of doubles
+   */
+  ColumnTotals(boolean doubles, boolean bits) {
+    this.doubles = doubles;
+    this.bits = bits;
+  }
+
+  @Override
+  public void accept(long raw) {
+    count++;
+    if (doubles) {
+      double value = bits ? Double.longBitsToDouble(raw) : raw;
+      doubleSum.add(value);
+      doubleLeast = Math.min(doubleLeast, value);
+      doubleGreatest = Math.max(doubleGreatest, value);
+    } else {
+      sum += raw;
+      least = Math.min(least, raw);
+      greatest = Math.max(greatest, raw);
+    }
+  }
+
+  /** A summary of values of the kind this takes: of doubles where they come as bits. */
+  @Override
+  public void acceptSummary(ColumnSummary summary) {
+    if (summary.count() == 0) {
+      return;
+    }
+    count += summary.count();
+    if (!doubles) {
+      sum += summary.sum();
+      least = Math.min(least, summary.least());
+      greatest = Math.max(greatest, summary.greatest());
+    } else if (bits) {
+      doubleSum.add(Double.longBitsToDouble(summary.sum()),
+          Double.longBitsToDouble(summary.extra()));
+      doubleLeast = Math.min(doubleLeast, Double.longBitsToDouble(summary.least()));
+      doubleGreatest = Math.max(doubleGreatest, Double.longBitsToDouble(summary.greatest()));
+    } else {
+      for (double part : summary.integerSumParts()) {
+        doubleSum.add(part);
+      }
+      doubleLeast = Math.min(doubleLeast, summary.least());
+      doubleGreatest = Math.max(doubleGreatest, summary.greatest());
+    }
+  }
+
+  boolean doubles() {
+    return doubles;
+  }
+
+  long count() {
+    return count;
+  }
+
+  /** The integers' sum, wrapped to 64 bits. */
+  long sum() {
+    return sum;
+  }
+
+  long least() {
+    return least;
+  }
+
+  long greatest() {
+    return greatest;
+  }
+
+  double doubleSum() {
+    return doubleSum.value();
+  }
+
+  double doubleLeast() {
+    return doubleLeast;
+  }
+
+  double doubleGreatest() {
+    return doubleGreatest;
+  }
+
+  /** What the doubles met add up to, as a summary standing for {@code rows} rows. */
+  ColumnSummary doubleSummary(long rows) {
+    return ColumnSummary.ofDoubles(rows, count, doubleLeast, doubleGreatest, doubleSum);
+  }
+}
