@@ -111,7 +111,7 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
   }
 
   @Override
-  protected <T extends PreparedStatement> T prepare(String sql, Preparation<T> preparation)
+  protected <T extends PreparedStatement> T prepare(String sql, JdbcCall<T> preparation)
       throws SQLException {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
       return preparation.run();
