@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentMetadataTest {
   private static final int THREADS = 8;
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = 3;
 
   @TempDir
   static Path tmp;
@@ -83,22 +83,6 @@ class ConcurrentMetadataTest {
     return values;
   }
 
-  /** Every value of every row, closing the rows. */
-  private static List<List<Object>> answer(ResultSet rows) throws SQLException {
-    List<List<Object>> answer = new ArrayList<>();
-    try (rows) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(rows.getObject(i));
-        }
-        answer.add(row);
-      }
-    }
-    return answer;
-  }
-
   /**
    * Statements made and closed on one connection from many threads at once: Calcite numbers
    * them with an unguarded counter and keeps them in a plain map.
@@ -134,7 +118,7 @@ class ConcurrentMetadataTest {
     Map<String, Call> calls = calls();
     Map<String, List<List<Object>>> alone = new LinkedHashMap<>();
     for (Map.Entry<String, Call> call : calls.entrySet()) {
-      alone.put(call.getKey(), answer(call.getValue().on(connection.getMetaData())));
+      alone.put(call.getKey(), QueryRows.of(call.getValue().on(connection.getMetaData())));
     }
     assertThat(alone.get("tables")).hasSizeGreaterThan(5);
     assertThat(alone.get("importedKeys rois")).isNotEmpty();
@@ -152,7 +136,7 @@ class ConcurrentMetadataTest {
             List<String> order = new ArrayList<>(calls.keySet());
             Collections.shuffle(order, random);
             for (String name : order) {
-              assertThat(answer(calls.get(name).on(connection.getMetaData()))).as(name)
+              assertThat(QueryRows.of(calls.get(name).on(connection.getMetaData()))).as(name)
                   .isEqualTo(alone.get(name));
               checked++;
             }
@@ -177,10 +161,8 @@ class ConcurrentMetadataTest {
       for (Future<Integer> worker : workers) {
         assertThat(worker.get(5, TimeUnit.MINUTES)).isEqualTo(ROUNDS * calls.size());
       }
-      try (Statement statement = connection.createStatement()) {
-        assertThat(query.get(5, TimeUnit.MINUTES)).isEqualTo(
-            answer(statement.executeQuery("SELECT COUNT(*) FROM instances")).get(0).get(0));
-      }
+      assertThat(query.get(5, TimeUnit.MINUTES)).isEqualTo(
+          QueryRows.of(connection, "SELECT COUNT(*) FROM instances").get(0).get(0));
     } finally {
       threads.shutdownNow();
     }
