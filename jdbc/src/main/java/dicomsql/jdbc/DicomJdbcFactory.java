@@ -42,7 +42,7 @@ final class DicomJdbcFactory extends CalciteFactory {
   public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
-    return numbered(connection, () -> calcite.newStatement(connection, h, resultSetType,
+    return numbered(connection, () -> new DicomStatement(connection, h, resultSetType,
         resultSetConcurrency, resultSetHoldability));
   }
 
@@ -50,7 +50,7 @@ final class DicomJdbcFactory extends CalciteFactory {
   public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
       Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return numbered(connection, () -> calcite.newPreparedStatement(connection, h, signature,
+    return numbered(connection, () -> new DicomPreparedStatement(connection, h, signature,
         resultSetType, resultSetConcurrency, resultSetHoldability));
   }
 

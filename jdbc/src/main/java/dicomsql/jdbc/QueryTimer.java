@@ -35,6 +35,18 @@ final class QueryTimer {
     return timer;
   }
 
+  /**
+   * {@code seconds} as a statement's query timeout, or a failure with SQLState 22023 (invalid
+   * parameter value) when it is negative (Avatica's own says so with no SQLState).
+   */
+  static int checkedTimeout(int seconds) throws SQLException {
+    if (seconds < 0) {
+      throw new SQLException("the query timeout must be 0 (none) or more seconds, not "
+          + seconds, SqlErrors.INVALID_PARAMETER);
+    }
+    return seconds;
+  }
+
   /** Starts the clock of a run of {@code statement}, if it has a timeout; it runs until paused. */
   void start(Statement statement) throws SQLException {
     stop(statement);

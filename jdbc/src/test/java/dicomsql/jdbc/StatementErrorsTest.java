@@ -155,6 +155,20 @@ class StatementErrorsTest {
     }
   }
 
+  @Test
+  void aNegativeTimeoutIsAnInvalidParameter() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        PreparedStatement prepared = connection.prepareStatement("SELECT 1")) {
+      for (Statement timed : List.of(statement, prepared)) {
+        timed.setQueryTimeout(3);
+        assertThatThrownBy(() -> timed.setQueryTimeout(-1)).isInstanceOf(SQLException.class)
+            .hasMessage("the query timeout must be 0 (none) or more seconds, not -1")
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22023"));
+        assertThat(timed.getQueryTimeout()).isEqualTo(3);
+      }
+    }
+  }
+
   /**
    * The timeout counts the time the driver works on the query, not the time the caller holds
    * the result set between reads: reading slowly for longer than the timeout is no error.
