@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Runs one benchmark by name: {@code reader}, {@code generator}, {@code index}, {@code sql},
- * {@code raster}, {@code serve}, {@code startup}.
+ * {@code raster}, {@code serve}, {@code startup}, {@code dense}.
  */
 public final class Bench {
   private Bench() {}
@@ -20,6 +20,7 @@ public final class Bench {
       System.out.println(
           "       bench/run raster --data DATASET[,DATASET...] [--dir DIR]");
       System.out.println("       bench/run startup --data DIR [--runs N] [--dir DIR]");
+      System.out.println("       bench/run dense [--data SEED] [--dir DIR]");
       System.out.println("       bench/run serve [--cases N] [--clients C] [--statements S] "
           + "[--lookups L] [--only sustained] [--dir DIR]");
       return;
@@ -33,9 +34,10 @@ public final class Bench {
       case "raster" -> new RasterBenchmark(options).run();
       case "serve" -> new ServeBenchmark(options).run();
       case "startup" -> new StartupBenchmark(options).run();
+      case "dense" -> new DenseBenchmark(options).run();
       default -> {
         System.err.println("unknown benchmark: " + args[0]
-            + " (reader, generator, index, sql, raster, serve, startup)");
+            + " (reader, generator, index, sql, raster, serve, startup, dense)");
         System.exit(2);
       }
     }

@@ -1,8 +1,6 @@
 package dicomsql.bench;
 
 import dicomsql.engine.synth.SynthOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +66,7 @@ final class ServeBenchmark {
     SustainedLookups.Connect local1 = () -> DriverManager.getConnection(embedded
         + ";refresh=never");
     SustainedLookups sustained = new SustainedLookups(uids, clients, lookups);
-    String loadBefore = loadAverage();
+    String loadBefore = ProcFiles.loadAverage();
     Run local = mix ? run(work, local1) : null;
     double[] localLookups = lookups(local1, uids);
     SustainedLookups.Result[] localSustained = {sustained.run(local1, true, () -> 0),
@@ -105,7 +103,7 @@ final class ServeBenchmark {
     }
     System.out.printf(Locale.ROOT, "server: heap -Xmx%s, peak resident memory %d MB, exit "
         + "status on SIGTERM %d; load average before %s, after %s%n", HEAP, peak, status,
-        loadBefore, loadAverage());
+        loadBefore, ProcFiles.loadAverage());
     System.out.printf(Locale.ROOT, "%nselective lookup as a prepared statement, one connection, "
         + "%d runs after as many to warm up: embedded p50 %.2f ms (p99 %.2f), served p50 %.2f ms "
         + "(p99 %.2f), remote overhead p50 %.2f ms%n", LOOKUPS, percentile(localLookups, 0.5),
@@ -160,16 +158,6 @@ final class ServeBenchmark {
         kind, driver, result.perSecond(), percentile(result.millis(), 0.5),
         percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
         result.cpuMillis(), result.errors(), same);
-  }
-
-  /** The 1, 5 and 15 minute load averages, as Linux reports them. */
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   /**

@@ -81,16 +81,7 @@ final class ServedProcess implements AutoCloseable {
 
   /** The most memory the server's process has held (VmHWM), in MB, or -1 where unknown. */
   long peakResidentMegabytes() throws IOException {
-    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-      }
-    }
-    return -1;
+    return ProcFiles.peakResidentMegabytes(process.pid());
   }
 
   List<String> log() {

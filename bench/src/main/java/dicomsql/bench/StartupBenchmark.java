@@ -55,7 +55,7 @@ final class StartupBenchmark {
         FirstQuery.class.getName(), url);
 
     System.out.printf(Locale.ROOT, "%s, index built; medians of %d runs; load average "
-        + "before: %s%n%n", folder.getFileName(), runs, loadAverage());
+        + "before: %s%n%n", folder.getFileName(), runs, ProcFiles.loadAverage());
     System.out.println("| run | wall ms | CPU s | phases, ms from the process start "
         + "(main-thread CPU ms) |");
     System.out.println("|---|---:|---:|---|");
@@ -64,7 +64,7 @@ final class StartupBenchmark {
     first(clientCompiler, ROIS, "the same, `java -XX:TieredStopAtLevel=1`", cache);
     first(jdbc, lesions, "JDBC first query: lesion-enhancement.sql", cache);
     whole(launcher, folder, lesions, "`./dicomsql DIR -e` lesion-enhancement.sql", cache);
-    System.out.printf(Locale.ROOT, "%nload average after: %s%n", loadAverage());
+    System.out.printf(Locale.ROOT, "%nload average after: %s%n", ProcFiles.loadAverage());
   }
 
   /** The launcher's whole process: wall and CPU medians. */
@@ -121,11 +121,6 @@ final class StartupBenchmark {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String loadAverage() throws IOException {
-    String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return parts[0] + " " + parts[1] + " " + parts[2];
   }
 
   /** The all-in-one driver jar that {@code mvn package} leaves in jdbc/target. */

@@ -111,7 +111,7 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
   }
 
   @Override
-  protected <T extends PreparedStatement> T prepare(String sql, Preparation<T> preparation)
+  protected <T extends PreparedStatement> T prepare(String sql, JdbcCall<T> preparation)
       throws SQLException {
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
       return preparation.run();
@@ -126,7 +126,9 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
       String sql, long maxRowCount) throws SQLException, NoSuchStatementException {
     start(statement);
     try (Hook.Closeable naming = ColumnNames.whileParsing()) {
-      return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+      Meta.ExecuteResult result = super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+      timer.pause(statement);
+      return result;
     } catch (SQLException | RuntimeException | LinkageError e) {
       throw failure(statement, e, sql);
     }
@@ -139,7 +141,10 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
       throws SQLException {
     start(statement);
     try {
-      return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
+      ResultSet rows = super.executeQueryInternal(statement, signature, firstFrame, state,
+          isUpdate);
+      timer.pause(statement);
+      return rows;
     } catch (SQLException | RuntimeException | LinkageError e) {
       throw failure(statement, e, state == null ? null : state.sql);
     }
@@ -165,7 +170,10 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
     }
   }
 
-  /** Before a run: the cancel flag of a run stopped before cleared, and the timeout's clock. */
+  /**
+   * Before a run: the cancel flag of a run stopped before cleared, and the timeout's clock
+   * started (paused once the run hands its result set over, resumed by each read of it).
+   */
   private void start(AvaticaStatement statement) throws SQLException {
     cancelFlag(statement).set(false);
     timer.start(statement);

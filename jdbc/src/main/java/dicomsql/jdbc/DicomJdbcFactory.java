@@ -17,6 +17,7 @@ import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalciteJdbc41Factory;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.ExtensibleCalciteConnection;
 
 /**
  * Avatica's factory of the {@code jdbc:dicom:} driver's JDBC objects: its own connections
@@ -41,16 +42,22 @@ final class DicomJdbcFactory extends CalciteFactory {
   public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
-    return calcite.newStatement(connection, h, resultSetType, resultSetConcurrency,
-        resultSetHoldability);
+    return numbered(connection, () -> new DicomStatement(connection, h, resultSetType,
+        resultSetConcurrency, resultSetHoldability));
   }
 
   @Override
   public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
       Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return calcite.newPreparedStatement(connection, h, signature, resultSetType,
-        resultSetConcurrency, resultSetHoldability);
+    return numbered(connection, () -> new DicomPreparedStatement(connection, h, signature,
+        resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  /** A statement made by {@code making}, numbered one at a time on its connection. */
+  private static <T> T numbered(AvaticaConnection connection,
+      ExtensibleCalciteConnection.JdbcCall<T> making) throws SQLException {
+    return ((DicomConnection) connection).numbered(making);
   }
 
   @Override

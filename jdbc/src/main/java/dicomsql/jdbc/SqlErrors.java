@@ -51,6 +51,7 @@ final class SqlErrors {
   static final String UNDEFINED_FUNCTION = "42883";
   static final String GROUPING_ERROR = "42803";
   static final String QUERY_CANCELED = "57014";
+  static final String INVALID_PARAMETER = "22023";
   static final String FEATURE_NOT_SUPPORTED = "0A000";
   static final String READ_ONLY = "25006";
   static final String INVALID_REGULAR_EXPRESSION = "2201B";

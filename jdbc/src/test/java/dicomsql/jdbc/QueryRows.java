@@ -12,8 +12,14 @@ final class QueryRows {
   private QueryRows() {}
 
   static List<List<Object>> of(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement()) {
+      return of(statement.executeQuery(sql));
+    }
+  }
+
+  /** Every value of every row, closing the rows. */
+  static List<List<Object>> of(ResultSet rows) throws SQLException {
+    try (rows) {
       List<List<Object>> result = new ArrayList<>();
       int width = rows.getMetaData().getColumnCount();
       while (rows.next()) {

@@ -38,11 +38,9 @@ class SchemaCrawlerIT {
       SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
           .withLimitOptions(LimitOptionsBuilder.builder()
               .includeSchemas(Pattern.compile("dicom")).toOptions())
-          // One loader thread: SchemaCrawler's default runs its metadata calls on this one
-          // connection from several threads, and one run of ten failed with an AssertionError
-          // whose origin its trimmed trace did not show. The README promises one statement at
-          // a time per connection; what is checked here is what the metadata says.
-          .withLoadOptions(LoadOptionsBuilder.builder().withMaxThreads(1)
+          // SchemaCrawler's default threading: its loader calls this one connection's
+          // metadata from several threads at once (ConcurrentMetadataTest).
+          .withLoadOptions(LoadOptionsBuilder.builder()
               .withSchemaInfoLevel(SchemaInfoLevelBuilder.standard()).toOptions());
       catalog = SchemaCrawlerUtility.getCatalog(
           DatabaseConnectionSources.fromConnection(connection), options);

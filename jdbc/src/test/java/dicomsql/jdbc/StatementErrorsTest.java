@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -151,6 +152,64 @@ class StatementErrorsTest {
         assertThat(rows.getInt(1)).isEqualTo(42);
         assertThat(rows.getStatement()).isSameAs(statement);
       }
+    }
+  }
+
+  @Test
+  void aNegativeTimeoutIsAnInvalidParameter() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        PreparedStatement prepared = connection.prepareStatement("SELECT 1")) {
+      for (Statement timed : List.of(statement, prepared)) {
+        timed.setQueryTimeout(3);
+        assertThatThrownBy(() -> timed.setQueryTimeout(-1)).isInstanceOf(SQLException.class)
+            .hasMessage("the query timeout must be 0 (none) or more seconds, not -1")
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22023"));
+        assertThat(timed.getQueryTimeout()).isEqualTo(3);
+      }
+    }
+  }
+
+  /**
+   * The timeout counts the time the driver works on the query, not the time the caller holds
+   * the result set between reads: reading slowly for longer than the timeout is no error.
+   */
+  @Test
+  void aCallerReadingSlowlyIsNotTimedOut() throws Exception {
+    String sql = "SELECT sop_uid FROM instances WHERE rows > ?";
+    try (PreparedStatement prepared = connection.prepareStatement(sql);
+        Statement statement = connection.createStatement()) {
+      prepared.setInt(1, 0);
+      for (Statement timed : List.of(prepared, statement)) {
+        timed.setQueryTimeout(1);
+        try (ResultSet rows = timed == prepared ? prepared.executeQuery()
+            : statement.executeQuery(sql.replace("?", "0"))) {
+          for (int read = 0; read < 4; read++) {
+            assertThat(rows.next()).isTrue();
+            Thread.sleep(500);
+          }
+          while (rows.next()) {
+            assertThat(rows.getString(1)).isNotEmpty();
+          }
+        }
+      }
+    }
+  }
+
+  /** A query read row by row keeps the driver working: its time adds up over the reads. */
+  @Test
+  void aQueryWorkingOverManyReadsTimesOut() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      assertThatThrownBy(() -> {
+        try (ResultSet rows = statement.executeQuery("SELECT a.x FROM contour_points a, "
+            + "contour_points b, contour_points c, contour_points d, contour_points e")) {
+          while (rows.next()) {
+            rows.getDouble(1);
+          }
+        }
+      }).isInstanceOf(SQLException.class)
+          .hasMessage("the query timed out after 1 s (setQueryTimeout)")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A query's result kept on the server while the console pages through it: rows are read from
@@ -18,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * budget (oldest dropped first). Asking for a dropped page runs the query again and reads
  * forward to it, so a result of any size pages with bounded memory.
  *
- * <p>The statement timeout runs from each run of the query, while the console waits for the
- * user as while it reads: a page that needs more rows once it has passed runs the query again
- * rather than fail for the time the user spent reading. A page whose reading fails (timed
- * out, cancelled) leaves the cursor to run the query again for the next page asked.
+ * <p>The statement timeout counts the time the driver spends running the query and reading its
+ * rows, not the time the user spends on a page, so the result stays open between pages. A
+ * page whose reading fails (timed out, cancelled) leaves the cursor to run the query again for
+ * the next page asked, since the stopped run cannot read on.
  */
 final class QueryCursor implements AutoCloseable {
   /** A column's label and SQL type name. */
@@ -47,8 +46,6 @@ final class QueryCursor implements AutoCloseable {
   private long heldBytes;
   private long read;
   private boolean exhausted;
-  /** When the query last ran ({@link System#nanoTime}). */
-  private long executedAt;
 
   QueryCursor(Connection connection, String sql, StatementLimits limits, int pageSize,
       long heldBudget) {
@@ -64,7 +61,6 @@ final class QueryCursor implements AutoCloseable {
     closeStatement();
     Statement next = Statements.limited(connection, limits);
     statement = next;
-    executedAt = System.nanoTime();
     rows = next.executeQuery(sql);
     ResultSetMetaData meta = rows.getMetaData();
     List<Column> read = new ArrayList<>();
@@ -84,12 +80,11 @@ final class QueryCursor implements AutoCloseable {
   /** Page {@code n} (from 0); an empty last page past the end. */
   synchronized Page page(long n) throws SQLException {
     long first = n * pageSize;
-    // One row past the page, to know whether the page is the last.
-    boolean reads = !exhausted && read <= first + pageSize;
-    if (rows == null || first < heldFrom || reads && timedOut()) {
+    if (rows == null || first < heldFrom) {
       execute();
     }
     try {
+      // One row past the page, to know whether the page is the last.
       while (!exhausted && read <= first + pageSize) {
         readRow(first);
       }
@@ -107,15 +102,6 @@ final class QueryCursor implements AutoCloseable {
       index++;
     }
     return new Page(columns, first, page, exhausted && read <= first + pageSize, read);
-  }
-
-  /**
-   * Whether the statement timeout has passed since the query ran, stopping its statement (in
-   * whole seconds, as {@link Statements#limited} sets it).
-   */
-  private boolean timedOut() {
-    long seconds = limits.timeout().toSeconds();
-    return seconds > 0 && System.nanoTime() - executedAt >= TimeUnit.SECONDS.toNanos(seconds);
   }
 
   private void readRow(long keepFrom) throws SQLException {
