@@ -1,0 +1,78 @@
+package dicomsql.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
+
+/**
+ * The driver's first {@code jdbc:dicom:} connection starts, on a daemon thread, planning,
+ * compiling and running a few statements over tables without rows
+ * ({@link DicomDriver#connectWithoutRows()}), so that Calcite's planner, the metadata handlers
+ * Janino compiles and the code generator are loaded while the program's own thread opens the
+ * connection and its index: with a second core, a new JVM's first query finds much of that
+ * done. It never touches a data folder or an index and writes nothing; what it plans is thrown
+ * away, and whatever goes wrong in it is dropped, since no statement of the program depends on
+ * it. The system property {@code dicomsql.warmUp=false} leaves it out.
+ */
+final class PlannerWarmUp {
+  static final String THREAD_NAME = "dicomsql-warm-up";
+  static final String SWITCH = "dicomsql.warmUp";
+
+  /** Statements shaped like common first queries: a filtered scan; a join, grouped and sorted. */
+  static final List<String> STATEMENTS = List.of(
+      "SELECT * FROM rois WHERE phase = 'A'",
+      "SELECT s.phase, COUNT(*) AS n, AVG(i.slice_thickness) FROM instances i "
+          + "JOIN series s ON s.series_uid = i.series_uid WHERE s.modality = 'CT' "
+          + "GROUP BY s.phase ORDER BY 1");
+
+  private final AtomicBoolean started = new AtomicBoolean();
+
+  /**
+   * Starts the warm-up on a daemon thread and returns that thread; null when it has started
+   * before or the system property {@value #SWITCH} is {@code false}.
+   */
+  Thread startOnce(DicomDriver driver) {
+    if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
+        || !started.compareAndSet(false, true)) {
+      return null;
+    }
+    Thread thread = new Thread(() -> run(driver, STATEMENTS), THREAD_NAME);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /**
+   * Loads what the program's thread needs last first, so that the two threads seldom wait for
+   * the same class: Janino with a metadata handler (needed once a plan is optimized), then
+   * Calcite's rules (needed once the planner is made); then plans, compiles and runs
+   * {@code statements} over tables without rows. Reports nothing.
+   */
+  static void run(DicomDriver driver, List<String> statements) {
+    try {
+      JaninoRelMetadataProvider.DEFAULT.revise(BuiltInMetadata.RowCount.Handler.class);
+      Class.forName(CoreRules.class.getName());
+      Class.forName(EnumerableRules.class.getName());
+    } catch (Throwable ignored) {
+      // What the warm-up loads, the program's thread loads again when it needs it.
+    }
+    try (Connection connection = driver.connectWithoutRows();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          while (rows.next()) {
+            rows.getObject(1);
+          }
+        }
+      }
+    } catch (Throwable ignored) {
+      // Only the program's own statements report; these were never asked for.
+    }
+  }
+}
