@@ -18,7 +18,8 @@ import org.apache.calcite.rel.rules.CoreRules;
  * connection and its index: with a second core, a new JVM's first query finds much of that
  * done. It never touches a data folder or an index and writes nothing; what it plans is thrown
  * away, and whatever goes wrong in it is dropped, since no statement of the program depends on
- * it. The system property {@code dicomsql.warmUp=false} leaves it out.
+ * it. It needs a second processor, and the system property {@code dicomsql.warmUp=false}
+ * leaves it out.
  */
 final class PlannerWarmUp {
   static final String THREAD_NAME = "dicomsql-warm-up";
@@ -35,10 +36,10 @@ final class PlannerWarmUp {
 
   /**
    * Starts the warm-up on a daemon thread and returns that thread; null when it has started
-   * before or the system property {@value #SWITCH} is {@code false}.
+   * before or is not {@link #wanted}.
    */
   Thread startOnce(DicomDriver driver) {
-    if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
+    if (!wanted(System.getProperty(SWITCH), Runtime.getRuntime().availableProcessors())
         || !started.compareAndSet(false, true)) {
       return null;
     }
@@ -49,16 +50,25 @@ final class PlannerWarmUp {
   }
 
   /**
-   * Loads what the program's thread needs last first, so that the two threads seldom wait for
-   * the same class: Janino with a metadata handler (needed once a plan is optimized), then
-   * Calcite's rules (needed once the planner is made); then plans, compiles and runs
+   * Whether to warm up, given the system property {@value #SWITCH} (null when not set) and
+   * the processors this JVM may use: with one, the warm-up would only take the program's.
+   */
+  static boolean wanted(String setting, int processors) {
+    return processors > 1 && !"false".equalsIgnoreCase(setting);
+  }
+
+  /**
+   * Loads first what the program's thread needs soonest after opening its connection, so that
+   * the warm-up is ahead of it rather than beside it (two threads that need the same class
+   * wait for each other): Calcite's rules, which every new planner registers, then Janino
+   * with a metadata handler, which optimizing needs; then plans, compiles and runs
    * {@code statements} over tables without rows. Reports nothing.
    */
   static void run(DicomDriver driver, List<String> statements) {
     try {
-      JaninoRelMetadataProvider.DEFAULT.revise(BuiltInMetadata.RowCount.Handler.class);
       Class.forName(CoreRules.class.getName());
       Class.forName(EnumerableRules.class.getName());
+      JaninoRelMetadataProvider.DEFAULT.revise(BuiltInMetadata.RowCount.Handler.class);
     } catch (Throwable ignored) {
       // What the warm-up loads, the program's thread loads again when it needs it.
     }

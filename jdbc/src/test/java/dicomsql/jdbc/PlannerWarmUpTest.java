@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ class PlannerWarmUpTest {
 
   @Test
   void startsOnceOnADaemonThread() throws InterruptedException {
+    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one processor: no warm-up");
     DicomDriver driver = new DicomDriver();
     PlannerWarmUp warmUp = new PlannerWarmUp();
 
@@ -39,6 +41,15 @@ class PlannerWarmUpTest {
     assertThat(thread.getName()).isEqualTo(PlannerWarmUp.THREAD_NAME);
     assertThat(warmUp.startOnce(driver)).isNull();
     thread.join();
+  }
+
+  @Test
+  void needsASecondProcessorAndCanBeSwitchedOff() {
+    assertThat(PlannerWarmUp.wanted(null, 2)).isTrue();
+    assertThat(PlannerWarmUp.wanted("true", 8)).isTrue();
+    assertThat(PlannerWarmUp.wanted(null, 1)).isFalse();
+    assertThat(PlannerWarmUp.wanted("false", 2)).isFalse();
+    assertThat(PlannerWarmUp.wanted("FALSE", 2)).isFalse();
   }
 
   @Test
