@@ -90,6 +90,7 @@ class PlannerWarmUpTest {
   void leavesTheProgramsAnswersAndErrorsAsTheyAre() throws Exception {
     List<String> statements = new ArrayList<>(PlannerWarmUp.STATEMENTS);
     statements.add("SELECT COUNT(*) FROM instances");
+    statements.add("SELECT * FROM rois WHERE phase = 'A'");
     List<List<List<Object>>> alone;
     String error;
     try (Connection connection = SmallDataset.connect(tmp)) {
