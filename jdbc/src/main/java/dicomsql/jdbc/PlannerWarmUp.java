@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
@@ -39,14 +40,25 @@ final class PlannerWarmUp {
    * before or is not {@link #wanted}.
    */
   Thread startOnce(DicomDriver driver) {
+    return startOnce(driver, task -> new Thread(task, THREAD_NAME));
+  }
+
+  /** The same, on a thread of {@code threads}; null too when it cannot make or start one. */
+  Thread startOnce(DicomDriver driver, ThreadFactory threads) {
     if (!wanted(System.getProperty(SWITCH), Runtime.getRuntime().availableProcessors())
         || !started.compareAndSet(false, true)) {
       return null;
     }
-    Thread thread = new Thread(() -> run(driver, STATEMENTS), THREAD_NAME);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+    try {
+      Thread thread = threads.newThread(() -> run(driver, STATEMENTS));
+      thread.setDaemon(true);
+      thread.start();
+      return thread;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // A JVM that may not start a thread here (a security policy, no memory left for a
+      // stack) runs the program's statements all the same, without the warm-up.
+      return null;
+    }
   }
 
   /**

@@ -44,6 +44,15 @@ class PlannerWarmUpTest {
   }
 
   @Test
+  void aThreadThatCannotStartLeavesTheConnectionAlone() {
+    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one processor: no warm-up");
+    Thread none = new PlannerWarmUp().startOnce(new DicomDriver(), task -> {
+      throw new SecurityException("no new threads here");
+    });
+    assertThat(none).isNull();
+  }
+
+  @Test
   void needsASecondProcessorAndCanBeSwitchedOff() {
     assertThat(PlannerWarmUp.wanted(null, 2)).isTrue();
     assertThat(PlannerWarmUp.wanted("true", 8)).isTrue();
