@@ -19,9 +19,10 @@ import org.apache.calcite.runtime.Hook;
  * A JDBC program's first query in a new JVM ({@code java -cp DRIVER_JAR:BENCH_CLASSES
  * dicomsql.bench.FirstQuery URL SQL}): prints on one line, as {@code phase=wall/cpu} pairs,
  * when each step ended, in milliseconds from the start of the process and of CPU time of the
- * main thread. The steps inside the statement are
- * told by Calcite's hooks: parsed, validated and converted to relational algebra (the index is
- * opened then, when a table is first looked up), optimized, Java code generated; Janino's
+ * main thread. The steps inside the statement are told by Calcite's hooks, those of the main
+ * thread only (the driver's warm-up plans on a thread of its own): parsed, validated and
+ * converted to relational algebra (the index is opened then, when a table is first looked
+ * up), optimized, Java code generated; Janino's
  * compilation of that code ends when {@code executeQuery} returns; then the rows are read.
  */
 public final class FirstQuery {
@@ -65,6 +66,6 @@ public final class FirstQuery {
 
   private static Hook.Closeable on(Hook hook, Consumer<String> mark, String phase) {
     Consumer<Object> handler = o -> mark.accept(phase);
-    return hook.add(handler);
+    return hook.addThread(handler);
   }
 }

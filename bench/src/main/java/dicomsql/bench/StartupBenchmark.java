@@ -15,9 +15,10 @@ import java.util.Map;
  * What a new process pays before its first answer, on a data folder whose index is built
  * ({@code bench/run startup --data DIR [--runs N] [--dir WORK]}), medians of N runs each:
  * {@code ./dicomsql DIR -e "SELECT 1"} whole process; a JDBC program's first query in a new JVM
- * ({@link FirstQuery}, plain {@code java} with the all-in-one driver jar, and with the client
- * compiler alone), split into its phases; and the cookbook's lesion-enhancement.sql both ways. The load average is printed
- * before and after, since the machine's other work shows in every figure.
+ * ({@link FirstQuery}, plain {@code java} with the all-in-one driver jar, without the driver's
+ * planner warm-up, and with the client compiler alone), split into its phases; and the
+ * cookbook's lesion-enhancement.sql both ways. The load average is printed before and after,
+ * since the machine's other work shows in every figure.
  */
 final class StartupBenchmark {
   private static final String ROIS = "SELECT * FROM rois WHERE phase = 'A'";
@@ -53,6 +54,8 @@ final class StartupBenchmark {
     List<String> jdbc = List.of("java", "-cp", classPath, FirstQuery.class.getName(), url);
     List<String> clientCompiler = List.of("java", "-XX:TieredStopAtLevel=1", "-cp", classPath,
         FirstQuery.class.getName(), url);
+    List<String> noWarmUp = List.of("java", "-Ddicomsql.warmUp=false", "-cp", classPath,
+        FirstQuery.class.getName(), url);
 
     System.out.printf(Locale.ROOT, "%s, index built; medians of %d runs; load average "
         + "before: %s%n%n", folder.getFileName(), runs, ProcFiles.loadAverage());
@@ -61,6 +64,8 @@ final class StartupBenchmark {
     System.out.println("|---|---:|---:|---|");
     whole(launcher, folder, "SELECT 1", "`./dicomsql DIR -e \"SELECT 1\"`", cache);
     first(jdbc, ROIS, "JDBC first query: `" + ROIS + "`", cache);
+    first(noWarmUp, ROIS, "the same, `java -Ddicomsql.warmUp=false` (no planner warm-up)",
+        cache);
     first(clientCompiler, ROIS, "the same, `java -XX:TieredStopAtLevel=1`", cache);
     first(jdbc, lesions, "JDBC first query: lesion-enhancement.sql", cache);
     whole(launcher, folder, lesions, "`./dicomsql DIR -e` lesion-enhancement.sql", cache);

@@ -6,6 +6,8 @@ import dicomsql.connector.functions.RasterCaches;
 import dicomsql.connector.functions.RoiMeasurements;
 import dicomsql.connector.rows.AttributeRows;
 import dicomsql.connector.rows.ContourPointRows;
+import dicomsql.connector.rows.EmptyRows;
+import dicomsql.connector.rows.RowSource;
 import dicomsql.connector.rows.StoredRows;
 import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnType;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -51,26 +54,44 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
    */
   public DicomSchema(Path dataRoot, IndexOptions options, boolean pushdown,
       RasterCaches caches) {
+    this(dataRoot, options, pushdown, caches, true);
+  }
+
+  private DicomSchema(Path dataRoot, IndexOptions options, boolean pushdown,
+      RasterCaches caches, boolean withRows) {
     this.dataRoot = dataRoot;
     this.options = options;
     this.pushdown = pushdown;
     this.caches = caches;
     for (TableDefinition definition : Tables.ALL) {
-      tables.put(definition.name(), storedTable(definition));
+      tables.put(definition.name(), storedTable(definition, withRows));
     }
-    tables.put("contour_points", new DicomTable("contour_points", ContourPointRows.COLUMNS,
-        ContourPointRows.TYPES, List.of(new int[] {0, 1, 2, 3}), pushdown,
+    tables.put("contour_points", table("contour_points", ContourPointRows.COLUMNS,
+        ContourPointRows.TYPES, List.of(new int[] {0, 1, 2, 3}),
+        new boolean[ContourPointRows.COLUMNS.size()], withRows,
         () -> new ContourPointRows(index().table(Tables.CONTOURS.name()))));
-    tables.put("attributes", new DicomTable("attributes", AttributeRows.COLUMNS,
-        AttributeRows.TYPES, List.of(), pushdown,
+    tables.put("attributes", table("attributes", AttributeRows.COLUMNS, AttributeRows.TYPES,
+        List.of(), new boolean[AttributeRows.COLUMNS.size()], withRows,
         () -> new AttributeRows(index().table(Tables.INSTANCES.name()), index().dataRoot())));
     tables.put("index_status", new IndexStatusTable(this::index));
   }
 
-  private DicomTable storedTable(TableDefinition definition) {
+  /**
+   * The same tables and functions, every table without a row, over no data folder: it never
+   * opens or writes an index. Planning and running a statement over it loads and compiles
+   * what one over a data folder does, which is what the driver's warm-up uses it for.
+   */
+  public static DicomSchema withoutRows() {
+    return new DicomSchema(null, IndexOptions.defaults(), true, new RasterCaches(0), false);
+  }
+
+  private DicomTable storedTable(TableDefinition definition, boolean withRows) {
+    List<Column> visible = StoredRows.visible(definition);
     List<String> names = new ArrayList<>();
     List<ColumnType> types = new ArrayList<>();
-    for (Column column : StoredRows.visible(definition)) {
+    boolean[] indexed = new boolean[visible.size()];
+    for (Column column : visible) {
+      indexed[names.size()] = column.indexed();
       names.add(column.name());
       types.add(column.type());
     }
@@ -78,8 +99,16 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
     for (int k = 0; k < key.length; k++) {
       key[k] = definition.indexOf(definition.key().get(k));
     }
-    return new DicomTable(definition.name(), names, types, List.of(key), pushdown,
+    return table(definition.name(), names, types, List.of(key), indexed, withRows,
         () -> new StoredRows(index().table(definition.name())));
+  }
+
+  /** A table whose rows come from the index, or none when {@code withRows} is false. */
+  private DicomTable table(String name, List<String> names, List<ColumnType> types,
+      List<int[]> keys, boolean[] indexed, boolean withRows,
+      Supplier<? extends RowSource> fromIndex) {
+    EmptyRows empty = new EmptyRows(names, types, indexed);
+    return new DicomTable(name, names, types, keys, pushdown, withRows ? fromIndex : () -> empty);
   }
 
   /** Table, column and position (1-based) of each table's primary key. */
@@ -112,6 +141,9 @@ public final class DicomSchema extends AbstractSchema implements AutoCloseable {
 
   /** The index, opened on first use. */
   synchronized DicomIndex index() {
+    if (dataRoot == null) {
+      throw new IllegalStateException("a schema without rows has no index");
+    }
     if (index == null) {
       try {
         index = DicomIndex.open(dataRoot, options);

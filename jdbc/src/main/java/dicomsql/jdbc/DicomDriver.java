@@ -48,6 +48,8 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     new DicomDriver().register();
   }
 
+  private final PlannerWarmUp warmUp = new PlannerWarmUp();
+
   @Override
   protected String getConnectStringPrefix() {
     return DicomUrl.PREFIX;
@@ -104,6 +106,25 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
       throw new SQLException("data folder " + parsed.dataRoot().toAbsolutePath()
           + (Files.exists(parsed.dataRoot()) ? " is not a folder" : " does not exist"), "08001");
     }
+    warmUp.startOnce(this);
+    DicomConnection connection = calciteConnection();
+    connection.open(new DicomSchema(parsed.dataRoot().toAbsolutePath(), parsed.indexOptions(),
+        parsed.rasterCaches()), url);
+    return connection;
+  }
+
+  /**
+   * A connection to {@link DicomSchema#withoutRows()}: every table there, none with a row, no
+   * data folder and no index; what {@link PlannerWarmUp} plans its statements on.
+   */
+  Connection connectWithoutRows() throws SQLException {
+    DicomConnection connection = calciteConnection();
+    connection.open(DicomSchema.withoutRows(), DicomUrl.PREFIX);
+    return connection;
+  }
+
+  /** Calcite's connection with our dialect, its default schema not yet set. */
+  private DicomConnection calciteConnection() throws SQLException {
     Properties calcite = new Properties();
     calcite.setProperty("quoting", "DOUBLE_QUOTE");
     calcite.setProperty("unquotedCasing", "UNCHANGED");
@@ -116,9 +137,6 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value and columns need no quotes; ours does so for rows, too.
     calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");
-    DicomConnection connection = (DicomConnection) super.connect(DicomUrl.PREFIX, calcite);
-    connection.open(new DicomSchema(parsed.dataRoot().toAbsolutePath(), parsed.indexOptions(),
-        parsed.rasterCaches()), url);
-    return connection;
+    return (DicomConnection) super.connect(DicomUrl.PREFIX, calcite);
   }
 }
