@@ -3,8 +3,9 @@ package dicomsql.engine.index;
 /**
  * A sum of doubles with the rounding error of each addition kept aside and added back at the
  * end (Neumaier's variant of Kahan summation): its error is about one rounding of the result,
- * where a sum in row order can lose up to one rounding per value added, and it does not depend
- * on how many values there are. A sum that overflows or meets a NaN ends as the plain sum does.
+ * where a sum in row order can lose up to one rounding per value added, and but for values
+ * that all but cancel out it does not grow with how many there are. A sum that overflows or
+ * meets a NaN ends as the plain sum does.
  */
 public final class CompensatedSum {
   private double sum;
