@@ -31,7 +31,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * stop), cancels a running statement when its client asks (SQLState 57014), gives every
  * connection the same raster caches (one memory budget for all), ignores the client's
  * connection properties (a client must not choose the server's index or files), passes the
- * driver's SQLState and message on instead of Avatica's generic "00000", and logs one line per connection and per failed statement.
+ * driver's SQLState and message on instead of Avatica's generic "00000", answers every run of
+ * a prepared statement with the signature made when it was prepared (not the client's copy),
+ * and logs one line per connection and per failed statement.
  */
 final class ServedMeta extends JdbcMeta {
   static final String READ_ONLY = "25006";
