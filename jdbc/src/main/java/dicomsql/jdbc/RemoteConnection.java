@@ -1,15 +1,11 @@
 package dicomsql.jdbc;
 
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
-import org.apache.calcite.avatica.ConnectionConfig;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.avatica.remote.AvaticaHttpClient;
@@ -58,13 +54,10 @@ final class RemoteConnection extends AvaticaConnection {
 
   private synchronized AvaticaHttpClient cancels() throws SQLException {
     if (cancels == null) {
-      ConnectionConfig config = config();
-      String server = config.url().replaceAll("/+$", "");
       try {
-        cancels = config.httpClientFactory().getClient(
-            new URI(server + CancelRequest.PATH).toURL(), config, getKerberosConnection());
-      } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
-        throw new SQLException("not a server address: " + config.url(), "08001", e);
+        cancels = RemoteService.client(this, CancelRequest.PATH);
+      } catch (IllegalArgumentException e) {
+        throw new SQLException(e.getMessage(), "08001", e);
       }
     }
     return cancels;

@@ -49,8 +49,8 @@ record RemoteUrl(String server, Properties avatica) {
       switch (name) {
         case "user" -> avatica.setProperty("avatica_user", given.getProperty(name));
         case "password" -> avatica.setProperty("avatica_password", given.getProperty(name));
-        case "url", "serialization" -> {
-          // The URL's server and protobuf are what dicomsql serve speaks.
+        case "url", "serialization", "factory" -> {
+          // The URL's server and protobuf are what dicomsql serve speaks, through our service.
         }
         default -> avatica.setProperty(name, given.getProperty(name));
       }
@@ -60,6 +60,7 @@ record RemoteUrl(String server, Properties avatica) {
     }
     avatica.setProperty("url", server);
     avatica.setProperty("serialization", "protobuf");
+    avatica.setProperty("factory", RemoteService.class.getName());
     return new RemoteUrl(server, avatica);
   }
 

@@ -22,14 +22,14 @@ class RemoteUrlTest {
         entry("url", "https://db.example:8765"), entry("serialization", "protobuf"),
         entry("authentication", "BASIC"), entry("avatica_user", "alice"),
         entry("avatica_password", "correct horse"), entry("truststore", "/etc/trust.p12"),
-        entry("truststore_password", "secret"));
+        entry("truststore_password", "secret"), entry("factory", RemoteService.class.getName()));
   }
 
   @Test
   void asksForNoCredentialsWithoutAUser() throws SQLException {
     RemoteUrl url = RemoteUrl.parse("jdbc:dicom:remote:http://127.0.0.1:8765", null);
     assertThat(url.avatica()).containsOnly(entry("url", "http://127.0.0.1:8765"),
-        entry("serialization", "protobuf"));
+        entry("serialization", "protobuf"), entry("factory", RemoteService.class.getName()));
   }
 
   @Test

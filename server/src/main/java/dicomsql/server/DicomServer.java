@@ -1,6 +1,7 @@
 package dicomsql.server;
 
 import dicomsql.connector.functions.RasterCaches;
+import dicomsql.engine.index.IndexProgress;
 import dicomsql.server.web.ConsoleSettings;
 import dicomsql.server.web.WebConsole;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class DicomServer {
    */
   public static DicomServer start(ServeOptions options) throws Exception {
     UsersFile users = options.users() == null ? null : UsersFile.read(options.users());
-    IndexRefresher refresher = new IndexRefresher(options);
+    IndexRefresher refresher = new IndexRefresher(options, IndexProgress.NONE);
     refresher.refresh(true);
     RasterCaches rasterCaches = new RasterCaches(options.rasterCache());
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),

@@ -1,11 +1,14 @@
 package dicomsql.server;
 
+import dicomsql.engine.index.IndexProgress;
+import dicomsql.jdbc.DicomDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Brings the served index up to date through the driver, as a {@code refresh=auto} connection
@@ -20,9 +23,12 @@ import java.util.Locale;
  */
 final class IndexRefresher {
   private final String url;
+  private final Properties settings = new Properties();
 
-  IndexRefresher(ServeOptions options) {
+  /** {@code progress} hears how each build or refresh goes, from the refreshing thread. */
+  IndexRefresher(ServeOptions options, IndexProgress progress) {
     this.url = options.driverUrl("auto");
+    settings.put(DicomDriver.PROGRESS, progress);
   }
 
   /**
@@ -30,7 +36,7 @@ final class IndexRefresher {
    * new version.
    */
   boolean refresh(boolean always) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
+    try (Connection connection = DriverManager.getConnection(url, settings);
         Statement statement = connection.createStatement();
         ResultSet status = statement.executeQuery("SELECT index_folder, last_update, seconds, "
             + "files_changed, note FROM index_status")) {

@@ -1,6 +1,5 @@
 package dicomsql.server;
 
-import com.google.common.collect.MapMaker;
 import dicomsql.connector.functions.RasterCaches;
 import dicomsql.jdbc.DicomDriver;
 import java.sql.Connection;
@@ -22,7 +21,6 @@ import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
-import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
 
@@ -33,7 +31,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * stop), cancels a running statement when its client asks (SQLState 57014), gives every
  * connection the same raster caches (one memory budget for all), ignores the client's
  * connection properties (a client must not choose the server's index or files), passes the
- * driver's SQLState and message on instead of Avatica's generic "00000", and logs one line per connection and per failed statement.
+ * driver's SQLState and message on instead of Avatica's generic "00000", answers every run of
+ * a prepared statement with the signature made when it was prepared (not the client's copy),
+ * and logs one line per connection and per failed statement.
  */
 final class ServedMeta extends JdbcMeta {
   static final String READ_ONLY = "25006";
@@ -47,8 +47,6 @@ final class ServedMeta extends JdbcMeta {
   private final ScheduledExecutorService timer;
   /** The statements running now, by id, to cancel. */
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
-  /** The driver's statements by id, to cancel; weak, so Avatica's expiry still frees them. */
-  private final Map<Integer, Statement> statements = new MapMaker().weakValues().makeMap();
 
   ServedMeta(String url, Properties settings, StatementLimits limits, RasterCaches rasterCaches)
       throws SQLException {
@@ -101,32 +99,31 @@ final class ServedMeta extends JdbcMeta {
       if (rows > 0) {
         AvaticaUtils.setLargeMaxRows(statement, rows);
       }
-      return register(ch, statement, signature(statement.getMetaData(),
-          statement.getParameterMetaData(), sql, type));
+      return register(ch, statement, new PreparedSignature(signature(statement.getMetaData(),
+          statement.getParameterMetaData(), sql, type)));
     } catch (SQLException | RuntimeException e) {
       throw failed(e, ch.id, sql, null);
     }
   }
 
   private StatementHandle register(ConnectionHandle ch, Statement statement,
-      Signature signature) {
+      PreparedSignature signature) {
     int id = getStatementIdGenerator().getAndIncrement();
-    getStatementCache().put(id, new StatementInfo(statement));
-    statements.put(id, statement);
+    getStatementCache().put(id, new ServedStatement(statement, signature));
     return new StatementHandle(ch.id, id, signature);
   }
 
-  @Override
-  public void closeStatement(StatementHandle h) {
-    statements.remove(h.id);
-    super.closeStatement(h);
+  /** The statement of the handle, if the server has it. */
+  private ServedStatement served(StatementHandle h) {
+    return getStatementCache().getIfPresent(h.id) instanceof ServedStatement served ? served
+        : null;
   }
 
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     refuseWrites(h.connectionId, sql);
-    return timed(h, sql, () -> super.prepareAndExecute(h, sql, limits.rows(maxRowCount),
+    return timed(h, served(h), sql, () -> super.prepareAndExecute(h, sql, limits.rows(maxRowCount),
         maxRowsInFirstFrame, callback));
   }
 
@@ -136,22 +133,33 @@ final class ServedMeta extends JdbcMeta {
     for (String sql : sqlCommands) {
       refuseWrites(h.connectionId, sql);
     }
-    return timed(h, String.join("; ", sqlCommands),
+    return timed(h, served(h), String.join("; ", sqlCommands),
         () -> super.prepareAndExecuteBatch(h, sqlCommands));
   }
 
+  /**
+   * Runs a prepared statement with the signature the server made when it prepared it, not the
+   * copy the client sent with the request: Avatica answers every run with the signature of the
+   * handle, and the server's own is the statement's true one, with its protobuf form built
+   * once ({@link PreparedSignature}).
+   */
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
-    return timed(h, sqlOf(h),
+    ServedStatement served = served(h);
+    if (served != null && served.signature != null) {
+      h.signature = served.signature;
+    }
+    return timed(h, served, sqlOf(h, served),
         () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    return this.<Frame, NoSuchStatementException, MissingResultsException>timed(h, sqlOf(h),
-        () -> super.fetch(h, offset, fetchMaxRowCount));
+    ServedStatement served = served(h);
+    return this.<Frame, NoSuchStatementException, MissingResultsException>timed(h, served,
+        sqlOf(h, served), () -> super.fetch(h, offset, fetchMaxRowCount));
   }
 
   /** Stops the timer and closes every connection still open (the server is stopping). */
@@ -177,11 +185,10 @@ final class ServedMeta extends JdbcMeta {
    * out or the client cancels, the driver's statement is cancelled, which makes its scans stop;
    * failures come back with the driver's SQLState, or with why the statement was stopped.
    */
-  private <T, E extends Exception, F extends Exception> T timed(StatementHandle h, String sql,
-      Run<T, E, F> run) throws E, F {
-    Statement statement = statements.get(h.id);
-    Running running = statement == null ? null
-        : new Running(h.connectionId, RequestOrigin.current().user(), statement);
+  private <T, E extends Exception, F extends Exception> T timed(StatementHandle h,
+      ServedStatement served, String sql, Run<T, E, F> run) throws E, F {
+    Running running = served == null ? null
+        : new Running(h.connectionId, RequestOrigin.current().user(), served.jdbc);
     if (running != null) {
       this.running.put(h.id, running);
     }
@@ -261,7 +268,11 @@ final class ServedMeta extends JdbcMeta {
     }
   }
 
-  private String sqlOf(StatementHandle h) {
+  /** The SQL of a statement run again, to log with a failure. */
+  private static String sqlOf(StatementHandle h, ServedStatement served) {
+    if (served != null && served.signature != null) {
+      return served.signature.sql;
+    }
     return h.signature == null ? null : h.signature.sql;
   }
 

@@ -15,13 +15,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.Service;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +109,59 @@ class ServedMetaTest {
       meta.expireIdle();
       assertThatThrownBy(() -> meta.connectionSync(idle, unchanged))
           .isInstanceOf(NoSuchConnectionException.class);
+    } finally {
+      meta.close();
+    }
+  }
+
+  /**
+   * Every run of a prepared statement, whatever its parameters, answers with the signature the
+   * server made when it prepared it (its protobuf form built once), not with the copy the
+   * client sent, which a client may leave out or get wrong; and the rows are those of the
+   * embedded driver for each value.
+   */
+  @Test
+  void answersEveryRunWithTheSignatureItPrepared() throws Exception {
+    Path data = temp.resolve("data");
+    new DatasetGenerator(new SynthOptions(2, 7, 16, 2, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    String url = "jdbc:dicom:" + data + ";index=" + temp.resolve("index");
+    String lookup = "SELECT series_uid, patient_id, modality, instance_count FROM series "
+        + "WHERE series_uid = ?";
+    Map<String, List<Object>> expected = new LinkedHashMap<>();
+    try (Connection embedded = DriverManager.getConnection(url);
+        Statement statement = embedded.createStatement();
+        ResultSet series = statement.executeQuery("SELECT series_uid, patient_id, modality, "
+            + "instance_count FROM series")) {
+      while (series.next()) {
+        expected.put(series.getString(1), List.of(series.getString(1), series.getString(2),
+            series.getString(3), series.getInt(4)));
+      }
+    }
+    assertThat(expected).hasSizeGreaterThan(2);
+    ServedMeta meta = new ServedMeta(url, new Properties(), new StatementLimits(Duration.ZERO,
+        0), new RasterCaches(1 << 20));
+    try {
+      Meta.ConnectionHandle client = new Meta.ConnectionHandle("client");
+      meta.openConnection(client, Map.of());
+      Meta.StatementHandle prepared = meta.prepare(client, lookup, -1);
+      assertThat(prepared.signature.columns).extracting(column -> column.columnName)
+          .containsExactly("series_uid", "patient_id", "modality", "instance_count");
+      assertThat(prepared.signature.parameters).hasSize(1);
+      Meta.Signature other = meta.prepare(client, "SELECT 1", -1).signature;
+      int run = 0;
+      for (Map.Entry<String, List<Object>> series : expected.entrySet()) {
+        Meta.Signature sent = List.of(prepared.signature, other).get(run++ % 2);
+        Meta.StatementHandle request = new Meta.StatementHandle(client.id, prepared.id,
+            run % 3 == 0 ? null : sent);
+        Service.ResultSetResponse answer = ServedAnswers.run(meta, request,
+            List.of(TypedValue.ofLocal(ColumnMetaData.Rep.STRING, series.getKey())));
+        assertThat(answer.signature).isSameAs(prepared.signature);
+        assertThat(ServedAnswers.rows(meta, request,
+            List.of(TypedValue.ofLocal(ColumnMetaData.Rep.STRING, series.getKey()))))
+            .containsExactly(series.getValue());
+      }
+      assertThat(prepared.signature.toProto()).isSameAs(prepared.signature.toProto());
     } finally {
       meta.close();
     }

@@ -107,12 +107,24 @@ class ServeIT {
     }
   }
 
+  /**
+   * Through Avatica's thin driver and through the project's (whose runs leave the signature
+   * out, for the server's own).
+   */
   @Test
   void bindsParametersOfPreparedStatements() throws Exception {
+    try (Connection thin = ThinClient.connect(serve.url());
+        Connection project = DriverManager.getConnection("jdbc:dicom:remote:" + serve.http())) {
+      for (Connection remote : List.of(thin, project)) {
+        assertBindsParameters(remote);
+      }
+    }
+  }
+
+  private void assertBindsParameters(Connection remote) throws SQLException {
     String sql = "SELECT sop_uid, instance_number FROM instances WHERE modality = ? "
         + "AND instance_number BETWEEN ? AND ? ORDER BY sop_uid";
-    try (Connection remote = ThinClient.connect(serve.url());
-        PreparedStatement served = remote.prepareStatement(sql);
+    try (PreparedStatement served = remote.prepareStatement(sql);
         PreparedStatement local = embedded.prepareStatement(sql)) {
       for (int[] range : new int[][] {{1, 5}, {10, 12}}) {
         for (PreparedStatement statement : List.of(served, local)) {

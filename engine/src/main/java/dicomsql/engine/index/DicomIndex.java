@@ -27,6 +27,12 @@ public final class DicomIndex implements AutoCloseable {
 
   /** The newest version of each index folder open in this process. */
   private static final Map<Path, IndexGeneration> OPEN = new HashMap<>();
+  /**
+   * Held while this process writes an index, so that its threads write one at a time (file
+   * locks cannot be shared between threads); apart from {@link #OPEN}, so that opening a
+   * version to read it never waits for a build or refresh going on.
+   */
+  private static final Object WRITING = new Object();
 
   private final Path root;
   private final Path folder;
@@ -59,9 +65,8 @@ public final class DicomIndex implements AutoCloseable {
     IndexBuilder builder = new IndexBuilder(root, rules, rules.fingerprint(), options.threads(),
         options.progress());
     long started = System.nanoTime();
-    // Opening is serialized in the process: file locks cannot be shared between threads.
+    IndexUpdate update = update(root, folder, builder, options, started);
     synchronized (OPEN) {
-      IndexUpdate update = update(root, folder, builder, options, started);
       if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED
           || update.kind() == IndexUpdate.Kind.BUILT && update.note() != null) {
         options.progress().notice(update.kind() == IndexUpdate.Kind.BUILT ? update.note()
@@ -79,19 +84,62 @@ public final class DicomIndex implements AutoCloseable {
 
   /** The version of the folder's index this process has open, if it is still the newest. */
   private static IndexGeneration current(IndexFolder folder) {
-    IndexGeneration open = OPEN.get(folder.path);
-    return open != null && open.isCurrent() ? open : null;
+    synchronized (OPEN) {
+      IndexGeneration open = OPEN.get(folder.path);
+      return open != null && open.isCurrent() ? open : null;
+    }
+  }
+
+  /**
+   * The version of the folder's index this process has open, if it is still the newest, kept
+   * open until {@link #release}d: a writer reads it without holding {@link #OPEN}, while its
+   * last reader may let go of it.
+   */
+  private static IndexGeneration hold(IndexFolder folder) {
+    synchronized (OPEN) {
+      IndexGeneration open = current(folder);
+      if (open != null) {
+        open.users++;
+      }
+      return open;
+    }
+  }
+
+  private static void release(IndexFolder folder, IndexGeneration held) {
+    if (held == null) {
+      return;
+    }
+    synchronized (OPEN) {
+      if (--held.users == 0) {
+        held.close();
+        OPEN.remove(folder.path, held);
+      }
+    }
   }
 
   /** Brings the index file up to date, or says why it was not. */
   private static IndexUpdate update(Path root, IndexFolder folder, IndexBuilder builder,
       IndexOptions options, long started) throws IOException {
     // Before anything is created in the folder: a file that is not ours is refused here.
-    IndexFolder.Found found = folder.inspect(current(folder));
-    boolean usable = found.state() == IndexFolder.State.USABLE && isIndexOf(folder, root);
+    IndexGeneration held = hold(folder);
+    boolean usable;
+    try {
+      IndexFolder.Found found = folder.inspect(held);
+      usable = found.state() == IndexFolder.State.USABLE && isIndexOf(folder, held, root);
+    } finally {
+      release(folder, held);
+    }
     if (options.refresh() == IndexOptions.Refresh.NEVER && usable) {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
+    synchronized (WRITING) {
+      return write(root, folder, builder, options, usable, started);
+    }
+  }
+
+  /** Takes the writers' lock and brings the index file up to date, or says why it was not. */
+  private static IndexUpdate write(Path root, IndexFolder folder, IndexBuilder builder,
+      IndexOptions options, boolean usable, long started) throws IOException {
     try {
       folder.create();
     } catch (IOException e) {
@@ -146,7 +194,16 @@ public final class DicomIndex implements AutoCloseable {
    */
   private static IndexUpdate updateLocked(Path root, IndexFolder folder, IndexBuilder builder,
       IndexOptions.Refresh refresh, long started) throws IOException {
-    IndexGeneration open = current(folder);
+    IndexGeneration open = hold(folder);
+    try {
+      return updateLocked(root, folder, builder, refresh, open, started);
+    } finally {
+      release(folder, open);
+    }
+  }
+
+  private static IndexUpdate updateLocked(Path root, IndexFolder folder, IndexBuilder builder,
+      IndexOptions.Refresh refresh, IndexGeneration open, long started) throws IOException {
     IndexFolder.Found found = folder.inspect(open);
     IndexBuilder.Plan plan = found.state() == IndexFolder.State.USABLE
         && refresh != IndexOptions.Refresh.REBUILD ? plan(folder, root, builder, open) : null;
@@ -213,9 +270,11 @@ public final class DicomIndex implements AutoCloseable {
     }
   }
 
-  /** Whether the folder's usable index file is a complete index of this root. */
-  private static boolean isIndexOf(IndexFolder folder, Path root) {
-    IndexGeneration open = current(folder);
+  /**
+   * Whether the folder's usable index file is a complete index of this root; {@code open} is
+   * the version of it this process has open, if any.
+   */
+  private static boolean isIndexOf(IndexFolder folder, IndexGeneration open, Path root) {
     if (open != null) {
       return isIndexOf(open.store, root);
     }
