@@ -69,15 +69,23 @@ final class IndexBuilder {
   void build(IndexStore store) throws IOException {
     List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
+    // The series of each instance, by its SOP Instance UID: what linking the ROIs would
+    // otherwise look up in the index just written, one page read and decoded per image.
+    Map<String, SeriesAccumulator> seriesOfSop = new HashMap<>();
+    InstanceCopies copies = new InstanceCopies(store);
     // Files come in path order, so the first copy met is the instance and none is demoted.
     scan(found, (file, scanned) -> {
-      Object[] instance = ingest(store, file, scanned, demoted -> { });
+      Object[] instance = ingest(store, copies, file, scanned, demoted -> { });
       if (instance != null && !InstanceCopies.isCopy(instance)) {
-        series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
-            .add(instance);
+        SeriesAccumulator accumulator = series.computeIfAbsent(
+            (String) instance[SERIES_UID], s -> new SeriesAccumulator());
+        accumulator.add(instance);
+        if (instance[SOP_UID] != null && instance[SERIES_UID] != null) {
+          seriesOfSop.put((String) instance[SOP_UID], accumulator);
+        }
       }
     });
-    finishAndDerive(store, series, Set.of(), true);
+    finishAndDerive(store, series, Set.of(), true, seriesOfSop);
   }
 
   /** What a refresh would read and drop, worked out before anything is changed. */
@@ -158,8 +166,9 @@ final class IndexBuilder {
     List<DataRootWalker.Found> toRead = new ArrayList<>(plan.toRead);
     toRead.addAll(successors(store, orphaned, affected, changedSops));
     toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
+    InstanceCopies copies = new InstanceCopies(store);
     scan(toRead, (file, scanned) -> {
-      Object[] instance = ingest(store, file, scanned, affected::add);
+      Object[] instance = ingest(store, copies, file, scanned, affected::add);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -179,16 +188,20 @@ final class IndexBuilder {
       }
       series.put(uid, accumulator);
     }
-    finishAndDerive(store, series, changedSops, plan.rulesChanged);
+    finishAndDerive(store, series, changedSops, plan.rulesChanged, null);
   }
 
+  /**
+   * Writes what the scan gathered and derives the other tables; {@code seriesOfSop} is the
+   * first build's series of every instance (null: looked up in the index).
+   */
   private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series,
-      Set<String> changedSops, boolean allPhases) {
+      Set<String> changedSops, boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
     progress.deriving();
     store.table(Tables.INSTANCES).finish();
     store.table(Tables.CONTOURS).finish();
     store.table(Tables.SCAN_ERRORS).finish();
-    new DerivedTables(store, rules).update(series, changedSops, allPhases);
+    new DerivedTables(store, rules).update(series, changedSops, allPhases, seriesOfSop);
     store.meta("format", IndexStore.FORMAT);
     store.meta("root", root.toString());
     store.meta("rules", rulesFingerprint);
@@ -258,8 +271,8 @@ final class IndexBuilder {
    * another file's instance is stored as such ({@link InstanceCopies}); the series of an
    * instance it displaces goes to {@code demotedSeries}.
    */
-  private static Object[] ingest(IndexStore store, DataRootWalker.Found file,
-      ScannedFile scanned, Consumer<String> demotedSeries) {
+  private static Object[] ingest(IndexStore store, InstanceCopies copies,
+      DataRootWalker.Found file, ScannedFile scanned, Consumer<String> demotedSeries) {
     long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
         file.changed(), file.inode(), scanned.ioError() ? 1 : 0, -1};
     int error = scanned.error() == null ? -1 : store.table(Tables.SCAN_ERRORS).add(
@@ -273,7 +286,7 @@ final class IndexBuilder {
       state[2] = IndexStore.KIND_INSTANCE;
       state[IndexStore.ERROR_ROW] = error;
       Object[] row = scanned.instance();
-      String instance = new InstanceCopies(store).instanceFor(scanned.path(),
+      String instance = copies.instanceFor(scanned.path(),
           (String) row[SOP_UID], demotedSeries);
       if (instance != null) {
         row[InstanceCopies.DUPLICATE_OF] = instance;

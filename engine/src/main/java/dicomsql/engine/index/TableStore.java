@@ -39,6 +39,8 @@ final class TableStore {
   /** Per column: null values, and the sum of an INTEGER or BIGINT column's values. */
   private final long[] nullCounts;
   private final long[] sums;
+  /** Per column: whether it is INTEGER or BIGINT, whose sum is kept. */
+  private final boolean[] summed;
   /** Whether rows changed since the key's uniqueness was last checked. */
   private boolean changed;
   private volatile TableStatistics statistics;
@@ -77,6 +79,11 @@ final class TableStore {
     this.nextRow = next == null ? 0 : (Integer) next;
     this.nullCounts = counts(meta.get(nullCountsKey()), width);
     this.sums = counts(meta.get(sumsKey()), width);
+    this.summed = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      ColumnType type = table.column(i).type();
+      summed[i] = type == ColumnType.INTEGER || type == ColumnType.BIGINT;
+    }
   }
 
   private static long[] counts(Object stored, int width) {
@@ -144,15 +151,10 @@ final class TableStore {
     for (int i = 0; i < row.length; i++) {
       if (row[i] == null) {
         nullCounts[i] += sign;
-      } else if (isSummed(i)) {
+      } else if (summed[i]) {
         sums[i] += sign * ((Number) row[i]).longValue();
       }
     }
-  }
-
-  private boolean isSummed(int column) {
-    ColumnType type = table.column(column).type();
-    return type == ColumnType.INTEGER || type == ColumnType.BIGINT;
   }
 
   private void index(int column, Object value, int id) {
@@ -354,7 +356,7 @@ final class TableStore {
         Object min = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].firstKey()) : null;
         Object max = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].lastKey()) : null;
         columns.add(new ColumnStatistics(nullCounts[i],
-            isIndexed(i) ? distinctValues(i) : -1, min, max, isSummed(i) ? sums[i] : null));
+            isIndexed(i) ? distinctValues(i) : -1, min, max, summed[i] ? sums[i] : null));
       }
       known = new TableStatistics(size(), Boolean.TRUE.equals(meta.get(uniqueKey())), columns);
       statistics = known;
@@ -362,20 +364,23 @@ final class TableStore {
     return known;
   }
 
-  /** Writes gathered index entries into an empty map, in key order so they can be appended. */
+  /**
+   * Writes gathered index entries into an empty map, in key order so they can be appended.
+   * The entries are sorted as they are, so that no value is looked up again by its key.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void writeSorted(MVMap<Object, byte[]> index, Map<Object, Object> entries) {
-    Object[] keys = entries.keySet().toArray();
-    Arrays.parallelSort(keys, (a, b) -> ((Comparable) a).compareTo(b));
+    Map.Entry<Object, Object>[] sorted = entries.entrySet().toArray(new Map.Entry[0]);
+    Arrays.parallelSort(sorted, (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
     boolean empty = index.isEmpty();
-    for (Object key : keys) {
-      Object value = entries.get(key);
+    for (Map.Entry<Object, Object> entry : sorted) {
+      Object value = entry.getValue();
       byte[] bytes = value instanceof RoaringBitmap set ? RowSets.encode(set)
           : RowSets.single((Integer) value);
       if (empty) {
-        index.append(key, bytes);
+        index.append(entry.getKey(), bytes);
       } else {
-        index.put(key, bytes);
+        index.put(entry.getKey(), bytes);
       }
     }
   }
