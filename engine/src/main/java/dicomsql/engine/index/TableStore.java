@@ -43,6 +43,8 @@ final class TableStore {
   private final boolean[] summed;
   /** Whether rows changed since the key's uniqueness was last checked. */
   private boolean changed;
+  /** In bulk mode, for a composite key: the keys added so far; else null. */
+  private final AddedKeys addedKeys;
   private volatile TableStatistics statistics;
   /** For instances and scan errors: the file states, which map each path to its row. */
   private MVMap<String, long[]> files;
@@ -79,6 +81,7 @@ final class TableStore {
     this.nextRow = next == null ? 0 : (Integer) next;
     this.nullCounts = counts(meta.get(nullCountsKey()), width);
     this.sums = counts(meta.get(sumsKey()), width);
+    this.addedKeys = bulk && table.key().size() > 1 ? new AddedKeys(keyColumns()) : null;
     this.summed = new boolean[width];
     for (int i = 0; i < width; i++) {
       ColumnType type = table.column(i).type();
@@ -137,6 +140,9 @@ final class TableStore {
     live.add(id);
     columns.set(id, row);
     count(row, 1);
+    if (addedKeys != null) {
+      addedKeys.add(row);
+    }
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
         index(i, row[i], id);
@@ -192,6 +198,9 @@ final class TableStore {
     live.remove(id);
     Object[] row = codec.decode(bytes);
     count(row, -1);
+    if (addedKeys != null) {
+      addedKeys.removed();
+    }
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] == null) {
         continue;
@@ -228,6 +237,9 @@ final class TableStore {
     nextRow = 0;
     Arrays.fill(nullCounts, 0);
     Arrays.fill(sums, 0);
+    if (addedKeys != null) {
+      addedKeys.clear();
+    }
     changed = true;
   }
 
@@ -305,10 +317,14 @@ final class TableStore {
 
   /**
    * Whether no two rows share the key and no row has a null in it: so when one key column is
-   * by itself (which its index tells), else found by decoding the key columns of every row
-   * (only the tables with composite keys, which are small, get here).
+   * by itself (which its index tells), or known from the keys a first build added, else found
+   * by decoding the key columns of every row (only the tables with composite keys get here).
    */
   private boolean keyIsUnique() {
+    Boolean added = addedKeys == null ? null : addedKeys.holds();
+    if (added != null) {
+      return added;
+    }
     int[] key = keyColumns();
     int width = 0;
     for (int column : key) {
