@@ -143,9 +143,11 @@ final class TableStore {
     if (addedKeys != null) {
       addedKeys.add(row);
     }
+    // One boxed id for every column's gathered entries.
+    Integer boxed = id;
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
-        index(i, row[i], id);
+        index(i, row[i], boxed);
       }
     }
     return id;
@@ -163,7 +165,7 @@ final class TableStore {
     }
   }
 
-  private void index(int column, Object value, int id) {
+  private void index(int column, Object value, Integer id) {
     if (value == null) {
       nulls[column].add(id);
       return;
@@ -662,12 +664,16 @@ final class TableStore {
       case TIME:
         return ((LocalTime) value).toNanoOfDay() / 1000;
       case DOUBLE:
+        // Values of the column's own type are keys as they are (no new box), but -0.0.
+        if (value instanceof Double boxed && boxed != 0.0) {
+          return boxed;
+        }
         double d = ((Number) value).doubleValue();
         return d == 0.0 ? 0.0 : d;
       case INTEGER:
-        return ((Number) value).intValue();
+        return value instanceof Integer ? value : ((Number) value).intValue();
       case BIGINT:
-        return ((Number) value).longValue();
+        return value instanceof Long ? value : ((Number) value).longValue();
       default:
         return value;
     }
