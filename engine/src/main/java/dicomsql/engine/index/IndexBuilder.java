@@ -198,15 +198,72 @@ final class IndexBuilder {
   private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series,
       Set<String> changedSops, boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
     progress.deriving();
-    store.table(Tables.INSTANCES).finish();
-    store.table(Tables.CONTOURS).finish();
-    store.table(Tables.SCAN_ERRORS).finish();
-    new DerivedTables(store, rules).update(series, changedSops, allPhases, seriesOfSop);
+    TableStore instances = store.table(Tables.INSTANCES);
+    Runnable derive = () -> {
+      store.table(Tables.CONTOURS).finish();
+      store.table(Tables.SCAN_ERRORS).finish();
+      new DerivedTables(store, rules).update(series, changedSops, allPhases, seriesOfSop);
+    };
+    if (seriesOfSop == null) {
+      instances.finish();
+      derive.run();
+    } else {
+      // A first build's derivations read no value map of the instances (the series of every
+      // image came with the scan), so the largest of those maps to sort and write (sop_uid,
+      // one entry a file) is written on the other core meanwhile.
+      alongside(instances::finish, derive);
+    }
     store.meta("format", IndexStore.FORMAT);
     store.meta("root", root.toString());
     store.meta("rules", rulesFingerprint);
     store.meta("complete", Boolean.TRUE);
     store.commit();
+  }
+
+  /**
+   * Runs {@code background} on a thread of its own while {@code foreground} runs on this one,
+   * and returns when both are done (also when one failed: then its failure is thrown).
+   */
+  private static void alongside(Runnable background, Runnable foreground) {
+    ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread writer = new Thread(runnable, "dicomsql-write");
+      writer.setDaemon(true);
+      return writer;
+    });
+    Future<?> done = thread.submit(background);
+    thread.shutdown();
+    try {
+      foreground.run();
+    } finally {
+      awaitUninterruptibly(done);
+    }
+  }
+
+  /** Waits for a task (the store must not be closed under it), then throws what it threw. */
+  private static void awaitUninterruptibly(Future<?> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          task.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            throw failure;
+          }
+          if (e.getCause() instanceof Error failure) {
+            throw failure;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
