@@ -354,8 +354,10 @@ public final class DataSet implements Iterable<Element> {
 
   /** Adds an element read from a file; of two with one tag, the first counts, as in dcmtk. */
   private void putFirst(Element element) {
-    if (!elements.containsKey(element.tag())) {
-      put(element);
+    // One search of the tree, not one to look and one to insert.
+    if (elements.putIfAbsent(element.tag(), element) == null
+        && element.tag() == Tag.SpecificCharacterSet) {
+      charset = null;
     }
   }
 

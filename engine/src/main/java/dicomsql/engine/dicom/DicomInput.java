@@ -19,8 +19,16 @@ final class DicomInput implements Closeable {
   /** Values up to this size are read in one allocation when the total size is unknown. */
   private static final int CHUNK = 1 << 20;
 
+  /**
+   * Each thread's spare buffer, of the size last given back: a crawl opens a reader a file, and
+   * a new zeroed array each time was most of what indexing allocated.
+   */
+  private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+
   private InputStream in;
   private byte[] buf;
+  /** Whether {@code buf} is this input's own, to give back as a spare when closed. */
+  private boolean own;
   private int pos;
   private int lim;
   private long base;
@@ -31,7 +39,14 @@ final class DicomInput implements Closeable {
   DicomInput(InputStream in, long size, int bufferSize) {
     this.in = in;
     this.size = size;
-    this.buf = new byte[bufferSize];
+    byte[] spare = SPARE.get();
+    if (spare != null && spare.length == bufferSize) {
+      SPARE.set(null);
+      this.buf = spare;
+    } else {
+      this.buf = new byte[bufferSize];
+    }
+    this.own = true;
   }
 
   /** Reads the caller's array in place, never writing to it. */
@@ -69,6 +84,8 @@ final class DicomInput implements Closeable {
     }
     if (buf.length < n) {
       buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+      // A grown buffer is not kept as a spare.
+      own = false;
     }
     while (lim < n) {
       int read = read(buf, lim, buf.length - lim);
@@ -216,6 +233,8 @@ final class DicomInput implements Closeable {
     in = new InflaterInputStream(rest, new Inflater(true), 8192);
     base = position();
     buf = new byte[Math.max(buf.length, 8192)];
+    // The old buffer is still read through: never a spare.
+    own = false;
     pos = 0;
     lim = 0;
     size = -1;
@@ -225,5 +244,14 @@ final class DicomInput implements Closeable {
   @Override
   public void close() throws IOException {
     in.close();
+    if (own) {
+      // Once only, and nothing is read from it here after: another input may be using it.
+      own = false;
+      SPARE.set(buf);
+      buf = new byte[0];
+      pos = 0;
+      lim = 0;
+      eof = true;
+    }
   }
 }

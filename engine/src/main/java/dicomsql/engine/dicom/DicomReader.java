@@ -36,7 +36,8 @@ public final class DicomReader implements Closeable {
 
   private final DicomInput in;
   private final ReadOptions options;
-  private final String file;
+  /** The file read, or null; named as text only in errors (decoding its name costs). */
+  private final Path path;
   private final DataSet fileMeta;
   private final TransferSyntax syntax;
 
@@ -86,10 +87,10 @@ public final class DicomReader implements Closeable {
     }
   }
 
-  private DicomReader(DicomInput in, ReadOptions options, String file) throws DicomException {
+  private DicomReader(DicomInput in, ReadOptions options, Path path) throws DicomException {
     this.in = in;
     this.options = options;
-    this.file = file;
+    this.path = path;
     for (int i = 0; i < frames.length; i++) {
       frames[i] = new Frame();
     }
@@ -107,7 +108,7 @@ public final class DicomReader implements Closeable {
       top.explicitVr = start.explicitVr();
       top.charset = SpecificCharacterSet.DEFAULT;
     } catch (DicomException e) {
-      throw e.inFile(file);
+      throw e.inFile(file());
     }
   }
 
@@ -119,7 +120,7 @@ public final class DicomReader implements Closeable {
     InputStream stream = Channels.newInputStream(channel);
     try {
       long size = channel.size();
-      return new DicomReader(new DicomInput(stream, size, BUFFER), options, path.toString());
+      return new DicomReader(new DicomInput(stream, size, BUFFER), options, path);
     } catch (IOException | RuntimeException e) {
       stream.close();
       throw e;
@@ -148,7 +149,7 @@ public final class DicomReader implements Closeable {
 
   /** The file this reader reads, or null for a stream. */
   public String file() {
-    return file;
+    return path == null ? null : path.toString();
   }
 
   public Token token() {
@@ -246,7 +247,7 @@ public final class DicomReader implements Closeable {
       valueUnread = false;
       ended = true;
       token = Token.END;
-      throw e.inside(tag).inFile(file);
+      throw e.inside(tag).inFile(file());
     }
   }
 
@@ -283,7 +284,7 @@ public final class DicomReader implements Closeable {
     } catch (DicomException e) {
       ended = true;
       token = Token.END;
-      throw e.inside(errorTag).inFile(file);
+      throw e.inside(errorTag).inFile(file());
     }
   }
 
@@ -457,7 +458,7 @@ public final class DicomReader implements Closeable {
       if (!undefined && in.size() >= 0 && start + elementLength > in.size()) {
         // The header before it is whole: end there, and let the caller decide what the cut
         // pixel data means (indexing keeps the header and reports the cut).
-        pixelDataCutShort = DicomException.truncated(in.size()).inside(elementTag).inFile(file);
+        pixelDataCutShort = DicomException.truncated(in.size()).inside(elementTag).inFile(file());
       }
       if (!undefined) {
         pixelDataStart = start;

@@ -24,21 +24,30 @@ final class ColumnChunks {
   /** Longs of null bits at the start of each chunk. */
   static final int NULL_WORDS = SIZE / 64;
 
-  private final TableDefinition table;
   private final MVMap<Integer, long[]>[] chunks;
   private final MVMap<Integer, long[]>[] summaries;
   private final Map<Integer, long[]>[] changed;
   /** How many of the table's rows lie in a range of ids, {@code (from, to)}. */
   private final LongBinaryOperator rowsIn;
+  /** The kept columns, and which of them hold doubles. */
+  private final int[] kept;
+  private final boolean[] doubles;
+  /**
+   * The chunk index the last row set fell in ({@code -1}: none), and that chunk of each kept
+   * column: rows come in id order, so most rows find their chunks here without a map lookup.
+   */
+  private int currentIndex = -1;
+  private final long[][] current;
 
   @SuppressWarnings("unchecked")
   ColumnChunks(MVStore store, TableDefinition table, LongBinaryOperator rowsIn) {
-    this.table = table;
     this.rowsIn = rowsIn;
     int width = table.width();
     this.chunks = new MVMap[width];
     this.summaries = new MVMap[width];
     this.changed = new Map[width];
+    this.doubles = new boolean[width];
+    int count = 0;
     for (int i = 0; i < width; i++) {
       if (table.column(i).columnWise()) {
         String name = table.name() + "." + table.column(i).name();
@@ -47,40 +56,55 @@ final class ColumnChunks {
         summaries[i] = store.openMap("summary." + name,
             new MVMap.Builder<Integer, long[]>().singleWriter());
         changed[i] = new HashMap<>();
+        doubles[i] = table.column(i).type() == ColumnType.DOUBLE;
+        count++;
       }
     }
+    this.kept = new int[count];
+    for (int i = 0, k = 0; i < width; i++) {
+      if (chunks[i] != null) {
+        kept[k++] = i;
+      }
+    }
+    this.current = new long[width][];
   }
 
   boolean isKept(int column) {
     return chunks[column] != null;
   }
 
-  /** Records the kept columns of the row with this id. */
+  /** Records the kept columns of the row with this id (all nulls for a null row). */
   void set(int id, Object[] row) {
     int index = id >>> SHIFT;
     int offset = id & MASK;
-    for (int i = 0; i < chunks.length; i++) {
-      if (chunks[i] == null) {
-        continue;
+    if (index != currentIndex) {
+      for (int i : kept) {
+        current[i] = changing(i, index);
       }
-      long[] chunk = changing(i, index);
+      currentIndex = index;
+    }
+    long nullBit = 1L << (offset & 63);
+    for (int i : kept) {
+      long[] chunk = current[i];
       Object value = row == null ? null : row[i];
-      long nullBit = 1L << (offset & 63);
       if (value == null) {
         chunk[offset >>> 6] |= nullBit;
         chunk[NULL_WORDS + offset] = 0;
       } else {
         chunk[offset >>> 6] &= ~nullBit;
-        chunk[NULL_WORDS + offset] = table.column(i).type() == ColumnType.DOUBLE
+        chunk[NULL_WORDS + offset] = doubles[i]
             ? Double.doubleToLongBits(((Number) value).doubleValue())
             : ((Number) value).longValue();
       }
-      if (offset == MASK) {
-        // Ids are handed out in order, so a chunk's last row completes it: written now, a
-        // first build holds one chunk per column in memory rather than the whole table.
-        write(i, index, chunk);
+    }
+    if (offset == MASK) {
+      // Ids are handed out in order, so a chunk's last row completes it: written now, a first
+      // build holds one chunk per column in memory rather than the whole table.
+      for (int i : kept) {
+        write(i, index, current[i]);
         changed[i].remove(index);
       }
+      currentIndex = -1;
     }
   }
 
@@ -109,17 +133,15 @@ final class ColumnChunks {
   private void write(int column, int index, long[] chunk) {
     chunks[column].put(index, chunk);
     long start = (long) index << SHIFT;
-    summaries[column].put(index, ColumnSummary.of(chunk,
-        table.column(column).type() == ColumnType.DOUBLE,
-        rowsIn.applyAsLong(start, start + SIZE)).toArray());
+    summaries[column].put(index,
+        ColumnSummary.of(chunk, doubles[column], rowsIn.applyAsLong(start, start + SIZE))
+            .toArray());
   }
 
   /** Writes the chunks changed since the last flush. */
   void flush() {
-    for (int i = 0; i < chunks.length; i++) {
-      if (chunks[i] == null) {
-        continue;
-      }
+    currentIndex = -1;
+    for (int i : kept) {
       for (Map.Entry<Integer, long[]> chunk : changed[i].entrySet()) {
         write(i, chunk.getKey(), chunk.getValue());
       }
@@ -128,12 +150,11 @@ final class ColumnChunks {
   }
 
   void clear() {
-    for (int i = 0; i < chunks.length; i++) {
-      if (chunks[i] != null) {
-        chunks[i].clear();
-        summaries[i].clear();
-        changed[i].clear();
-      }
+    currentIndex = -1;
+    for (int i : kept) {
+      chunks[i].clear();
+      summaries[i].clear();
+      changed[i].clear();
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -116,9 +117,11 @@ public final class DataRootWalker {
       found.addAll(part.found);
       links.addAll(part.links);
     }
-    found.sort(Comparator.comparing(Found::path));
+    // In parallel where the common pool has threads (the walk's are done): a file an entry.
+    Found[] sorted = found.toArray(new Found[0]);
+    Arrays.parallelSort(sorted, Comparator.comparing(Found::path));
     foldersRead.addAll(folders.values());
-    return found;
+    return new ArrayList<>(Arrays.asList(sorted));
   }
 
   /** The files and links of one folder's tree, read on one thread. */

@@ -51,10 +51,12 @@ public final class DerivedTables {
    * changed, freshly accumulated (a series with no instances left maps to null); the other
    * series keep their stored rows and, unless {@code allPhases}, their phases. ROIs are linked
    * again only when one of {@code changedSops} is among their contours' images (or they have
-   * no stored link). Only rows that differ are written.
+   * no stored link). Only rows that differ are written. {@code seriesOfSop}, when not null,
+   * holds the accumulator of every instance's series by its SOP Instance UID (a first build
+   * has them all), so that linking need not look them up in the index.
    */
   void update(Map<String, SeriesAccumulator> changed, Set<String> changedSops,
-      boolean allPhases) {
+      boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
     Map<String, Object[]> series = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     TableStore seriesTable = store.table(S);
     for (int id : seriesTable.live()) {
@@ -76,7 +78,7 @@ public final class DerivedTables {
     decidePhases(series.values(), allPhases ? null : studiesToDecide);
     List<Object[]> structureSets = new ArrayList<>();
     List<Object[]> rois = new ArrayList<>();
-    structureSetsAndRois(series, changedSops, structureSets, rois);
+    structureSetsAndRois(series, changedSops, seriesOfSop, structureSets, rois);
     replace(S, new ArrayList<>(series.values()));
     replace(ST, studies(series.values()));
     replace(P, patients(series.values()));
@@ -225,7 +227,7 @@ public final class DerivedTables {
   }
 
   private void structureSetsAndRois(Map<String, Object[]> series, Set<String> changedSops,
-      List<Object[]> structureSets, List<Object[]> rois) {
+      Map<String, SeriesAccumulator> known, List<Object[]> structureSets, List<Object[]> rois) {
     TableStore instances = store.table(I);
     TreeMap<String, Integer> order = new TreeMap<>();
     Map<Integer, Object[]> instanceOf = new HashMap<>();
@@ -255,7 +257,8 @@ public final class DerivedTables {
       }
       relink.put(id, again);
     }
-    Map<String, String> seriesOfSop = seriesOfSops(wanted);
+    Map<String, String> seriesOfSop = known == null ? seriesOfSops(wanted)
+        : seriesOfSops(wanted, known);
     for (int id : order.values()) {
       Object[] instance = instanceOf.get(id);
       StructureSetFacts facts = factsOf.get(id);
@@ -316,6 +319,19 @@ public final class DerivedTables {
       Object[] row = instances.get(entry.getKey(), seriesColumn + 1);
       if (row != null && row[seriesColumn] != null) {
         seriesOf.put(entry.getValue(), (String) row[seriesColumn]);
+      }
+    }
+    return seriesOf;
+  }
+
+  /** The series of each of these SOP Instance UIDs that has an accumulator in {@code known}. */
+  private static Map<String, String> seriesOfSops(Set<String> sops,
+      Map<String, SeriesAccumulator> known) {
+    Map<String, String> seriesOf = new HashMap<>();
+    for (String sop : sops) {
+      SeriesAccumulator accumulator = known.get(sop);
+      if (accumulator != null) {
+        seriesOf.put(sop, accumulator.seriesUid());
       }
     }
     return seriesOf;

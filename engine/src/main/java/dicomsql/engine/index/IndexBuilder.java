@@ -69,15 +69,23 @@ final class IndexBuilder {
   void build(IndexStore store) throws IOException {
     List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
     Map<String, SeriesAccumulator> series = new HashMap<>();
+    // The series of each instance, by its SOP Instance UID: what linking the ROIs would
+    // otherwise look up in the index just written, one page read and decoded per image.
+    Map<String, SeriesAccumulator> seriesOfSop = new HashMap<>();
+    InstanceCopies copies = new InstanceCopies(store);
     // Files come in path order, so the first copy met is the instance and none is demoted.
     scan(found, (file, scanned) -> {
-      Object[] instance = ingest(store, file, scanned, demoted -> { });
+      Object[] instance = ingest(store, copies, file, scanned, demoted -> { });
       if (instance != null && !InstanceCopies.isCopy(instance)) {
-        series.computeIfAbsent((String) instance[SERIES_UID], s -> new SeriesAccumulator())
-            .add(instance);
+        SeriesAccumulator accumulator = series.computeIfAbsent(
+            (String) instance[SERIES_UID], s -> new SeriesAccumulator());
+        accumulator.add(instance);
+        if (instance[SOP_UID] != null && instance[SERIES_UID] != null) {
+          seriesOfSop.put((String) instance[SOP_UID], accumulator);
+        }
       }
     });
-    finishAndDerive(store, series, Set.of(), true);
+    finishAndDerive(store, series, Set.of(), true, seriesOfSop);
   }
 
   /** What a refresh would read and drop, worked out before anything is changed. */
@@ -158,8 +166,9 @@ final class IndexBuilder {
     List<DataRootWalker.Found> toRead = new ArrayList<>(plan.toRead);
     toRead.addAll(successors(store, orphaned, affected, changedSops));
     toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
+    InstanceCopies copies = new InstanceCopies(store);
     scan(toRead, (file, scanned) -> {
-      Object[] instance = ingest(store, file, scanned, affected::add);
+      Object[] instance = ingest(store, copies, file, scanned, affected::add);
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -179,21 +188,82 @@ final class IndexBuilder {
       }
       series.put(uid, accumulator);
     }
-    finishAndDerive(store, series, changedSops, plan.rulesChanged);
+    finishAndDerive(store, series, changedSops, plan.rulesChanged, null);
   }
 
+  /**
+   * Writes what the scan gathered and derives the other tables; {@code seriesOfSop} is the
+   * first build's series of every instance (null: looked up in the index).
+   */
   private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series,
-      Set<String> changedSops, boolean allPhases) {
+      Set<String> changedSops, boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
     progress.deriving();
-    store.table(Tables.INSTANCES).finish();
-    store.table(Tables.CONTOURS).finish();
-    store.table(Tables.SCAN_ERRORS).finish();
-    new DerivedTables(store, rules).update(series, changedSops, allPhases);
+    TableStore instances = store.table(Tables.INSTANCES);
+    Runnable derive = () -> {
+      store.table(Tables.CONTOURS).finish();
+      store.table(Tables.SCAN_ERRORS).finish();
+      new DerivedTables(store, rules).update(series, changedSops, allPhases, seriesOfSop);
+    };
+    if (seriesOfSop == null) {
+      instances.finish();
+      derive.run();
+    } else {
+      // A first build's derivations read no value map of the instances (the series of every
+      // image came with the scan), so the largest of those maps to sort and write (sop_uid,
+      // one entry a file) is written on the other core meanwhile.
+      alongside(instances::finish, derive);
+    }
     store.meta("format", IndexStore.FORMAT);
     store.meta("root", root.toString());
     store.meta("rules", rulesFingerprint);
     store.meta("complete", Boolean.TRUE);
     store.commit();
+  }
+
+  /**
+   * Runs {@code background} on a thread of its own while {@code foreground} runs on this one,
+   * and returns when both are done (also when one failed: then its failure is thrown).
+   */
+  private static void alongside(Runnable background, Runnable foreground) {
+    ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread writer = new Thread(runnable, "dicomsql-write");
+      writer.setDaemon(true);
+      return writer;
+    });
+    Future<?> done = thread.submit(background);
+    thread.shutdown();
+    try {
+      foreground.run();
+    } finally {
+      awaitUninterruptibly(done);
+    }
+  }
+
+  /** Waits for a task (the store must not be closed under it), then throws what it threw. */
+  private static void awaitUninterruptibly(Future<?> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          task.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            throw failure;
+          }
+          if (e.getCause() instanceof Error failure) {
+            throw failure;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -258,8 +328,8 @@ final class IndexBuilder {
    * another file's instance is stored as such ({@link InstanceCopies}); the series of an
    * instance it displaces goes to {@code demotedSeries}.
    */
-  private static Object[] ingest(IndexStore store, DataRootWalker.Found file,
-      ScannedFile scanned, Consumer<String> demotedSeries) {
+  private static Object[] ingest(IndexStore store, InstanceCopies copies,
+      DataRootWalker.Found file, ScannedFile scanned, Consumer<String> demotedSeries) {
     long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
         file.changed(), file.inode(), scanned.ioError() ? 1 : 0, -1};
     int error = scanned.error() == null ? -1 : store.table(Tables.SCAN_ERRORS).add(
@@ -273,7 +343,7 @@ final class IndexBuilder {
       state[2] = IndexStore.KIND_INSTANCE;
       state[IndexStore.ERROR_ROW] = error;
       Object[] row = scanned.instance();
-      String instance = new InstanceCopies(store).instanceFor(scanned.path(),
+      String instance = copies.instanceFor(scanned.path(),
           (String) row[SOP_UID], demotedSeries);
       if (instance != null) {
         row[InstanceCopies.DUPLICATE_OF] = instance;

@@ -23,6 +23,7 @@ public final class SeriesAccumulator {
   private static final int I_ACQUISITION_TIME = I.indexOf("acquisition_time");
   private static final int I_CONTENT_TIME = I.indexOf("content_time");
   private static final int I_SERIES_TIME = I.indexOf("series_time");
+  private static final int I_SERIES_UID = I.indexOf("series_uid");
   /** Series columns filled from the same-named column of the first instance. */
   private static final String[] FROM_FIRST = {"series_uid", "study_uid", "patient_id", "modality",
       "series_number", "series_description", "body_part", "manufacturer", "model_name",
@@ -87,6 +88,11 @@ public final class SeriesAccumulator {
     }
     acquisitionTime = earliest(acquisitionTime, (LocalTime) instance[I_ACQUISITION_TIME]);
     contentTime = earliest(contentTime, (LocalTime) instance[I_CONTENT_TIME]);
+  }
+
+  /** The Series Instance UID of the instances added (null before the first). */
+  public String seriesUid() {
+    return first == null ? null : (String) first[I_SERIES_UID];
   }
 
   /** Lower instance number first; an instance without one after those with one. */

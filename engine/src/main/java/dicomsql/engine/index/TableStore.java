@@ -39,8 +39,12 @@ final class TableStore {
   /** Per column: null values, and the sum of an INTEGER or BIGINT column's values. */
   private final long[] nullCounts;
   private final long[] sums;
+  /** Per column: whether it is INTEGER or BIGINT, whose sum is kept. */
+  private final boolean[] summed;
   /** Whether rows changed since the key's uniqueness was last checked. */
   private boolean changed;
+  /** In bulk mode, for a composite key: the keys added so far; else null. */
+  private final AddedKeys addedKeys;
   private volatile TableStatistics statistics;
   /** For instances and scan errors: the file states, which map each path to its row. */
   private MVMap<String, long[]> files;
@@ -78,6 +82,12 @@ final class TableStore {
     this.nextRow = next == null ? 0 : (Integer) next;
     this.nullCounts = counts(meta.get(nullCountsKey()), width);
     this.sums = counts(meta.get(sumsKey()), width);
+    this.addedKeys = bulk && table.key().size() > 1 ? new AddedKeys(keyColumns()) : null;
+    this.summed = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      ColumnType type = table.column(i).type();
+      summed[i] = type == ColumnType.INTEGER || type == ColumnType.BIGINT;
+    }
   }
 
   private static long[] counts(Object stored, int width) {
@@ -131,9 +141,14 @@ final class TableStore {
     live.add(id);
     columns.set(id, row);
     count(row, 1);
+    if (addedKeys != null) {
+      addedKeys.add(row);
+    }
+    // One boxed id for every column's gathered entries.
+    Integer boxed = id;
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] != null) {
-        index(i, row[i], id);
+        index(i, row[i], boxed);
       }
     }
     return id;
@@ -145,18 +160,13 @@ final class TableStore {
     for (int i = 0; i < row.length; i++) {
       if (row[i] == null) {
         nullCounts[i] += sign;
-      } else if (isSummed(i)) {
+      } else if (summed[i]) {
         sums[i] += sign * ((Number) row[i]).longValue();
       }
     }
   }
 
-  private boolean isSummed(int column) {
-    ColumnType type = table.column(column).type();
-    return type == ColumnType.INTEGER || type == ColumnType.BIGINT;
-  }
-
-  private void index(int column, Object value, int id) {
+  private void index(int column, Object value, Integer id) {
     if (value == null) {
       nulls[column].add(id);
       return;
@@ -192,6 +202,9 @@ final class TableStore {
     columns.remove(id);
     Object[] row = codec.decode(bytes);
     count(row, -1);
+    if (addedKeys != null) {
+      addedKeys.removed();
+    }
     for (int i = 0; i < indexes.length; i++) {
       if (indexes[i] == null) {
         continue;
@@ -228,6 +241,9 @@ final class TableStore {
     nextRow = 0;
     Arrays.fill(nullCounts, 0);
     Arrays.fill(sums, 0);
+    if (addedKeys != null) {
+      addedKeys.clear();
+    }
     changed = true;
   }
 
@@ -305,10 +321,14 @@ final class TableStore {
 
   /**
    * Whether no two rows share the key and no row has a null in it: so when one key column is
-   * by itself (which its index tells), else found by decoding the key columns of every row
-   * (only the tables with composite keys, which are small, get here).
+   * by itself (which its index tells), or known from the keys a first build added, else found
+   * by decoding the key columns of every row (only the tables with composite keys get here).
    */
   private boolean keyIsUnique() {
+    Boolean added = addedKeys == null ? null : addedKeys.holds();
+    if (added != null) {
+      return added;
+    }
     int[] key = keyColumns();
     int width = 0;
     for (int column : key) {
@@ -356,7 +376,7 @@ final class TableStore {
         Object min = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].firstKey()) : null;
         Object max = mapped && !indexes[i].isEmpty() ? value(type, indexes[i].lastKey()) : null;
         columns.add(new ColumnStatistics(nullCounts[i],
-            isIndexed(i) ? distinctValues(i) : -1, min, max, isSummed(i) ? sums[i] : null));
+            isIndexed(i) ? distinctValues(i) : -1, min, max, summed[i] ? sums[i] : null));
       }
       known = new TableStatistics(size(), Boolean.TRUE.equals(meta.get(uniqueKey())), columns);
       statistics = known;
@@ -364,20 +384,23 @@ final class TableStore {
     return known;
   }
 
-  /** Writes gathered index entries into an empty map, in key order so they can be appended. */
+  /**
+   * Writes gathered index entries into an empty map, in key order so they can be appended.
+   * The entries are sorted as they are, so that no value is looked up again by its key.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void writeSorted(MVMap<Object, byte[]> index, Map<Object, Object> entries) {
-    Object[] keys = entries.keySet().toArray();
-    Arrays.parallelSort(keys, (a, b) -> ((Comparable) a).compareTo(b));
+    Map.Entry<Object, Object>[] sorted = entries.entrySet().toArray(new Map.Entry[0]);
+    Arrays.parallelSort(sorted, (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
     boolean empty = index.isEmpty();
-    for (Object key : keys) {
-      Object value = entries.get(key);
+    for (Map.Entry<Object, Object> entry : sorted) {
+      Object value = entry.getValue();
       byte[] bytes = value instanceof RoaringBitmap set ? RowSets.encode(set)
           : RowSets.single((Integer) value);
       if (empty) {
-        index.append(key, bytes);
+        index.append(entry.getKey(), bytes);
       } else {
-        index.put(key, bytes);
+        index.put(entry.getKey(), bytes);
       }
     }
   }
@@ -648,12 +671,16 @@ final class TableStore {
       case TIME:
         return ((LocalTime) value).toNanoOfDay() / 1000;
       case DOUBLE:
+        // Values of the column's own type are keys as they are (no new box), but -0.0.
+        if (value instanceof Double boxed && boxed != 0.0) {
+          return boxed;
+        }
         double d = ((Number) value).doubleValue();
         return d == 0.0 ? 0.0 : d;
       case INTEGER:
-        return ((Number) value).intValue();
+        return value instanceof Integer ? value : ((Number) value).intValue();
       case BIGINT:
-        return ((Number) value).longValue();
+        return value instanceof Long ? value : ((Number) value).longValue();
       default:
         return value;
     }
