@@ -80,6 +80,10 @@ final class SustainedLookups {
               answers[client][i] = answer;
             }
           }
+        } catch (Exception e) {
+          // A client that cannot connect or prepare breaks the barrier, or the rest wait forever.
+          together.reset();
+          throw e;
         }
         return errors;
       }));

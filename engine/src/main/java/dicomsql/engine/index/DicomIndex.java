@@ -66,20 +66,26 @@ public final class DicomIndex implements AutoCloseable {
         options.progress());
     long started = System.nanoTime();
     IndexUpdate update = update(root, folder, builder, options, started);
-    synchronized (OPEN) {
-      if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED
-          || update.kind() == IndexUpdate.Kind.BUILT && update.note() != null) {
-        options.progress().notice(update.kind() == IndexUpdate.Kind.BUILT ? update.note()
-            : "the index was not refreshed: " + update.note());
-      }
-      IndexGeneration newest = current(folder);
-      if (newest == null) {
-        newest = openForQueries(root, folder);
-        OPEN.put(folder.path, newest);
-      }
-      newest.users++;
-      return new DicomIndex(root, folder.path, newest, update);
+    if (update.kind() == IndexUpdate.Kind.NOT_REFRESHED
+        || update.kind() == IndexUpdate.Kind.BUILT && update.note() != null) {
+      options.progress().notice(update.kind() == IndexUpdate.Kind.BUILT ? update.note()
+          : "the index was not refreshed: " + update.note());
     }
+    IndexGeneration newest = hold(folder);
+    if (newest == null) {
+      // Opening the file: see usable(folder, root).
+      synchronized (WRITING) {
+        synchronized (OPEN) {
+          newest = current(folder);
+          if (newest == null) {
+            newest = openForQueries(root, folder);
+            OPEN.put(folder.path, newest);
+          }
+          newest.users++;
+        }
+      }
+    }
+    return new DicomIndex(root, folder.path, newest, update);
   }
 
   /** The version of the folder's index this process has open, if it is still the newest. */
@@ -121,19 +127,39 @@ public final class DicomIndex implements AutoCloseable {
   private static IndexUpdate update(Path root, IndexFolder folder, IndexBuilder builder,
       IndexOptions options, long started) throws IOException {
     // Before anything is created in the folder: a file that is not ours is refused here.
-    IndexGeneration held = hold(folder);
-    boolean usable;
-    try {
-      IndexFolder.Found found = folder.inspect(held);
-      usable = found.state() == IndexFolder.State.USABLE && isIndexOf(folder, held, root);
-    } finally {
-      release(folder, held);
-    }
+    boolean usable = usable(folder, root);
     if (options.refresh() == IndexOptions.Refresh.NEVER && usable) {
       return new IndexUpdate(IndexUpdate.Kind.UNCHANGED, 0, seconds(started), "refresh=never");
     }
     synchronized (WRITING) {
       return write(root, folder, builder, options, usable, started);
+    }
+  }
+
+  /**
+   * Whether the folder holds a usable index of this root. The version this process has open
+   * tells at once, even while a writer works; without one the file itself is opened, and that
+   * waits for this process's writer and other openers: file locks cannot be shared between
+   * threads, so two threads opening the same file at once would fail.
+   */
+  private static boolean usable(IndexFolder folder, Path root) throws IOException {
+    IndexGeneration held = hold(folder);
+    if (held == null) {
+      synchronized (WRITING) {
+        return usable(folder, hold(folder), root);
+      }
+    }
+    return usable(folder, held, root);
+  }
+
+  /** Whether the folder holds a usable index of this root; lets go of {@code held}. */
+  private static boolean usable(IndexFolder folder, IndexGeneration held, Path root)
+      throws IOException {
+    try {
+      IndexFolder.Found found = folder.inspect(held);
+      return found.state() == IndexFolder.State.USABLE && isIndexOf(folder, held, root);
+    } finally {
+      release(folder, held);
     }
   }
 

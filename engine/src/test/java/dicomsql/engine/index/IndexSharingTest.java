@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,5 +66,41 @@ class IndexSharingTest {
       assertThat(first.table("instances").size()).isEqualTo(before);
     }
     assertThat(tmp.resolve("index").resolve(IndexFolder.BUILDING)).doesNotExist();
+  }
+
+  /**
+   * Threads of one process opening the index at the same moment, with no version of it open
+   * yet: as a server's clients connect. File locks are not shared between threads, so each
+   * must open the file in turn; none may fail with "the file is locked".
+   */
+  @Test
+  void threadsOpeningTheIndexAtOnceAllGetIt() throws Exception {
+    int expected;
+    try (DicomIndex built = DicomIndex.open(data, options)) {
+      expected = built.table("instances").size();
+    }
+    for (IndexOptions.Refresh refresh : List.of(IndexOptions.Refresh.NEVER,
+        IndexOptions.Refresh.AUTO)) {
+      int threads = 8;
+      CyclicBarrier together = new CyclicBarrier(threads);
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<DicomIndex>> opened = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          Callable<DicomIndex> open = () -> {
+            together.await();
+            return DicomIndex.open(data, options.withRefresh(refresh));
+          };
+          opened.add(pool.submit(open));
+        }
+        for (Future<DicomIndex> future : opened) {
+          try (DicomIndex index = future.get(2, TimeUnit.MINUTES)) {
+            assertThat(index.table("instances").size()).as(refresh.name()).isEqualTo(expected);
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 }
