@@ -19,20 +19,20 @@ public final class DicomTypeSystem extends RelDataTypeSystemImpl {
 
   @Override
   public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {
-    if (isInteger(argument)) {
-      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE),
-          argument.isNullable());
-    }
-    return super.deriveAvgAggType(types, argument);
+    return isInteger(argument) ? typed(types, SqlTypeName.DOUBLE, argument)
+        : super.deriveAvgAggType(types, argument);
   }
 
   @Override
   public RelDataType deriveSumType(RelDataTypeFactory types, RelDataType argument) {
-    if (isInteger(argument)) {
-      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT),
-          argument.isNullable());
-    }
-    return super.deriveSumType(types, argument);
+    return isInteger(argument) ? typed(types, SqlTypeName.BIGINT, argument)
+        : super.deriveSumType(types, argument);
+  }
+
+  /** A result of this type, null where the argument may be. */
+  private static RelDataType typed(RelDataTypeFactory types, SqlTypeName name,
+      RelDataType argument) {
+    return types.createTypeWithNullability(types.createSqlType(name), argument.isNullable());
   }
 
   private static boolean isInteger(RelDataType type) {
