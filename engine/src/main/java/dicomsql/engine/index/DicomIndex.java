@@ -300,7 +300,8 @@ public final class DicomIndex implements AutoCloseable {
    * Whether the folder's usable index file is a complete index of this root; {@code open} is
    * the version of it this process has open, if any.
    */
-  private static boolean isIndexOf(IndexFolder folder, IndexGeneration open, Path root) {
+  private static boolean isIndexOf(IndexFolder folder, IndexGeneration open, Path root)
+      throws IOException {
     if (open != null) {
       return isIndexOf(open.store, root);
     }

@@ -216,10 +216,10 @@ final class IndexFolder {
   }
 
   /** Why the file does not open as an index of ours, or null when it does. */
-  private static String notAnIndex(Path store) {
+  private static String notAnIndex(Path store) throws LockedIndexException {
     MVStore mv;
     try {
-      mv = new MVStore.Builder().fileName(store.toString()).readOnly().open();
+      mv = IndexStore.openReadOnlyStore(store);
     } catch (RuntimeException e) {
       return Files.isRegularFile(store) && size(store) == 0 ? "the file is empty"
           : "it cannot be read as one: " + e.getMessage();

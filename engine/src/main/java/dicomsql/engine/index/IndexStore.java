@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * The index file: an MVStore holding every table, the state of every file of the data root
@@ -66,9 +67,24 @@ final class IndexStore implements AutoCloseable {
   }
 
   /** An existing index to query. */
-  static IndexStore openReadOnly(Path file) {
-    return over(new MVStore.Builder().fileName(file.toString()).readOnly()
-        .cacheSize(CACHE_MB).open(), false);
+  static IndexStore openReadOnly(Path file) throws LockedIndexException {
+    return over(openReadOnlyStore(file), false);
+  }
+
+  /**
+   * An existing file opened read-only as an MVStore, which fails as a damaged file does (an
+   * {@link MVStoreException}) unless a program holds its lock.
+   */
+  static MVStore openReadOnlyStore(Path file) throws LockedIndexException {
+    try {
+      return new MVStore.Builder().fileName(file.toString()).readOnly()
+          .cacheSize(CACHE_MB).open();
+    } catch (MVStoreException e) {
+      if (LockedIndexException.isLockOfAnotherProcess(e)) {
+        throw new LockedIndexException(file, e);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -87,25 +87,11 @@ final class WriterLock implements AutoCloseable {
 
   /** "process 123 (java)", "process 123 (java, stopped)", or "another process". */
   private static String holder(Path lockFile) {
-    long pid;
     try {
-      pid = Long.parseLong(Files.readString(lockFile, StandardCharsets.US_ASCII).strip());
+      return LockHolder.describe(
+          Long.parseLong(Files.readString(lockFile, StandardCharsets.US_ASCII).strip()));
     } catch (IOException | NumberFormatException e) {
       return "another process";
-    }
-    String command = ProcessHandle.of(pid).flatMap(p -> p.info().command())
-        .map(c -> Path.of(c).getFileName().toString()).orElse("?");
-    return "process " + pid + " (" + command + (isStopped(pid) ? ", stopped" : "") + ")";
-  }
-
-  /** Whether Linux says the process is stopped (state T: SIGSTOP, or a debugger). */
-  private static boolean isStopped(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      int end = stat.lastIndexOf(')');
-      return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'T';
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 
