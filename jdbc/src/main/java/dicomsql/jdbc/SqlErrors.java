@@ -219,7 +219,8 @@ final class SqlErrors {
   }
 
   /**
-   * After "column 'x' not found": the tables that do have it, else the closest name, else, when
+   * After "column 'x' not found": the tables that do have it, else the columns a DICOM keyword
+   * or another spelling of the name stands for, else the closest name, else, when
    * the name stands where a value would (after = or IN, or in double quotes), that text takes
    * single quotes.
    */
@@ -228,6 +229,10 @@ final class SqlErrors {
     Collection<String> tables = names.tablesWith(name);
     if (!tables.isEmpty()) {
       return " in the query's tables; it is a column of " + String.join(", ", tables);
+    }
+    List<String> meant = KeywordColumns.meant(name, names.columns());
+    if (!meant.isEmpty()) {
+      return " (did you mean " + quotedList(meant) + "?)";
     }
     String suggestion = suggestion(name, names.columns());
     if (!suggestion.isEmpty()) {
@@ -396,6 +401,14 @@ final class SqlErrors {
     }
     return "internal error: " + root.getClass().getSimpleName() + where
         + " (please report it, with --verbose output)";
+  }
+
+  /** "'a'", "'a' or 'b'", "'a', 'b' or 'c'". */
+  private static String quotedList(List<String> names) {
+    List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+    return quoted.size() == 1 ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or "
+            + quoted.get(quoted.size() - 1);
   }
 
   /** " (did you mean 'x'?)" when a known name is close to the typed one, else "". */

@@ -81,6 +81,26 @@ class StatementErrorsTest {
   }
 
   @Test
+  void dicomKeywordsAndTheirSnakeCaseSpellingsPointToOurColumns() {
+    failure("SELECT sop_instance_uid FROM instances", "42703")
+        .hasMessage("line 1, column 8: column 'sop_instance_uid' not found (did you mean "
+            + "'sop_uid'?)");
+    failure("SELECT SOPInstanceUID FROM instances", "42703")
+        .hasMessageEndingWith("not found (did you mean 'sop_uid'?)");
+    failure("SELECT SeriesInstanceUID FROM series", "42703")
+        .hasMessageEndingWith("not found (did you mean 'series_uid'?)");
+    failure("SELECT PatientID FROM patients", "42703")
+        .hasMessageEndingWith("not found (did you mean 'patient_id'?)");
+    failure("SELECT SliceThickness FROM series", "42703")
+        .hasMessageEndingWith("not found (did you mean 'slice_thickness'?)");
+    failure("SELECT ImagePositionPatient FROM instances", "42703")
+        .hasMessageEndingWith("not found (did you mean 'position_x', 'position_y' or "
+            + "'position_z'?)");
+    failure("SELECT ROIDisplayColor FROM rois", "42703")
+        .hasMessageEndingWith("not found (did you mean 'color'?)");
+  }
+
+  @Test
   void errorsAreKnownByTheirCalciteResourceAndTypeNotTheirWording() {
     failure("SELECT x.roi_name FROM rois r", "42P01")
         .hasMessage("line 1, column 8: table 'x' not found");
