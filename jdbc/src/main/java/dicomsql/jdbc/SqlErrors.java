@@ -184,13 +184,18 @@ final class SqlErrors {
 
   /**
    * A function called as {@code called} (e.g. {@code roi_slices(<NUMERIC>)}) that matched
-   * none: one of ours takes other arguments, else a function of a close name was meant.
+   * none: one of ours takes other arguments, else another dialect's function was meant (how it
+   * is written here), else a function of a close name.
    */
   private static String unknownFunction(String called, String message, Names names) {
     int open = called.indexOf('(');
     String function = open < 0 ? called : called.substring(0, open);
     Optional<String> signature = names.signature(function);
-    return signature.isPresent() ? "wrong arguments for " + signature.get() + ", given " + called
+    if (signature.isPresent()) {
+      return "wrong arguments for " + signature.get() + ", given " + called;
+    }
+    Optional<String> writtenHere = OtherDialects.writtenHere(function);
+    return writtenHere.isPresent() ? message + "; here it is written " + writtenHere.get()
         : message + suggestion(function, without(names.functions(), function));
   }
 

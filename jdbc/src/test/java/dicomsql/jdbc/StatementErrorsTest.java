@@ -81,6 +81,43 @@ class StatementErrorsTest {
   }
 
   @Test
+  void functionsOfOtherDialectsSayHowTheyAreWrittenHere() {
+    failure("SELECT now()", "42883").hasMessage("line 1, column 8: No match found for function "
+        + "signature now(); here it is written CURRENT_TIMESTAMP");
+    failure("SELECT datetime('now')", "42883")
+        .hasMessageEndingWith("; here it is written CURRENT_TIMESTAMP for datetime('now'), "
+            + "CAST(x AS TIMESTAMP) otherwise");
+    failure("SELECT len(roi_name) FROM rois", "42883")
+        .hasMessageEndingWith("; here it is written CHAR_LENGTH(x)");
+    failure("SELECT IFNULL(roi_name, '') FROM rois", "42883")
+        .hasMessageEndingWith("; here it is written COALESCE(x, y)");
+    failure("SELECT strftime('%Y', CURRENT_DATE)", "42883")
+        .hasMessageEndingWith("; here it is written TO_CHAR(x, 'YYYY-MM-DD HH24:MI:SS')");
+  }
+
+  /** Each spelling the hints give runs as written. */
+  @Test
+  void theSpellingsTheHintsGiveRun() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT CURRENT_TIMESTAMP, CURRENT_DATE, "
+            + "CAST('2020-01-02' AS DATE), TO_CHAR(DATE '2020-01-02', 'YYYY-MM-DD HH24:MI:SS'), "
+            + "TIMESTAMPDIFF(DAY, DATE '2020-01-01', DATE '2020-01-03'), "
+            + "DATE '2020-01-01' + INTERVAL '1' DAY, TIMESTAMPADD(DAY, 2, DATE '2020-01-01'), "
+            + "CHAR_LENGTH('abc'), COALESCE(NULL, 1), CASE WHEN 1 = 1 THEN 'a' ELSE 'b' END, "
+            + "STRPOS('abc', 'b'), POSITION('b' IN 'abc'), LOWER('A'), UPPER('a'), "
+            + "(SELECT STRING_AGG(roi_name, ',') FROM rois WHERE roi_name IS NULL)")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(4)).isEqualTo("2020-01-02 00:00:00");
+      assertThat(rows.getInt(5)).isEqualTo(2);
+      assertThat(rows.getString(6)).isEqualTo("2020-01-02");
+      assertThat(rows.getString(7)).isEqualTo("2020-01-03");
+      assertThat(rows.getInt(8)).isEqualTo(3);
+      assertThat(rows.getInt(11)).isEqualTo(2);
+      assertThat(rows.getInt(12)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void dicomKeywordsAndTheirSnakeCaseSpellingsPointToOurColumns() {
     failure("SELECT sop_instance_uid FROM instances", "42703")
         .hasMessage("line 1, column 8: column 'sop_instance_uid' not found (did you mean "
