@@ -112,9 +112,20 @@ final class DicomMetaData extends AvaticaDatabaseMetaData {
     return functionColumns(schemaPattern, functionNamePattern, columnNamePattern);
   }
 
-  /** Calcite's tables ordered as JDBC says: by type, catalog, schema and name. */
+  /**
+   * Calcite's tables ordered as JDBC says (by type, catalog, schema and name), with what a row
+   * of each of ours is as REMARKS.
+   */
   private ResultSet tables(ResultSet calciteTables) throws SQLException {
     MetadataRows tables = MetadataRows.copyOf(calciteTables);
+    int schema = tables.column("TABLE_SCHEM");
+    int name = tables.column("TABLE_NAME");
+    int remarks = tables.column("REMARKS");
+    for (Object[] row : tables.rows()) {
+      if (SCHEMA.equals(row[schema])) {
+        row[remarks] = TableRemarks.of((String) row[name]);
+      }
+    }
     Comparator<Object[]> order = Comparator.comparing(row -> "");
     for (String column : List.of("TABLE_TYPE", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME")) {
       int at = tables.column(column);

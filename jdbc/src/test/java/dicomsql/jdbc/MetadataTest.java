@@ -80,6 +80,10 @@ class MetadataTest {
     List<String> tables = rows(meta.getTables(null, null, "%", null), "TABLE_TYPE",
         "TABLE_SCHEM", "TABLE_NAME");
     assertThat(tables).isSorted().contains("TABLE|dicom|rois");
+    assertThat(rows(meta.getTables(null, "dicom", "%", null), "TABLE_NAME", "REMARKS"))
+        .contains("rois|one row per ROI of a structure set",
+            "instances|one row per readable DICOM file")
+        .allSatisfy(row -> assertThat(row).doesNotEndWith("|null"));
     assertThat(rows(meta.getCatalogs(), "TABLE_CAT")).isEmpty();
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ final class BackslashCommands {
   }
 
   private void help() {
-    results.println("\\d, \\dt         list the tables");
+    results.println("\\d, \\dt         list the tables: type, rows, what a row is");
     results.println("\\d TABLE        list a table's columns, types, key and nullability");
     results.println("\\df             list the functions with their signatures");
     results.println("\\l              the data folder this session queries");
@@ -122,9 +123,55 @@ final class BackslashCommands {
         + "an alias: r.<Tab>).");
   }
 
+  /**
+   * The tables, as psql's {@code \dt} lists them: schema, name, type, then the rows (counted by
+   * the index, without reading a row; not for {@code attributes}, which would read every file)
+   * and what a row is.
+   */
   private void tables() throws SQLException {
-    for (String table : names.tables().keySet()) {
-      results.println(table);
+    List<String[]> lines = new ArrayList<>();
+    lines.add(new String[] {"schema", "name", "type", "rows", "description"});
+    try (ResultSet rows = session.connection().getMetaData().getTables(null, "dicom", "%",
+        null)) {
+      while (rows.next()) {
+        String table = rows.getString("TABLE_NAME");
+        String remarks = rows.getString("REMARKS");
+        lines.add(new String[] {rows.getString("TABLE_SCHEM"), table,
+            rows.getString("TABLE_TYPE").toLowerCase(Locale.ROOT),
+            table.equals("attributes") ? "" : String.format(Locale.ROOT, "%,d", count(table)),
+            remarks == null ? "" : remarks});
+      }
+    }
+    aligned(lines, 3);
+  }
+
+  private long count(String table) throws SQLException {
+    try (Statement statement = session.connection().createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /**
+   * Lines of cells in columns two spaces apart, left-aligned but for the column
+   * {@code rightAligned} (-1: none), the last not padded.
+   */
+  private void aligned(List<String[]> lines, int rightAligned) {
+    int[] widths = new int[lines.get(0).length];
+    for (String[] line : lines) {
+      for (int i = 0; i < line.length; i++) {
+        widths[i] = Math.max(widths[i], line[i].length());
+      }
+    }
+    for (String[] line : lines) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < line.length; i++) {
+        String cell = i == line.length - 1 ? line[i] : String.format(Locale.ROOT,
+            "%" + (i == rightAligned ? "" : "-") + widths[i] + "s", line[i]);
+        text.append(i == 0 ? "" : "  ").append(cell);
+      }
+      results.println(text.toString().stripTrailing());
     }
   }
 
@@ -153,17 +200,8 @@ final class BackslashCommands {
             key.containsKey(column) ? "primary key (" + key.get(column) + ")" : ""});
       }
     }
-    int[] widths = new int[4];
-    for (String[] line : lines) {
-      for (int i = 0; i < line.length; i++) {
-        widths[i] = Math.max(widths[i], line[i].length());
-      }
-    }
     results.println("Table dicom." + name);
-    for (String[] line : lines) {
-      results.println(String.format(Locale.ROOT, "%-" + widths[0] + "s  %-" + widths[1] + "s  %-"
-          + widths[2] + "s  %s", (Object[]) line).stripTrailing());
-    }
+    aligned(lines, -1);
   }
 
   private void functions() throws SQLException {

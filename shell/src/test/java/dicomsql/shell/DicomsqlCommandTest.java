@@ -217,10 +217,33 @@ class DicomsqlCommandTest {
           false);
       assertThat(status).isEqualTo(1);
     }
-    assertThat(script.toString()).startsWith("one\r\n1\r\n").contains("contour_points\n")
+    assertThat(script.toString()).startsWith("one\r\n1\r\n").contains(" contour_points ")
         .doesNotContain("roi_number", "never");
     assertThat(err.toString()).contains("Format is csv.").contains(
         "dicomsql:<stdin>:8:9: column 'bogus' not found\n");
+  }
+
+  @Test
+  void dtListsEachTableWithItsTypeRowsAndWhatARowIs() throws Exception {
+    Path data = dataset();
+    StringWriter script = new StringWriter();
+    try (SqlSession session = new SqlSession(data, tmp.resolve("sql-index"), null, null,
+        ResultFormat.CSV)) {
+      assertThat(DicomsqlCommand.script(session, "\\dt\nSELECT COUNT(*) AS n FROM rois;\n"
+          + "SELECT COUNT(*) AS n FROM contour_points;\n", "<stdin>",
+          new PrintWriter(script), new PrintWriter(err), false)).isZero();
+    }
+    String[] lines = script.toString().split("\n");
+    assertThat(lines[0]).matches("schema +name +type +rows +description");
+    String rois = lines[lines.length - 3].strip();
+    String points = lines[lines.length - 1].strip();
+    assertThat(script.toString())
+        .containsPattern("(?m)^dicom +rois +table +" + rois
+            + "  one row per ROI of a structure set$")
+        .containsPattern("(?m)^dicom +contour_points +table +" + String.format("%,d",
+            Long.parseLong(points)) + "  one row per point of a contour$")
+        .containsPattern("(?m)^dicom +attributes +table {3,}one row per data element of a file")
+        .containsPattern("(?m)^dicom +index_status +table +1  the connection's index");
   }
 
   @Test
