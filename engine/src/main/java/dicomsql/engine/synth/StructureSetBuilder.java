@@ -18,6 +18,13 @@ final class StructureSetBuilder {
   /** The (retired) Detached Study Management SOP Class that RTSS writers still reference. */
   private static final String STUDY_COMPONENT_CLASS = "1.2.840.10008.3.1.2.3.1";
   private static final int ACCESSION_LENGTH = 16;
+  /**
+   * ROI Display Colours in ROI order, each its own as planning systems give them (red, green,
+   * blue, yellow, magenta, cyan, orange, purple), from the ROI's place alone so that the same
+   * options still give the same bytes; a ninth ROI would start the list again.
+   */
+  private static final int[][] COLOURS = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 0},
+      {255, 0, 255}, {0, 255, 255}, {255, 128, 0}, {128, 0, 255}};
 
   private StructureSetBuilder() {}
 
@@ -59,7 +66,8 @@ final class StructureSetBuilder {
       roi.putString(Tag.ReferencedFrameOfReferenceUID, VR.UI, "0");
       roi.putString(Tag.ROIName, VR.LO, lesion.roiName());
       roi.putString(Tag.ROIGenerationAlgorithm, VR.CS, "MANUAL");
-      roiContour(ds.addItem(Tag.ROIContourSequence), lesion, contoursByLesion.get(i));
+      roiContour(ds.addItem(Tag.ROIContourSequence), lesion, COLOURS[i % COLOURS.length],
+          contoursByLesion.get(i));
       DataSet observation = ds.addItem(Tag.RTROIObservationsSequence);
       observation.putInt(Tag.ObservationNumber, VR.IS, lesion.roiNumber());
       observation.putInt(Tag.ReferencedROINumber, VR.IS, lesion.roiNumber());
@@ -82,8 +90,9 @@ final class StructureSetBuilder {
     }
   }
 
-  private static void roiContour(DataSet item, LesionPlan lesion, List<Contour> contours) {
-    item.putInt(Tag.ROIDisplayColor, VR.IS, 0, 0, 128);
+  private static void roiContour(DataSet item, LesionPlan lesion, int[] colour,
+      List<Contour> contours) {
+    item.putInt(Tag.ROIDisplayColor, VR.IS, colour);
     for (int k = 0; k < contours.size(); k++) {
       Contour contour = contours.get(k);
       DataSet c = item.addItem(Tag.ContourSequence);

@@ -155,7 +155,6 @@ class DicomIndexTest {
       assertThat(value(row, r, "phase")).isEqualTo(expected.get("annotated_phase"));
       assertThat(value(row, r, "interpreted_type")).isEqualTo("ORGAN");
       assertThat(value(row, r, "generation_algorithm")).isEqualTo("MANUAL");
-      assertThat(value(row, r, "color")).isEqualTo("0\\0\\128");
       assertThat(value(row, r, "contour_count"))
           .isEqualTo(Integer.parseInt(expected.get("contour_count")));
     }

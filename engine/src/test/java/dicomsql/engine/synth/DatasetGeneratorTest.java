@@ -10,6 +10,7 @@ import dicomsql.engine.dicom.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +58,21 @@ class DatasetGeneratorTest {
 
   private static List<Map<String, String>> csv(String name) throws IOException {
     return GroundTruth.read(data.resolve(name));
+  }
+
+  /** As a planning system gives them: every ROI of a structure set in a colour of its own. */
+  @Test
+  void eachRoiOfAStructureSetHasAColourOfItsOwn() throws IOException {
+    int severalRois = 0;
+    for (Path rtss : dicomFiles(data).stream()
+        .filter(p -> p.getParent().getFileName().toString().equals("401")).toList()) {
+      List<String> colours = DataSet.read(rtss).getSequence(Tag.ROIContourSequence).stream()
+          .map(roi -> Arrays.toString(roi.getInts(Tag.ROIDisplayColor))).toList();
+      assertThat(colours).as(rtss.toString()).doesNotHaveDuplicates()
+          .allSatisfy(colour -> assertThat(colour).matches("\\[\\d+, \\d+, \\d+]"));
+      severalRois += colours.size() > 1 ? 1 : 0;
+    }
+    assertThat(severalRois).isPositive();
   }
 
   @Test

@@ -46,7 +46,7 @@ final class ServedConsole implements AutoCloseable {
   /**
    * Generates the test folder under {@code temp}/data, once per folder: two cases at 64², the
    * second with a structure set of three ROIs, of which 1 and 3 lie on common slices (seed 59).
-   * Where dcmtk is installed, its dcmodify gives them three colours (see {@link #recoloured}).
+   * Where dcmtk is installed, its dcmodify takes ROI 2's colour away (see {@link #recoloured}).
    */
   static Path generate(Path temp) throws IOException, InterruptedException {
     Path data = temp.resolve("data");
@@ -55,7 +55,7 @@ final class ServedConsole implements AutoCloseable {
           DatasetGenerator.Listener.NONE);
       if (Files.isExecutable(DCMODIFY)) {
         Process edit = new ProcessBuilder(DCMODIFY.toString(), "-nb",
-            "-m", "(3006,0039)[2].(3006,002a)=255\\0\\0", "-e", "(3006,0039)[1].(3006,002a)",
+            "-e", "(3006,0039)[1].(3006,002a)",
             data.resolve(THREE_ROIS).toString()).inheritIO().start();
         if (edit.waitFor() != 0) {
           throw new IOException("dcmodify failed on " + THREE_ROIS);
@@ -66,8 +66,8 @@ final class ServedConsole implements AutoCloseable {
   }
 
   /**
-   * Whether {@link #generate} could colour the three ROIs apart: ROI 1 keeps the generator's
-   * blue, ROI 2 has no colour (the viewer's palette), ROI 3 is red.
+   * Whether {@link #generate} could take ROI 2's colour away: ROIs 1 and 3 keep the
+   * generator's red and blue, ROI 2 has none (the viewer's palette).
    */
   static boolean recoloured() {
     return Files.isExecutable(DCMODIFY);

@@ -419,11 +419,11 @@ class WebConsoleTest {
   }
 
   /** The colours {@link ServedConsole#generate} gives ROIs 1, 2 (none: the palette's) and 3. */
-  private static final int[][] COLOURS = {{0, 0, 128}, {0, 255, 255}, {255, 0, 0}};
+  private static final int[][] COLOURS = {{255, 0, 0}, {0, 255, 255}, {0, 0, 255}};
 
   private String threeRois() throws Exception {
     assumeTrue(ServedConsole.recoloured(), "dcmtk's dcmodify is not installed (Debian: "
-        + "apt-get install dcmtk): the test folder's ROIs cannot be given different colours");
+        + "apt-get install dcmtk): the test folder's ROI 2 cannot be left without a colour");
     try (PreparedStatement query = embedded.prepareStatement("SELECT s.rtss_uid, r.color "
         + "FROM structure_sets s JOIN rois r ON r.rtss_uid = s.rtss_uid WHERE s.path = ? "
         + "ORDER BY r.roi_number")) {
@@ -436,7 +436,7 @@ class WebConsoleTest {
           colours.add(row.getString(2));
         }
       }
-      assertThat(colours).containsExactly("0\\0\\128", null, "255\\0\\0");
+      assertThat(colours).containsExactly("255\\0\\0", null, "0\\0\\255");
       return rtss;
     }
   }
