@@ -340,7 +340,7 @@ public final class DicomIndex implements AutoCloseable {
 
   /** A table by name ({@code instances}, {@code rois}, ...), or null. */
   public IndexTable table(String name) {
-    return generation.tables.get(name);
+    return generation.table(name);
   }
 
   public Path dataRoot() {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStoreException;
 
@@ -23,7 +23,8 @@ final class IndexGeneration implements AutoCloseable {
   final long id = OPENED.incrementAndGet();
   final Path file;
   final IndexStore store;
-  final Map<String, IndexTable> tables = new LinkedHashMap<>();
+  /** The tables opened so far: each is opened by the first query that reads it. */
+  private final Map<String, IndexTable> tables = new ConcurrentHashMap<>();
   private final IndexFolder folder;
   private final Object identity;
   private final Object root;
@@ -35,8 +36,23 @@ final class IndexGeneration implements AutoCloseable {
     this.store = store;
     this.identity = identity;
     this.root = store.meta("root");
+  }
+
+  /** A table by name ({@code instances}, {@code rois}, ...), or null when there is none. */
+  IndexTable table(String name) {
     for (TableDefinition table : Tables.ALL) {
-      tables.put(table.name(), new IndexTable(store.table(table), this::damaged));
+      if (table.name().equals(name)) {
+        return tables.computeIfAbsent(name, n -> new IndexTable(open(table), this::damaged));
+      }
+    }
+    return null;
+  }
+
+  private TableStore open(TableDefinition table) {
+    try {
+      return store.table(table);
+    } catch (MVStoreException e) {
+      throw damaged(e);
     }
   }
 

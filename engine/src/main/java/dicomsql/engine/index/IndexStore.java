@@ -1,8 +1,8 @@
 package dicomsql.engine.index;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -35,7 +35,12 @@ final class IndexStore implements AutoCloseable {
   private final MVMap<String, long[]> files;
   private final MVMap<Integer, byte[]> structureSets;
   private final MVMap<Integer, String[]> roiLinks;
-  private final Map<String, TableStore> tables = new LinkedHashMap<>();
+  /**
+   * The tables opened so far. A table is opened when first asked for, not with the store:
+   * opening one reads the first page of each of its maps, and checking the index, planning a
+   * refresh or a query over one table needs none or one of them.
+   */
+  private final Map<String, TableStore> tables = new ConcurrentHashMap<>();
 
   private IndexStore(MVStore store, boolean firstBuild) {
     this.store = store;
@@ -44,13 +49,6 @@ final class IndexStore implements AutoCloseable {
     this.files = store.openMap("files", new MVMap.Builder<String, long[]>().singleWriter());
     this.structureSets = store.openMap("structure_set_facts");
     this.roiLinks = store.openMap("roi_links");
-    for (TableDefinition table : Tables.ALL) {
-      tables.put(table.name(), new TableStore(store, meta, table, firstBuild));
-    }
-    table(Tables.INSTANCES).usePathsOf(files,
-        state -> state[2] == KIND_INSTANCE ? (int) state[3] : -1);
-    table(Tables.SCAN_ERRORS).usePathsOf(files,
-        state -> state[2] == KIND_ERROR ? (int) state[3] : (int) state[ERROR_ROW]);
   }
 
   /** A new, empty index file for a first build; it is not complete until marked so. */
@@ -101,7 +99,18 @@ final class IndexStore implements AutoCloseable {
   }
 
   TableStore table(TableDefinition table) {
-    return tables.get(table.name());
+    return tables.computeIfAbsent(table.name(), name -> open(table));
+  }
+
+  private TableStore open(TableDefinition table) {
+    TableStore opened = new TableStore(store, meta, table, firstBuild);
+    if (table.name().equals(Tables.INSTANCES.name())) {
+      opened.usePathsOf(files, state -> state[2] == KIND_INSTANCE ? (int) state[3] : -1);
+    } else if (table.name().equals(Tables.SCAN_ERRORS.name())) {
+      opened.usePathsOf(files,
+          state -> state[2] == KIND_ERROR ? (int) state[3] : (int) state[ERROR_ROW]);
+    }
+    return opened;
   }
 
   MVMap<String, long[]> files() {

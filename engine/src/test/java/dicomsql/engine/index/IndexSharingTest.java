@@ -103,4 +103,50 @@ class IndexSharingTest {
       }
     }
   }
+
+  /**
+   * A handle opens each table when a query first reads it: threads reading every table of a
+   * fresh handle at the same moment (as a server's first statements do) share one open table
+   * each and read what a handle opened alone reads.
+   */
+  @Test
+  void threadsReadingTablesForTheFirstTimeAtOnceShareThem() throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    try (DicomIndex alone = DicomIndex.open(data, options)) {
+      for (TableDefinition table : Tables.ALL) {
+        sizes.add(alone.table(table.name()).size());
+      }
+      assertThat(alone.table("no_such_table")).isNull();
+    }
+    int threads = 8;
+    CyclicBarrier together = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (DicomIndex shared = DicomIndex.open(data,
+        options.withRefresh(IndexOptions.Refresh.NEVER))) {
+      List<Future<List<IndexTable>>> read = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<List<IndexTable>> everyTable = () -> {
+          together.await();
+          List<IndexTable> tables = new ArrayList<>();
+          for (TableDefinition table : Tables.ALL) {
+            IndexTable opened = shared.table(table.name());
+            opened.size();
+            tables.add(opened);
+          }
+          return tables;
+        };
+        read.add(pool.submit(everyTable));
+      }
+      List<IndexTable> first = read.get(0).get(2, TimeUnit.MINUTES);
+      for (Future<List<IndexTable>> future : read) {
+        List<IndexTable> tables = future.get(2, TimeUnit.MINUTES);
+        for (int t = 0; t < tables.size(); t++) {
+          assertThat(tables.get(t)).isSameAs(first.get(t));
+          assertThat(tables.get(t).size()).isEqualTo(sizes.get(t));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
