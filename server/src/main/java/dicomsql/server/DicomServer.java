@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.LocalService;
-import org.apache.calcite.avatica.remote.Service;
-import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -29,7 +27,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * protocol, so that Avatica's thin driver on another machine queries one shared index. The
  * request path is: statistics (for a graceful stop) → {@code /health} → authentication (or
  * just noting the client's address) → {@code /cancel} → the web console ({@link WebConsole}:
- * its page and API) → Avatica → {@link ServedMeta} → the driver.
+ * its page and API) → Avatica's protocol ({@link ProtobufEndpoint}) → {@link ServedMeta} → the
+ * driver.
  */
 public final class DicomServer {
   private static final int THREADS = 64;
@@ -60,7 +59,7 @@ public final class DicomServer {
     RasterCaches rasterCaches = new RasterCaches(options.rasterCache());
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),
         options.limits(), rasterCaches);
-    AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));
+    ProtobufEndpoint avatica = new ProtobufEndpoint(new LocalService(meta));
     HandlerWrapper access = users == null ? new AnonymousOrigin()
         : new BasicAuthentication(users);
     CancelEndpoint cancel = new CancelEndpoint(meta);
@@ -90,8 +89,7 @@ public final class DicomServer {
       throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
           + e.getMessage(), e);
     }
-    avatica.setServerRpcMetadata(new Service.RpcMetadataResponse(
-        options.bind() + ":" + connector.getLocalPort()));
+    avatica.setServerAddress(options.bind() + ":" + connector.getLocalPort());
 
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "dicomsql-background");
