@@ -37,14 +37,16 @@ public final class DicomServer {
   private final ServerConnector connector;
   private final ServedMeta meta;
   private final ScheduledExecutorService background;
+  private final IndexRefresher refresher;
   private final ServeOptions options;
 
   private DicomServer(Server jetty, ServerConnector connector, ServedMeta meta,
-      ScheduledExecutorService background, ServeOptions options) {
+      ScheduledExecutorService background, IndexRefresher refresher, ServeOptions options) {
     this.jetty = jetty;
     this.connector = connector;
     this.meta = meta;
     this.background = background;
+    this.refresher = refresher;
     this.options = options;
   }
 
@@ -85,6 +87,7 @@ public final class DicomServer {
       jetty.start();
     } catch (IOException e) {
       meta.close();
+      refresher.close();
       jetty.stop();
       throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
           + e.getMessage(), e);
@@ -106,7 +109,7 @@ public final class DicomServer {
       background.scheduleWithFixedDelay(() -> refresher.tick(console::indexChanged),
           refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
-    return new DicomServer(jetty, connector, meta, background, options);
+    return new DicomServer(jetty, connector, meta, background, refresher, options);
   }
 
   /** Avatica's connection and statement caches expire what was not used for the idle time. */
@@ -169,6 +172,7 @@ public final class DicomServer {
     } finally {
       background.shutdownNow();
       meta.close();
+      refresher.close();
       ServerLog.line("stopped");
     }
   }
