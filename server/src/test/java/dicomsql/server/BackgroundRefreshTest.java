@@ -41,11 +41,7 @@ class BackgroundRefreshTest {
   @Test
   void answersTheOldOrTheNewIndexAndNeverWaitsForTheRefresh() throws Exception {
     Path data = temp.resolve("data");
-    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    ServeOptions options = new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, null,
-        null, null, new StatementLimits(Duration.ZERO, 0), Duration.ofMinutes(10),
-        Duration.ZERO, Duration.ofSeconds(1), 1 << 20);
+    ServeOptions options = served(data);
     try (IndexRefresher build = new IndexRefresher(options, IndexProgress.NONE)) {
       assertThat(build.refresh(true)).isTrue();
     }
@@ -123,11 +119,7 @@ class BackgroundRefreshTest {
   @Test
   void aClientConnectingDuringARefreshWhileNoneIsConnectedAnswersAtOnce() throws Exception {
     Path data = temp.resolve("data");
-    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    ServeOptions options = new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, null,
-        null, null, new StatementLimits(Duration.ZERO, 0), Duration.ofMinutes(10),
-        Duration.ZERO, Duration.ofSeconds(1), 1 << 20);
+    ServeOptions options = served(data);
     PausedRefresh paused = new PausedRefresh();
     paused.armed = false;
     IndexRefresher refresher = new IndexRefresher(options, paused);
@@ -161,6 +153,15 @@ class BackgroundRefreshTest {
       meta.close();
       refresher.close();
     }
+  }
+
+  /** A generated patient in {@code data}, served with an index beside it. */
+  private ServeOptions served(Path data) throws Exception {
+    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    return new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, null, null, null,
+        new StatementLimits(Duration.ZERO, 0), Duration.ofMinutes(10), Duration.ZERO,
+        Duration.ofSeconds(1), 1 << 20);
   }
 
   private static Meta.ConnectionHandle connect(ServedMeta meta, String id) {
