@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.LocalService;
-import org.apache.calcite.avatica.remote.Service;
-import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -29,7 +27,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * protocol, so that Avatica's thin driver on another machine queries one shared index. The
  * request path is: statistics (for a graceful stop) → {@code /health} → authentication (or
  * just noting the client's address) → {@code /cancel} → the web console ({@link WebConsole}:
- * its page and API) → Avatica → {@link ServedMeta} → the driver.
+ * its page and API) → Avatica's protocol ({@link ProtobufEndpoint}) → {@link ServedMeta} → the
+ * driver.
  */
 public final class DicomServer {
   private static final int THREADS = 64;
@@ -38,14 +37,16 @@ public final class DicomServer {
   private final ServerConnector connector;
   private final ServedMeta meta;
   private final ScheduledExecutorService background;
+  private final IndexRefresher refresher;
   private final ServeOptions options;
 
   private DicomServer(Server jetty, ServerConnector connector, ServedMeta meta,
-      ScheduledExecutorService background, ServeOptions options) {
+      ScheduledExecutorService background, IndexRefresher refresher, ServeOptions options) {
     this.jetty = jetty;
     this.connector = connector;
     this.meta = meta;
     this.background = background;
+    this.refresher = refresher;
     this.options = options;
   }
 
@@ -60,7 +61,7 @@ public final class DicomServer {
     RasterCaches rasterCaches = new RasterCaches(options.rasterCache());
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), cacheSettings(options),
         options.limits(), rasterCaches);
-    AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta));
+    ProtobufEndpoint avatica = new ProtobufEndpoint(new LocalService(meta));
     HandlerWrapper access = users == null ? new AnonymousOrigin()
         : new BasicAuthentication(users);
     CancelEndpoint cancel = new CancelEndpoint(meta);
@@ -86,12 +87,12 @@ public final class DicomServer {
       jetty.start();
     } catch (IOException e) {
       meta.close();
+      refresher.close();
       jetty.stop();
       throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
           + e.getMessage(), e);
     }
-    avatica.setServerRpcMetadata(new Service.RpcMetadataResponse(
-        options.bind() + ":" + connector.getLocalPort()));
+    avatica.setServerAddress(options.bind() + ":" + connector.getLocalPort());
 
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "dicomsql-background");
@@ -108,7 +109,7 @@ public final class DicomServer {
       background.scheduleWithFixedDelay(() -> refresher.tick(console::indexChanged),
           refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
-    return new DicomServer(jetty, connector, meta, background, options);
+    return new DicomServer(jetty, connector, meta, background, refresher, options);
   }
 
   /** Avatica's connection and statement caches expire what was not used for the idle time. */
@@ -171,6 +172,7 @@ public final class DicomServer {
     } finally {
       background.shutdownNow();
       meta.close();
+      refresher.close();
       ServerLog.line("stopped");
     }
   }

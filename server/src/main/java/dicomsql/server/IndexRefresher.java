@@ -20,14 +20,24 @@ import java.util.Properties;
  * opened after it answer from the new version, while a connection opened before keeps the
  * version it opened (its answers stay consistent with each other) until the client reconnects
  * or the connection expires.
+ *
+ * <p>It keeps a connection of its own on the newest version: a process opens a version once
+ * and shares it, so a client connecting while a refresh runs uses that version at once. With
+ * no version open in the process, the client would have to open the index file itself, which
+ * waits for the process's writer (file locks cannot be shared between threads).
  */
-final class IndexRefresher {
+final class IndexRefresher implements AutoCloseable {
   private final String url;
+  private final String servedUrl;
   private final Properties settings = new Properties();
+  /** On the newest version, which it keeps open; null before the first refresh. */
+  private Connection served;
+  private boolean closed;
 
   /** {@code progress} hears how each build or refresh goes, from the refreshing thread. */
   IndexRefresher(ServeOptions options, IndexProgress progress) {
     this.url = options.driverUrl("auto");
+    this.servedUrl = options.driverUrl("never");
     settings.put(DicomDriver.PROGRESS, progress);
   }
 
@@ -49,7 +59,38 @@ final class IndexRefresher {
             status.getString(1), update, status.getDouble(3), status.getInt(4),
             note == null ? "" : "; " + note));
       }
+      if (changed || served == null) {
+        keepNewest();
+      }
       return changed;
+    }
+  }
+
+  /** Opens the newest version with a connection of its own, then lets go of the one before. */
+  private synchronized void keepNewest() throws SQLException {
+    Connection newest = DriverManager.getConnection(servedUrl);
+    // A connection opens the index at its first query.
+    try (Statement statement = newest.createStatement();
+        ResultSet status = statement.executeQuery("SELECT index_folder FROM index_status")) {
+      status.next();
+    } catch (SQLException | RuntimeException e) {
+      newest.close();
+      throw e;
+    }
+    Connection before = closed ? newest : served;
+    served = closed ? null : newest;
+    if (before != null) {
+      before.close();
+    }
+  }
+
+  /** Lets go of the version it keeps open (the server is stopping). */
+  @Override
+  public synchronized void close() throws SQLException {
+    closed = true;
+    if (served != null) {
+      served.close();
+      served = null;
     }
   }
 

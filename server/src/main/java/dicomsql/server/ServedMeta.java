@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
@@ -40,6 +39,14 @@ final class ServedMeta extends JdbcMeta {
   static final String TIMED_OUT = "HYT00";
   static final String CANCELLED = "57014";
   private static final String GENERAL_ERROR = "HY000";
+  /**
+   * How often running statements are checked against the time limit: a tenth of it, within
+   * these bounds. One periodic check, rather than an alarm per run, because a cancelled alarm
+   * stays in the timer's queue until it would have gone off: at thousands of runs a second and
+   * a limit of minutes, that was hundreds of thousands of objects (each holding its statement).
+   */
+  private static final long MIN_TICK_MILLIS = 50;
+  private static final long MAX_TICK_MILLIS = 1_000;
 
   private final StatementLimits limits;
   /** One budget for what the raster functions of every connection keep. */
@@ -58,6 +65,11 @@ final class ServedMeta extends JdbcMeta {
       thread.setDaemon(true);
       return thread;
     });
+    if (!limits.timeout().isZero()) {
+      long tick = Math.max(MIN_TICK_MILLIS, Math.min(MAX_TICK_MILLIS,
+          limits.timeout().toMillis() / 10));
+      timer.scheduleWithFixedDelay(this::stopOverdue, tick, tick, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -192,9 +204,6 @@ final class ServedMeta extends JdbcMeta {
     if (running != null) {
       this.running.put(h.id, running);
     }
-    ScheduledFuture<?> alarm = running == null || limits.timeout().isZero() ? null
-        : timer.schedule(() -> running.stop(TIMED_OUT), limits.timeout().toMillis(),
-            TimeUnit.MILLISECONDS);
     try {
       return run.call();
     } catch (RuntimeException e) {
@@ -206,11 +215,19 @@ final class ServedMeta extends JdbcMeta {
       }
       throw failed(e, h.connectionId, sql, stop);
     } finally {
-      if (alarm != null) {
-        alarm.cancel(false);
-      }
       if (running != null) {
         this.running.remove(h.id, running);
+      }
+    }
+  }
+
+  /** Stops the statements that have run longer than the time limit. */
+  private void stopOverdue() {
+    long now = System.nanoTime();
+    long limit = limits.timeout().toNanos();
+    for (Running statement : running.values()) {
+      if (now - statement.started >= limit) {
+        statement.stop(TIMED_OUT);
       }
     }
   }
@@ -235,6 +252,7 @@ final class ServedMeta extends JdbcMeta {
     private final String connectionId;
     private final String user;
     private final Statement statement;
+    private final long started = System.nanoTime();
     private final AtomicReference<String> stopped = new AtomicReference<>();
 
     Running(String connectionId, String user, Statement statement) {
@@ -248,7 +266,7 @@ final class ServedMeta extends JdbcMeta {
       if (stopped.compareAndSet(null, state)) {
         try {
           statement.cancel();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
           ServerLog.line("could not cancel a statement: " + e.getMessage());
         }
       }

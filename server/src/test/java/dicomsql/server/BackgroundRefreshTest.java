@@ -41,12 +41,10 @@ class BackgroundRefreshTest {
   @Test
   void answersTheOldOrTheNewIndexAndNeverWaitsForTheRefresh() throws Exception {
     Path data = temp.resolve("data");
-    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
-        DatasetGenerator.Listener.NONE);
-    ServeOptions options = new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, null,
-        null, null, new StatementLimits(Duration.ZERO, 0), Duration.ofMinutes(10),
-        Duration.ZERO, Duration.ofSeconds(1), 1 << 20);
-    assertThat(new IndexRefresher(options, IndexProgress.NONE).refresh(true)).isTrue();
+    ServeOptions options = served(data);
+    try (IndexRefresher build = new IndexRefresher(options, IndexProgress.NONE)) {
+      assertThat(build.refresh(true)).isTrue();
+    }
     ServedMeta meta = new ServedMeta(options.driverUrl("never"), new Properties(),
         options.limits(), new RasterCaches(1 << 20));
     CompletableFuture<List<List<Object>>> reading = null;
@@ -74,8 +72,8 @@ class BackgroundRefreshTest {
         return seen;
       });
       CompletableFuture<Boolean> refresh = CompletableFuture.supplyAsync(() -> {
-        try {
-          return new IndexRefresher(options, paused).refresh(false);
+        try (IndexRefresher refresher = new IndexRefresher(options, paused)) {
+          return refresher.refresh(false);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -113,6 +111,59 @@ class BackgroundRefreshTest {
     }
   }
 
+  /**
+   * The server keeps the newest version open ({@link IndexRefresher}), so that a client
+   * connecting during a refresh when no other client is connected answers at once too: with
+   * nothing open in the process, opening the index file would wait for the refresh to end.
+   */
+  @Test
+  void aClientConnectingDuringARefreshWhileNoneIsConnectedAnswersAtOnce() throws Exception {
+    Path data = temp.resolve("data");
+    ServeOptions options = served(data);
+    PausedRefresh paused = new PausedRefresh();
+    paused.armed = false;
+    IndexRefresher refresher = new IndexRefresher(options, paused);
+    ServedMeta meta = new ServedMeta(options.driverUrl("never"), new Properties(),
+        options.limits(), new RasterCaches(1 << 20));
+    try {
+      assertThat(refresher.refresh(true)).isTrue();
+      Meta.ConnectionHandle before = connect(meta, "before");
+      List<Object> old = state(meta, meta.prepare(before, STATE, -1));
+      meta.closeConnection(before);
+      new DatasetGenerator(new SynthOptions(1, 8, 16, 2, 1)).generate(data.resolve("more"),
+          DatasetGenerator.Listener.NONE);
+      paused.armed = true;
+      CompletableFuture<Boolean> refresh = CompletableFuture.supplyAsync(() -> {
+        try {
+          return refresher.refresh(false);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertThat(paused.reached.await(HANG.toMinutes(), TimeUnit.MINUTES)).isTrue();
+
+      assertTimeoutPreemptively(HANG, () -> assertThat(state(meta,
+          meta.prepare(connect(meta, "during"), STATE, -1))).isEqualTo(old));
+      paused.resume.countDown();
+      assertThat(refresh.get(HANG.toMinutes(), TimeUnit.MINUTES)).isTrue();
+      assertThat(state(meta, meta.prepare(connect(meta, "after"), STATE, -1)))
+          .isNotEqualTo(old);
+    } finally {
+      paused.resume.countDown();
+      meta.close();
+      refresher.close();
+    }
+  }
+
+  /** A generated patient in {@code data}, served with an index beside it. */
+  private ServeOptions served(Path data) throws Exception {
+    new DatasetGenerator(new SynthOptions(1, 7, 16, 2, 1)).generate(data,
+        DatasetGenerator.Listener.NONE);
+    return new ServeOptions(data, temp.resolve("index"), "127.0.0.1", 0, null, null, null,
+        new StatementLimits(Duration.ZERO, 0), Duration.ofMinutes(10), Duration.ZERO,
+        Duration.ofSeconds(1), 1 << 20);
+  }
+
   private static Meta.ConnectionHandle connect(ServedMeta meta, String id) {
     Meta.ConnectionHandle handle = new Meta.ConnectionHandle(id);
     meta.openConnection(handle, Map.of());
@@ -128,6 +179,8 @@ class BackgroundRefreshTest {
   private static final class PausedRefresh implements IndexProgress {
     final CountDownLatch reached = new CountDownLatch(1);
     final CountDownLatch resume = new CountDownLatch(1);
+    /** Whether it stops: not while the index is first built. */
+    volatile boolean armed = true;
 
     @Override
     public void reading(long files, long bytes) {}
@@ -137,6 +190,9 @@ class BackgroundRefreshTest {
 
     @Override
     public void deriving() {
+      if (!armed) {
+        return;
+      }
       reached.countDown();
       try {
         resume.await();
