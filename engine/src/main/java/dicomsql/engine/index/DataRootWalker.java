@@ -68,8 +68,7 @@ public final class DataRootWalker {
     Map<Object, String> folders = new ConcurrentHashMap<>();
     folders.put(FileStat.of(root, true).key(), "");
     Part top = new Part(folders);
-    List<String> subfolders = new ArrayList<>();
-    List<Path> subfolderFiles = new ArrayList<>();
+    List<Visit> subfolders = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = name(entry);
@@ -77,11 +76,12 @@ public final class DataRootWalker {
         if (visit != null && visit.found() != null) {
           top.found.add(visit.found());
         } else if (visit != null) {
-          subfolders.add(name);
-          subfolderFiles.add(entry);
+          subfolders.add(visit);
         }
       }
     }
+    // In path order, so that the parts follow each other in order too.
+    subfolders.sort(Visit.BY_KEY);
     List<Found> found = new ArrayList<>(top.found);
     PriorityQueue<Link> links = new PriorityQueue<>(Comparator.comparing(Link::path));
     links.addAll(top.links);
@@ -92,10 +92,8 @@ public final class DataRootWalker {
     });
     try {
       List<Future<Part>> parts = new ArrayList<>();
-      for (int k = 0; k < subfolders.size(); k++) {
-        Path folder = subfolderFiles.get(k);
-        String path = subfolders.get(k);
-        parts.add(pool.submit(() -> new Part(folders).walk(folder, path)));
+      for (Visit subfolder : subfolders) {
+        parts.add(pool.submit(() -> new Part(folders).walk(subfolder.file(), subfolder.path())));
       }
       for (Future<Part> part : parts) {
         found.addAll(part.get().found);
