@@ -3,7 +3,6 @@ package dicomsql.engine.index;
 import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.h2.mvstore.Cursor;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -119,46 +117,30 @@ final class IndexBuilder {
    */
   Plan plan(IndexStore store) throws IOException {
     Plan plan = new Plan();
-    // The stored states are read (pages read and decompressed) while the walk stats the files,
-    // rather than after it: the two are most of a refresh that finds nothing changed.
-    List<String> knownPaths = new ArrayList<>();
-    List<long[]> knownStates = new ArrayList<>();
-    List<List<DataRootWalker.Found>> walked = new ArrayList<>();
-    try {
-      alongside(() -> {
-        Cursor<String, long[]> states = store.files().cursor(null);
-        while (states.hasNext()) {
-          knownPaths.add(states.next());
-          knownStates.add(states.getValue());
-        }
-      }, () -> {
-        try {
-          walked.add(DataRootWalker.walk(root, threads));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    int next = 0;
-    for (DataRootWalker.Found file : walked.get(0)) {
-      while (next < knownPaths.size() && knownPaths.get(next).compareTo(file.path()) < 0) {
-        plan.deleted.add(knownPaths.get(next++));
+    List<DataRootWalker.Found> found = DataRootWalker.walk(root, threads);
+    Iterator<Map.Entry<String, long[]>> known = store.files().entrySet().iterator();
+    Map.Entry<String, long[]> next = known.hasNext() ? known.next() : null;
+    for (DataRootWalker.Found file : found) {
+      while (next != null && next.getKey().compareTo(file.path()) < 0) {
+        plan.deleted.add(next.getKey());
+        next = known.hasNext() ? known.next() : null;
       }
-      if (next == knownPaths.size() || !knownPaths.get(next).equals(file.path())) {
+      if (next == null || !next.getKey().equals(file.path())) {
         plan.added++;
         plan.toRead.add(file);
         continue;
       }
-      if (file.error() != null || hasChanged(knownStates.get(next), file)) {
+      if (file.error() != null || hasChanged(next.getValue(), file)) {
         plan.changed++;
         plan.toRead.add(file);
       }
-      next++;
+      next = known.hasNext() ? known.next() : null;
     }
-    plan.deleted.addAll(knownPaths.subList(next, knownPaths.size()));
-    plan.known = knownPaths.size();
+    while (next != null) {
+      plan.deleted.add(next.getKey());
+      next = known.hasNext() ? known.next() : null;
+    }
+    plan.known = store.files().size();
     plan.rulesChanged = !rulesFingerprint.equals(store.meta("rules"));
     return plan;
   }
@@ -249,9 +231,9 @@ final class IndexBuilder {
    */
   private static void alongside(Runnable background, Runnable foreground) {
     ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-      Thread other = new Thread(runnable, "dicomsql-alongside");
-      other.setDaemon(true);
-      return other;
+      Thread writer = new Thread(runnable, "dicomsql-write");
+      writer.setDaemon(true);
+      return writer;
     });
     Future<?> done = thread.submit(background);
     thread.shutdown();
