@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An in-memory data set: elements in tag order with typed access to their values. Text is
@@ -24,7 +23,7 @@ import java.util.TreeMap;
 public final class DataSet implements Iterable<Element> {
   private static final String[] NO_STRINGS = new String[0];
 
-  private final TreeMap<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
+  private final ElementsByTag elements = new ElementsByTag();
   /** Values read only in part (their whole length), when the reader capped them. */
   private Map<Integer, Long> cutLengths;
   private final DataSet parent;
@@ -131,7 +130,7 @@ public final class DataSet implements Iterable<Element> {
   }
 
   public boolean contains(int tag) {
-    return elements.containsKey(tag);
+    return elements.contains(tag);
   }
 
   public int size() {
@@ -140,7 +139,7 @@ public final class DataSet implements Iterable<Element> {
 
   @Override
   public Iterator<Element> iterator() {
-    return Collections.unmodifiableCollection(elements.values()).iterator();
+    return elements.values().iterator();
   }
 
   // Reading values.
@@ -192,6 +191,22 @@ public final class DataSet implements Iterable<Element> {
       return TextValues.split(flagged(tag, decode(e)), e.vr() == VR.UN ? VR.LO : e.vr());
     }
     return BinaryValues.strings(e.bytes(), e.vr(), bigEndian);
+  }
+
+  /**
+   * All values of a text element joined with backslashes, each without its padding (numbers and
+   * tags as text for binary VRs); null when it has none.
+   */
+  public String getJoined(int tag) {
+    Element e = elements.get(tag);
+    if (e == null || e.bytes() == null) {
+      return null;
+    }
+    if (e.vr().isText() || e.vr() == VR.UN) {
+      return TextValues.joined(flagged(tag, decode(e)), e.vr() == VR.UN ? VR.LO : e.vr());
+    }
+    String[] values = BinaryValues.strings(e.bytes(), e.vr(), bigEndian);
+    return values.length == 0 ? null : String.join("\\", values);
   }
 
   private String decode(Element e) {
@@ -354,15 +369,14 @@ public final class DataSet implements Iterable<Element> {
 
   /** Adds an element read from a file; of two with one tag, the first counts, as in dcmtk. */
   private void putFirst(Element element) {
-    // One search of the tree, not one to look and one to insert.
-    if (elements.putIfAbsent(element.tag(), element) == null
+    if (elements.putIfAbsent(element)
         && element.tag() == Tag.SpecificCharacterSet) {
       charset = null;
     }
   }
 
   private void put(Element element) {
-    elements.put(element.tag(), element);
+    elements.put(element);
     if (element.tag() == Tag.SpecificCharacterSet) {
       charset = null;
     }

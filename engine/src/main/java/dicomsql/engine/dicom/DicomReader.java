@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A pull reader of DICOM tokens: element headers, sequence and item boundaries, fragments. A value
@@ -91,9 +92,8 @@ public final class DicomReader implements Closeable {
     this.in = in;
     this.options = options;
     this.path = path;
-    for (int i = 0; i < frames.length; i++) {
-      frames[i] = new Frame();
-    }
+    // Deeper frames are made when first entered: most files an index reads have no sequence.
+    frames[0] = new Frame();
     try {
       FileStart start = FileStart.read(in);
       this.fileMeta = start.fileMeta();
@@ -590,12 +590,10 @@ public final class DicomReader implements Closeable {
     Frame parent = frames[depth];
     depth++;
     if (depth == frames.length) {
-      Frame[] grown = new Frame[frames.length * 2];
-      System.arraycopy(frames, 0, grown, 0, frames.length);
-      for (int i = frames.length; i < grown.length; i++) {
-        grown[i] = new Frame();
-      }
-      frames = grown;
+      frames = Arrays.copyOf(frames, frames.length * 2);
+    }
+    if (frames[depth] == null) {
+      frames[depth] = new Frame();
     }
     Frame frame = frames[depth];
     frame.kind = kind;

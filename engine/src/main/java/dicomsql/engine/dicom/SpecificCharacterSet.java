@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the bytes of SH, LO, ST, LT, UT, UC and PN values become characters, as Specific Character
@@ -20,6 +22,14 @@ public final class SpecificCharacterSet {
   public static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(new String[0],
       List.of(), new FixedCharsetEncoding(StandardCharsets.ISO_8859_1,
           StandardCharsets.ISO_8859_1, DEFAULT_LABEL));
+
+  /**
+   * The sets made so far, by their terms: every file of a folder usually names the same one, and
+   * making it (checking Java's charsets) cost a tenth of an index build's reading. Bounded, so
+   * that a folder of ever new misspellings does not grow it without end.
+   */
+  private static final Map<List<String>, SpecificCharacterSet> MADE = new ConcurrentHashMap<>();
+  private static final int MADE_AT_MOST = 256;
 
   private static final String ASCII_PROBE = " !\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~";
 
@@ -42,6 +52,18 @@ public final class SpecificCharacterSet {
    * ignored, and {@link #problems()} says what was forgiven.
    */
   public static SpecificCharacterSet of(String... terms) {
+    List<String> key = Arrays.asList(terms.clone());
+    SpecificCharacterSet made = MADE.get(key);
+    if (made == null) {
+      made = make(terms);
+      if (MADE.size() < MADE_AT_MOST) {
+        MADE.putIfAbsent(key, made);
+      }
+    }
+    return made;
+  }
+
+  private static SpecificCharacterSet make(String[] terms) {
     String[] stripped = new String[terms.length];
     int last = -1;
     for (int i = 0; i < terms.length; i++) {

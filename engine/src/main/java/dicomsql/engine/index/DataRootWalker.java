@@ -68,17 +68,20 @@ public final class DataRootWalker {
     Map<Object, String> folders = new ConcurrentHashMap<>();
     folders.put(FileStat.of(root, true).key(), "");
     Part top = new Part(folders);
-    List<String> subfolders = new ArrayList<>();
-    List<Path> subfolderFiles = new ArrayList<>();
+    List<Visit> subfolders = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = name(entry);
-        if (!isHidden(name) && top.entry(entry, name)) {
-          subfolders.add(name);
-          subfolderFiles.add(entry);
+        Visit visit = isHidden(name) ? null : top.entry(entry, name);
+        if (visit != null && visit.found() != null) {
+          top.found.add(visit.found());
+        } else if (visit != null) {
+          subfolders.add(visit);
         }
       }
     }
+    // In path order, so that the parts follow each other in order too.
+    subfolders.sort(Visit.BY_KEY);
     List<Found> found = new ArrayList<>(top.found);
     PriorityQueue<Link> links = new PriorityQueue<>(Comparator.comparing(Link::path));
     links.addAll(top.links);
@@ -89,10 +92,8 @@ public final class DataRootWalker {
     });
     try {
       List<Future<Part>> parts = new ArrayList<>();
-      for (int k = 0; k < subfolders.size(); k++) {
-        Path folder = subfolderFiles.get(k);
-        String path = subfolders.get(k);
-        parts.add(pool.submit(() -> new Part(folders).walk(folder, path)));
+      for (Visit subfolder : subfolders) {
+        parts.add(pool.submit(() -> new Part(folders).walk(subfolder.file(), subfolder.path())));
       }
       for (Future<Part> part : parts) {
         found.addAll(part.get().found);
@@ -117,19 +118,42 @@ public final class DataRootWalker {
       found.addAll(part.found);
       links.addAll(part.links);
     }
-    // In parallel where the common pool has threads (the walk's are done): a file an entry.
+    // Each part is in path order already, so this mostly merges them (links, the root's own
+    // files); in parallel where the common pool has threads (the walk's are done).
     Found[] sorted = found.toArray(new Found[0]);
     Arrays.parallelSort(sorted, Comparator.comparing(Found::path));
     foldersRead.addAll(folders.values());
     return new ArrayList<>(Arrays.asList(sorted));
   }
 
-  /** The files and links of one folder's tree, read on one thread. */
+  /**
+   * An entry of a folder to visit in path order: a file found (or what went wrong), or a folder
+   * to read ({@code found} null). A folder's key ends in {@code /}, as every path below it does,
+   * so that sorting siblings by key puts a folder's files where the paths sort
+   * ({@code a-b} before {@code a/c}).
+   */
+  private record Visit(String key, Path file, String path, Found found) {
+    static final Comparator<Visit> BY_KEY = Comparator.comparing(Visit::key);
+
+    static Visit found(Found found) {
+      return new Visit(found.path(), found.file(), found.path(), found);
+    }
+
+    static Visit folder(Path file, String path) {
+      return new Visit(path + "/", file, path, null);
+    }
+  }
+
+  /**
+   * The files and links of one folder's tree, read on one thread, the files in path order: each
+   * folder's entries sorted, and a folder's tree read before its next sibling. The final sort of
+   * the whole walk then finds them in order, which sorting a file an entry at random cost most
+   * of the walk's own time.
+   */
   private static final class Part {
     private final Map<Object, String> folders;
     private final List<Found> found = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
-    private final Deque<Object[]> toRead = new ArrayDeque<>();
 
     Part(Map<Object, String> folders) {
       this.folders = folders;
@@ -137,30 +161,40 @@ public final class DataRootWalker {
 
     /** Reads a folder (already claimed in {@code folders}) and everything below it. */
     Part walk(Path folder, String path) {
-      toRead.push(new Object[] {folder, path});
-      while (!toRead.isEmpty()) {
-        Object[] next = toRead.pop();
-        Path dir = (Path) next[0];
-        String relative = (String) next[1];
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      Deque<Visit> toVisit = new ArrayDeque<>();
+      toVisit.push(Visit.folder(folder, path));
+      List<Visit> listed = new ArrayList<>();
+      while (!toVisit.isEmpty()) {
+        Visit next = toVisit.pop();
+        if (next.found() != null) {
+          found.add(next.found());
+          continue;
+        }
+        listed.clear();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(next.file())) {
           for (Path entry : entries) {
             String name = name(entry);
-            if (!isHidden(name) && entry(entry, relative + "/" + name)) {
-              toRead.push(new Object[] {entry, relative + "/" + name});
+            Visit visit = isHidden(name) ? null : entry(entry, next.path() + "/" + name);
+            if (visit != null) {
+              listed.add(visit);
             }
           }
         } catch (IOException e) {
-          found.add(Found.failed(relative, dir, describe(e)));
+          found.add(Found.failed(next.path(), next.file(), describe(e)));
+        }
+        listed.sort(Visit.BY_KEY);
+        for (int k = listed.size() - 1; k >= 0; k--) {
+          toVisit.push(listed.get(k));
         }
       }
       return this;
     }
 
     /**
-     * Notes one entry: a file found, a link to a folder to follow later, or what went wrong;
-     * returns true for a folder not read before, which the caller reads.
+     * Looks at one entry: a file found, or what went wrong, or a folder not read before, to
+     * visit; null for a link to a folder (noted, to follow later) and for anything else.
      */
-    boolean entry(Path entry, String path) {
+    Visit entry(Path entry, String path) {
       FileStat stat;
       try {
         stat = FileStat.of(entry, false);
@@ -168,26 +202,23 @@ public final class DataRootWalker {
           stat = followed(entry);
           if (stat.kind() == FileStat.Kind.FOLDER) {
             links.add(new Link(path, entry, stat.key()));
-            return false;
+            return null;
           }
         }
       } catch (IOException e) {
-        found.add(Found.failed(path, entry, describe(e)));
-        return false;
+        return Visit.found(Found.failed(path, entry, describe(e)));
       } catch (BrokenLink e) {
-        found.add(Found.failed(path, entry, e.getMessage()));
-        return false;
+        return Visit.found(Found.failed(path, entry, e.getMessage()));
       }
       if (stat.kind() == FileStat.Kind.FILE) {
-        found.add(Found.of(path, entry, stat));
-      } else if (stat.kind() == FileStat.Kind.FOLDER) {
-        String seenAs = folders.putIfAbsent(stat.key(), path);
-        if (seenAs == null) {
-          return true;
-        }
-        found.add(Found.failed(path, entry, readAlready(seenAs, path)));
+        return Visit.found(Found.of(path, entry, stat));
       }
-      return false;
+      if (stat.kind() == FileStat.Kind.FOLDER) {
+        String seenAs = folders.putIfAbsent(stat.key(), path);
+        return seenAs == null ? Visit.folder(entry, path)
+            : Visit.found(Found.failed(path, entry, readAlready(seenAs, path)));
+      }
+      return null;
     }
   }
 

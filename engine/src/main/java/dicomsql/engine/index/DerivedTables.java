@@ -51,12 +51,11 @@ public final class DerivedTables {
    * changed, freshly accumulated (a series with no instances left maps to null); the other
    * series keep their stored rows and, unless {@code allPhases}, their phases. ROIs are linked
    * again only when one of {@code changedSops} is among their contours' images (or they have
-   * no stored link). Only rows that differ are written. {@code seriesOfSop}, when not null,
-   * holds the accumulator of every instance's series by its SOP Instance UID (a first build
-   * has them all), so that linking need not look them up in the index.
+   * no stored link). Only rows that differ are written. {@code scanned}, when not null, is
+   * what a first build's scan gathered, so that nothing need be looked up in the index.
    */
   void update(Map<String, SeriesAccumulator> changed, Set<String> changedSops,
-      boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
+      boolean allPhases, Scanned scanned) {
     Map<String, Object[]> series = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     TableStore seriesTable = store.table(S);
     for (int id : seriesTable.live()) {
@@ -78,13 +77,21 @@ public final class DerivedTables {
     decidePhases(series.values(), allPhases ? null : studiesToDecide);
     List<Object[]> structureSets = new ArrayList<>();
     List<Object[]> rois = new ArrayList<>();
-    structureSetsAndRois(series, changedSops, seriesOfSop, structureSets, rois);
+    structureSetsAndRois(series, changedSops, scanned, structureSets, rois);
     replace(S, new ArrayList<>(series.values()));
     replace(ST, studies(series.values()));
     replace(P, patients(series.values()));
     replace(SS, structureSets);
     replace(R, rois);
   }
+
+  /**
+   * What a first build's scan gathered for the derivations: the accumulator of every instance's
+   * series by its SOP Instance UID, and the instance row of every structure set by its row id.
+   * Read back from the index instead, each of those rows cost a page read and decode.
+   */
+  record Scanned(Map<String, SeriesAccumulator> seriesOfSop,
+      Map<Integer, Object[]> structureSetInstances) {}
 
   private void replace(TableDefinition table, List<Object[]> rows) {
     TableStore target = store.table(table);
@@ -227,12 +234,13 @@ public final class DerivedTables {
   }
 
   private void structureSetsAndRois(Map<String, Object[]> series, Set<String> changedSops,
-      Map<String, SeriesAccumulator> known, List<Object[]> structureSets, List<Object[]> rois) {
+      Scanned scanned, List<Object[]> structureSets, List<Object[]> rois) {
     TableStore instances = store.table(I);
     TreeMap<String, Integer> order = new TreeMap<>();
     Map<Integer, Object[]> instanceOf = new HashMap<>();
     for (int id : store.structureSets().keySet()) {
-      Object[] instance = instances.get(id);
+      Object[] instance = scanned == null ? instances.get(id)
+          : scanned.structureSetInstances().get(id);
       if (instance != null) {
         instanceOf.put(id, instance);
         order.put(instance[I.indexOf("sop_uid")] + "\u0000" + instance[I.indexOf("path")], id);
@@ -257,8 +265,8 @@ public final class DerivedTables {
       }
       relink.put(id, again);
     }
-    Map<String, String> seriesOfSop = known == null ? seriesOfSops(wanted)
-        : seriesOfSops(wanted, known);
+    Map<String, String> seriesOfSop = scanned == null ? seriesOfSops(wanted)
+        : seriesOfSops(wanted, scanned.seriesOfSop());
     for (int id : order.values()) {
       Object[] instance = instanceOf.get(id);
       StructureSetFacts facts = factsOf.get(id);

@@ -183,7 +183,7 @@ public final class FileScanner {
       row[POSITION_X + 1] = position[1];
       row[POSITION_X + 2] = position[2];
     }
-    row[ORIENTATION] = joined(ds, Tag.ImageOrientationPatient);
+    row[ORIENTATION] = ds.getJoined(Tag.ImageOrientationPatient);
     row[SLICE_LOCATION] = ds.getDouble(Tag.SliceLocation);
     row[RESCALE_SLOPE] = ds.getDouble(Tag.RescaleSlope);
     row[RESCALE_INTERCEPT] = ds.getDouble(Tag.RescaleIntercept);
@@ -191,7 +191,7 @@ public final class FileScanner {
     row[WINDOW_WIDTH] = ds.getDouble(Tag.WindowWidth);
     row[ACQUISITION_TIME] = ds.getTime(Tag.AcquisitionTime);
     row[CONTENT_TIME] = ds.getTime(Tag.ContentTime);
-    row[IMAGE_TYPE] = joined(ds, Tag.ImageType);
+    row[IMAGE_TYPE] = ds.getJoined(Tag.ImageType);
     row[DEIDENTIFICATION_METHOD] = ds.getText(Tag.DeidentificationMethod);
     row[SERIES_NUMBER] = ds.getInt(Tag.SeriesNumber);
     row[SERIES_DESCRIPTION] = ds.getText(Tag.SeriesDescription);
@@ -211,11 +211,5 @@ public final class FileScanner {
     row[BIRTH_DATE] = ds.getDate(Tag.PatientBirthDate);
     row[SEX] = ds.getString(Tag.PatientSex);
     return row;
-  }
-
-  /** All values of a multi-valued element joined with backslashes, or null. */
-  private static String joined(DataSet ds, int tag) {
-    String[] values = ds.getStrings(tag);
-    return values.length == 0 ? null : String.join("\\", values);
   }
 }

@@ -71,21 +71,25 @@ final class IndexBuilder {
     Map<String, SeriesAccumulator> series = new HashMap<>();
     // The series of each instance, by its SOP Instance UID: what linking the ROIs would
     // otherwise look up in the index just written, one page read and decoded per image.
-    Map<String, SeriesAccumulator> seriesOfSop = new HashMap<>();
+    DerivedTables.Scanned gathered = new DerivedTables.Scanned(new HashMap<>(), new HashMap<>());
     InstanceCopies copies = new InstanceCopies(store);
     // Files come in path order, so the first copy met is the instance and none is demoted.
     scan(found, (file, scanned) -> {
-      Object[] instance = ingest(store, copies, file, scanned, demoted -> { });
-      if (instance != null && !InstanceCopies.isCopy(instance)) {
+      int id = ingest(store, copies, file, scanned, demoted -> { });
+      Object[] instance = scanned.instance();
+      if (id >= 0 && !InstanceCopies.isCopy(instance)) {
         SeriesAccumulator accumulator = series.computeIfAbsent(
             (String) instance[SERIES_UID], s -> new SeriesAccumulator());
         accumulator.add(instance);
         if (instance[SOP_UID] != null && instance[SERIES_UID] != null) {
-          seriesOfSop.put((String) instance[SOP_UID], accumulator);
+          gathered.seriesOfSop().put((String) instance[SOP_UID], accumulator);
+        }
+        if (scanned.structureSet() != null) {
+          gathered.structureSetInstances().put(id, instance);
         }
       }
     });
-    finishAndDerive(store, series, Set.of(), true, seriesOfSop);
+    finishAndDerive(store, series, Set.of(), true, gathered);
   }
 
   /** What a refresh would read and drop, worked out before anything is changed. */
@@ -168,7 +172,8 @@ final class IndexBuilder {
     toRead.sort(Comparator.comparing(DataRootWalker.Found::path));
     InstanceCopies copies = new InstanceCopies(store);
     scan(toRead, (file, scanned) -> {
-      Object[] instance = ingest(store, copies, file, scanned, affected::add);
+      Object[] instance = ingest(store, copies, file, scanned, affected::add) < 0 ? null
+          : scanned.instance();
       if (instance != null) {
         affected.add((String) instance[SERIES_UID]);
         changedSops.add((String) instance[SOP_UID]);
@@ -192,19 +197,19 @@ final class IndexBuilder {
   }
 
   /**
-   * Writes what the scan gathered and derives the other tables; {@code seriesOfSop} is the
-   * first build's series of every instance (null: looked up in the index).
+   * Writes what the scan gathered and derives the other tables; {@code scanned} is what a first
+   * build's scan gathered for the derivations (null: looked up in the index).
    */
   private void finishAndDerive(IndexStore store, Map<String, SeriesAccumulator> series,
-      Set<String> changedSops, boolean allPhases, Map<String, SeriesAccumulator> seriesOfSop) {
+      Set<String> changedSops, boolean allPhases, DerivedTables.Scanned scanned) {
     progress.deriving();
     TableStore instances = store.table(Tables.INSTANCES);
     Runnable derive = () -> {
       store.table(Tables.CONTOURS).finish();
       store.table(Tables.SCAN_ERRORS).finish();
-      new DerivedTables(store, rules).update(series, changedSops, allPhases, seriesOfSop);
+      new DerivedTables(store, rules).update(series, changedSops, allPhases, scanned);
     };
-    if (seriesOfSop == null) {
+    if (scanned == null) {
       instances.finish();
       derive.run();
     } else {
@@ -324,11 +329,11 @@ final class IndexBuilder {
   }
 
   /**
-   * Stores what scanning a file gave; returns its instance row, if it has one. A copy of
-   * another file's instance is stored as such ({@link InstanceCopies}); the series of an
-   * instance it displaces goes to {@code demotedSeries}.
+   * Stores what scanning a file gave; returns the row id of its instance row, or -1 when it has
+   * none. A copy of another file's instance is stored as such ({@link InstanceCopies}); the
+   * series of an instance it displaces goes to {@code demotedSeries}.
    */
-  private static Object[] ingest(IndexStore store, InstanceCopies copies,
+  private static int ingest(IndexStore store, InstanceCopies copies,
       DataRootWalker.Found file, ScannedFile scanned, Consumer<String> demotedSeries) {
     long[] state = {file.size(), file.modified(), IndexStore.KIND_SKIPPED, -1, -1, 0,
         file.changed(), file.inode(), scanned.ioError() ? 1 : 0, -1};
@@ -349,7 +354,7 @@ final class IndexBuilder {
         row[InstanceCopies.DUPLICATE_OF] = instance;
         state[3] = store.table(I).add(row);
         store.putFile(scanned.path(), state);
-        return row;
+        return (int) state[3];
       }
       int id = store.table(I).add(row, scanned.encodedInstance());
       state[3] = id;
@@ -366,7 +371,7 @@ final class IndexBuilder {
       }
     }
     store.putFile(scanned.path(), state);
-    return scanned.instance();
+    return scanned.instance() == null ? -1 : (int) state[3];
   }
 
   /** A consumer of scanned files that runs on the calling thread. */

@@ -56,11 +56,7 @@ public final class RowCodec {
 
   private static void write(Output out, ColumnType type, Object value) {
     switch (type) {
-      case VARCHAR -> {
-        byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
-        out.varLong(utf8.length);
-        out.bytes(utf8);
-      }
+      case VARCHAR -> out.text((String) value);
       case INTEGER -> out.varLong(zigzag((Integer) value));
       case BIGINT -> out.varLong(zigzag((Long) value));
       case DATE -> out.varLong(zigzag(((LocalDate) value).toEpochDay()));
@@ -162,7 +158,8 @@ public final class RowCodec {
 
   /** A growable byte array written front to back. */
   private static final class Output {
-    private byte[] buf = new byte[512];
+    /** As large as an instance row mostly is, so that it rarely grows. */
+    private byte[] buf = new byte[1024];
     private int size;
 
     void ensure(int n) {
@@ -190,6 +187,24 @@ public final class RowCodec {
       ensure(8);
       for (int k = 0; k < 8; k++) {
         buf[size++] = (byte) (v >>> (8 * k));
+      }
+    }
+
+    /** A string as its UTF-8 length and bytes; ASCII (UIDs, codes, paths) copied as it is. */
+    void text(String value) {
+      int length = value.length();
+      for (int i = 0; i < length; i++) {
+        if (value.charAt(i) >= 0x80) {
+          byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+          varLong(utf8.length);
+          bytes(utf8);
+          return;
+        }
+      }
+      varLong(length);
+      ensure(length);
+      for (int i = 0; i < length; i++) {
+        buf[size++] = (byte) value.charAt(i);
       }
     }
 

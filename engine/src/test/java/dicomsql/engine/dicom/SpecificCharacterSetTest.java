@@ -111,6 +111,19 @@ class SpecificCharacterSetTest {
   }
 
   @Test
+  void theSameTermsGiveTheSameSetEachTimeAndOthersTheirOwn() {
+    SpecificCharacterSet latin1 = SpecificCharacterSet.of("ISO_IR 100");
+    assertThat(SpecificCharacterSet.of("ISO_IR 100")).isSameAs(latin1);
+    SpecificCharacterSet padded = SpecificCharacterSet.of(" ISO_IR 100");
+    assertThat(padded.terms()).containsExactly(" ISO_IR 100");
+    assertThat(padded.decode(bytes("J\u00e9"), 0, 2, VR.PN)).isEqualTo("Jé");
+    SpecificCharacterSet utf8 = SpecificCharacterSet.of("ISO_IR 192");
+    assertThat(utf8.decode(bytes("\u00c3\u00a9"), 0, 2, VR.PN)).isEqualTo("é");
+    assertThat(SpecificCharacterSet.of("", "ISO 2022 IR 87").problems()).isEmpty();
+    assertThat(SpecificCharacterSet.of((String) null)).isSameAs(SpecificCharacterSet.DEFAULT);
+  }
+
+  @Test
   void readsUnknownTermAsDefaultRepertoireAndSaysSo() {
     SpecificCharacterSet charset = SpecificCharacterSet.of("ISO_IR 999");
     assertThat(charset.decode(bytes("J\u00e9"), 0, 2, VR.PN)).isEqualTo("Jé");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ValueParsingTest {
@@ -52,6 +53,54 @@ class ValueParsingTest {
         .isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-14));
     assertThat(DecimalStrings.format(-123456.78901234567)).hasSizeLessThanOrEqualTo(16);
     assertThat(DecimalStrings.format(1.5e300)).hasSizeLessThanOrEqualTo(16);
+  }
+
+  @Test
+  void parsesPlainDecimalsToTheSameDoubleAsJava() {
+    Random random = new Random(11);
+    for (int n = 0; n < 200_000; n++) {
+      int digits = 1 + random.nextInt(17);
+      StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+      int point = random.nextInt(digits + 2) - 1;
+      for (int d = 0; d < digits; d++) {
+        if (d == point) {
+          text.append('.');
+        }
+        text.append((char) ('0' + random.nextInt(10)));
+      }
+      if (point == digits) {
+        text.append('.');
+      }
+      String written = text.toString();
+      assertThat(Double.doubleToRawLongBits(DecimalStrings.parseDecimal(written)))
+          .as(written).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(written)));
+    }
+    for (String written : new String[] {"-0", "-0.0", "+.5", "5.", "0.1", "999999999999999",
+        "0.000000000000001", "123456789012345.6", "-0.3"}) {
+      assertThat(Double.doubleToRawLongBits(DecimalStrings.parseDecimal(written)))
+          .as(written).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(written)));
+    }
+    assertThat(DecimalStrings.parseDecimal(".")).isNull();
+    assertThat(DecimalStrings.parseDecimal("-")).isNull();
+    assertThat(DecimalStrings.parseDecimal("1.2.3")).isNull();
+    assertThat(DecimalStrings.parseDecimal("1-2")).isNull();
+  }
+
+  @Test
+  void joinsTheValuesOfATextValueAsSplittingAndJoiningThemWould() {
+    Random random = new Random(3);
+    char[] alphabet = {' ', '\0', '\\', 'a', '1'};
+    for (VR vr : new VR[] {VR.CS, VR.DS, VR.LO, VR.ST, VR.UT}) {
+      for (int n = 0; n < 20_000; n++) {
+        StringBuilder whole = new StringBuilder();
+        for (int k = random.nextInt(9); k > 0; k--) {
+          whole.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        String[] values = TextValues.split(whole.toString(), vr);
+        assertThat(TextValues.joined(whole.toString(), vr)).as("%s '%s'", vr, whole)
+            .isEqualTo(values.length == 0 ? null : String.join("\\", values));
+      }
+    }
   }
 
   @Test

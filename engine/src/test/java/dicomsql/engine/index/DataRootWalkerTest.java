@@ -46,6 +46,17 @@ class DataRootWalkerTest {
   }
 
   @Test
+  void filesComeInPathOrderAlsoWhereASiblingSortsBetweenAFolderAndItsFiles() throws IOException {
+    for (String file : new String[] {"case/ct-2.dcm", "case/ct.old/9.dcm", "case/ct 3.dcm",
+        "case/ct/a/2.dcm", "case/ct/a-1.dcm", "case/ct0.dcm", "b.dcm", "case-1/x.dcm"}) {
+      Files.createDirectories(root.resolve(file).getParent());
+      Files.writeString(root.resolve(file), file);
+    }
+    List<String> paths = new ArrayList<>(walk().keySet());
+    assertThat(paths).hasSize(10).isSorted();
+  }
+
+  @Test
   void aLinkToAParentIsALoopReportedOnce() throws IOException {
     Files.createSymbolicLink(root.resolve("case/up"), Path.of(".."));
     Files.createSymbolicLink(root.resolve("case/ct/top"), root);

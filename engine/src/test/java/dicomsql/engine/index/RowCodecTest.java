@@ -36,4 +36,15 @@ class RowCodecTest {
     }
     assertThat(codec.decode(bytes)).containsExactly(row);
   }
+
+  @Test
+  void textOfAnyLengthAndRepertoireComesBackAsItWas() {
+    TableDefinition table = new TableDefinition("texts", List.of(
+        Column.plain("a", ColumnType.VARCHAR), Column.plain("b", ColumnType.VARCHAR),
+        Column.plain("c", ColumnType.VARCHAR), Column.plain("d", ColumnType.VARCHAR)),
+        List.of("a"));
+    RowCodec codec = new RowCodec(table);
+    Object[] row = {"1.2.840.".repeat(400), "\u007f\u0080 \u00ff", "\ud83d\ude00 王^小東", ""};
+    assertThat(codec.decode(codec.encode(row))).containsExactly(row);
+  }
 }
