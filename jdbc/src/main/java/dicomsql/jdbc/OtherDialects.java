@@ -12,6 +12,10 @@ import java.util.Optional;
 final class OtherDialects {
   private static final String TIMESTAMP = "CURRENT_TIMESTAMP";
   private static final String COALESCE = "COALESCE(x, y)";
+  private static final String TO_CHAR = "TO_CHAR(x, 'YYYY-MM-DD HH24:MI:SS')";
+  private static final String DAYS_BETWEEN = "TIMESTAMPDIFF(DAY, start, end)";
+  private static final String DAYS_ADDED = "x + INTERVAL '1' DAY, or TIMESTAMPADD(DAY, n, x)";
+  private static final String STRING_AGG = "STRING_AGG(x, ',')";
 
   private static final Map<String, String> WRITTEN_HERE = Map.ofEntries(
       Map.entry("now", TIMESTAMP),
@@ -22,20 +26,20 @@ final class OtherDialects {
       Map.entry("today", "CURRENT_DATE"),
       Map.entry("curdate", "CURRENT_DATE"),
       Map.entry("date", "CURRENT_DATE for date('now'), CAST(x AS DATE) otherwise"),
-      Map.entry("strftime", "TO_CHAR(x, 'YYYY-MM-DD HH24:MI:SS')"),
-      Map.entry("date_format", "TO_CHAR(x, 'YYYY-MM-DD HH24:MI:SS')"),
-      Map.entry("datediff", "TIMESTAMPDIFF(DAY, start, end)"),
-      Map.entry("date_diff", "TIMESTAMPDIFF(DAY, start, end)"),
-      Map.entry("dateadd", "x + INTERVAL '1' DAY, or TIMESTAMPADD(DAY, n, x)"),
-      Map.entry("date_add", "x + INTERVAL '1' DAY, or TIMESTAMPADD(DAY, n, x)"),
+      Map.entry("strftime", TO_CHAR),
+      Map.entry("date_format", TO_CHAR),
+      Map.entry("datediff", DAYS_BETWEEN),
+      Map.entry("date_diff", DAYS_BETWEEN),
+      Map.entry("dateadd", DAYS_ADDED),
+      Map.entry("date_add", DAYS_ADDED),
       Map.entry("len", "CHAR_LENGTH(x)"),
       Map.entry("ifnull", COALESCE),
       Map.entry("nvl", COALESCE),
       Map.entry("isnull", COALESCE + ", or x IS NULL"),
       Map.entry("iif", "CASE WHEN condition THEN a ELSE b END"),
       Map.entry("instr", "STRPOS(text, part), or POSITION(part IN text)"),
-      Map.entry("group_concat", "STRING_AGG(x, ',')"),
-      Map.entry("listagg", "STRING_AGG(x, ',')"),
+      Map.entry("group_concat", STRING_AGG),
+      Map.entry("listagg", STRING_AGG),
       Map.entry("lcase", "LOWER(x)"),
       Map.entry("ucase", "UPPER(x)"));
 
