@@ -241,17 +241,18 @@ public final class DicomTable extends AbstractTable
    * Called by generated code for {@link DicomJoinCount}: COUNT(*) of this table joined with
    * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one} and by indexed
    * columns of this table ({@code manyGroups}), each side's rows those its pushed condition
-   * keeps; see {@link JoinCounting}.
+   * keeps, or the distinct values of one of those group columns per the others
+   * ({@code distinct} &ge; 0); see {@link JoinCounting}.
    */
   public Enumerable<Object[]> joinCount(DataContext root, IndexCondition filter, DicomTable one,
       IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups, int[] manyGroups,
-      boolean oneFirst, int counts) {
+      boolean oneFirst, int distinct, int counts) {
     RowSource many = source.get();
     RowSource oneRows = one.source();
     return Linq4j.asEnumerable(JoinCounting.count(oneRows,
         oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, many,
         filter == null ? null : filter.rows(many), keys,
-        new JoinCounting.Groups(groups, manyGroups, oneFirst), counts));
+        new JoinCounting.Groups(groups, manyGroups, oneFirst), distinct, counts));
   }
 
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,

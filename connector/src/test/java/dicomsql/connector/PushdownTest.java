@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -198,6 +199,75 @@ class PushdownTest {
     assertGroupPlan("SELECT st.study_uid, i.modality, COUNT(*) FROM studies st "
         + "JOIN instances i ON i.study_uid = st.study_uid GROUP BY st.study_uid, i.modality",
         "split=[[modality]]");
+  }
+
+  @Test
+  void distinctValuesPerGroupAreCountedInTheJoin() throws SQLException {
+    assertGroupPlan("SELECT p.patient_id FROM patients p JOIN series s "
+        + "ON s.patient_id = p.patient_id GROUP BY p.patient_id "
+        + "HAVING COUNT(DISTINCT s.phase) = 4", "count=[DISTINCT phase]");
+    assertGroupPlan("SELECT p.sex, COUNT(DISTINCT s.modality) FROM patients p JOIN series s "
+        + "ON s.patient_id = p.patient_id WHERE s.series_number > 1 GROUP BY p.sex",
+        "count=[DISTINCT modality]");
+    // Nulls are not counted: a group whose values are all null counts 0.
+    assertGroupPlan("SELECT p.patient_id, COUNT(DISTINCT s.slice_spacing) FROM patients p "
+        + "JOIN series s ON s.patient_id = p.patient_id GROUP BY p.patient_id",
+        "count=[DISTINCT slice_spacing]");
+    // Structure set series have no slice spacing.
+    String nullGroups = "SELECT p.patient_id, s.modality, COUNT(DISTINCT s.slice_spacing) "
+        + "FROM patients p JOIN series s ON s.patient_id = p.patient_id "
+        + "GROUP BY p.patient_id, s.modality";
+    assertGroupPlan(nullGroups, "count=[DISTINCT slice_spacing]");
+    assertThat(TestConnections.rows(pushed, nullGroups)).anyMatch(row -> row.get(2).equals(0L));
+    // The counted column on the decoded side, grouped by the other side's.
+    assertGroupPlan("SELECT s.phase, COUNT(DISTINCT p.sex) FROM patients p JOIN series s "
+        + "ON s.patient_id = p.patient_id GROUP BY s.phase", "count=[DISTINCT sex]");
+    // Without groups: one row, also when nothing joins.
+    assertPlan("SELECT COUNT(DISTINCT s.phase) FROM studies st JOIN series s "
+        + "ON s.study_uid = st.study_uid", "count=[DISTINCT phase]");
+    assertPlan("SELECT COUNT(DISTINCT s.phase) FROM studies st JOIN series s "
+        + "ON s.study_uid = st.study_uid WHERE s.modality = 'none'", "count=[DISTINCT phase]");
+  }
+
+  /** A join the index counts: the columns to group by or count, and filters, of both sides. */
+  private record CountedJoin(String from, List<String> columns, List<String> filters) {}
+
+  private static final List<CountedJoin> COUNTED_JOINS = List.of(
+      new CountedJoin("patients p JOIN series s ON s.patient_id = p.patient_id",
+          List.of("p.patient_id", "p.sex", "s.phase", "s.modality", "s.slice_spacing"),
+          List.of("s.phase = 'A'", "s.series_number > 1", "p.sex = 'F'")),
+      new CountedJoin("series s JOIN studies st ON s.study_uid = st.study_uid",
+          List.of("st.study_uid", "st.patient_id", "s.phase", "s.modality", "s.body_part"),
+          List.of("s.phase IN ('V', 'D')", "s.slice_spacing IS NULL")),
+      new CountedJoin("series s JOIN instances i ON i.series_uid = s.series_uid",
+          List.of("s.series_uid", "s.phase", "i.modality", "i.transfer_syntax_uid"),
+          List.of("i.instance_number < 3", "s.phase = 'A'")),
+      new CountedJoin("rois r JOIN contours c "
+          + "ON c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number",
+          List.of("r.roi_name", "r.phase", "r.patient_id"), List.of("c.z > 0", "r.phase = 'A'")));
+
+  @Test
+  void randomJoinCountsGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261203);
+    int distinctCounts = 0;
+    for (int n = 0; n < 40; n++) {
+      CountedJoin join = COUNTED_JOINS.get(random.nextInt(COUNTED_JOINS.size()));
+      List<String> columns = new ArrayList<>(join.columns());
+      Collections.shuffle(columns, random);
+      List<String> groups = columns.subList(0, random.nextInt(3));
+      String counted = columns.get(groups.size());
+      String count = random.nextInt(3) == 0 ? "COUNT(*)" : "COUNT(DISTINCT " + counted + ")";
+      String sql = "SELECT " + String.join(", ", groups) + (groups.isEmpty() ? "" : ", ")
+          + count + " FROM " + join.from()
+          + (random.nextBoolean() ? "" : " WHERE "
+              + join.filters().get(random.nextInt(join.filters().size())))
+          + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
+      assertSameGroups(sql);
+      if (TestConnections.explain(pushed, sql).contains("count=[DISTINCT")) {
+        distinctCounts++;
+      }
+    }
+    assertThat(distinctCounts).isGreaterThan(10);
   }
 
   /** Filters the index answers, per table, for the random queries. */

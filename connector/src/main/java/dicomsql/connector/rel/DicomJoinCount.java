@@ -20,7 +20,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * other side (the scan of this node) it joins with are the intersection of the index's row sets
  * for its key values, and only their number is taken (for {@code contour_points}, the contours'
  * point counts). Groups may also be by indexed columns of the other side, whose row sets split
- * the joined rows. Only the one side's keys and grouping columns are decoded.
+ * the joined rows. Only the one side's keys and grouping columns are decoded. In place of the
+ * count, the node may give how many distinct non-null values one of the group columns takes per
+ * group of the others: {@code COUNT(DISTINCT)} grouped by the rest.
  */
 public final class DicomJoinCount extends IndexAnswer {
   private final ScanSpec one;
@@ -29,6 +31,7 @@ public final class DicomJoinCount extends IndexAnswer {
   private final int[] groups;
   private final int[] manyGroups;
   private final boolean oneFirst;
+  private final int distinct;
   private final int counts;
 
   /**
@@ -38,10 +41,13 @@ public final class DicomJoinCount extends IndexAnswer {
    * @param groups source columns of {@code one} grouped by, in output order
    * @param manyGroups indexed source columns of this node's scan grouped by, in output order
    * @param oneFirst whether the output has {@code groups} before {@code manyGroups}
-   * @param counts how many COUNT(*) the aggregate asks for
+   * @param distinct the position, among all group columns in output order, of the one whose
+   *     distinct values are counted and left out of the output; -1 to count rows
+   * @param counts how many counts the aggregate asks for
    */
   DicomJoinCount(RelOptCluster cluster, ScanSpec many, ScanSpec one, int[] oneKeys, int[] keys,
-      int[] groups, int[] manyGroups, boolean oneFirst, int counts, RelDataType outputType) {
+      int[] groups, int[] manyGroups, boolean oneFirst, int distinct, int counts,
+      RelDataType outputType) {
     super(cluster, cluster.traitSet(), many, outputType);
     this.one = one;
     this.oneKeys = oneKeys;
@@ -49,13 +55,23 @@ public final class DicomJoinCount extends IndexAnswer {
     this.groups = groups;
     this.manyGroups = manyGroups;
     this.oneFirst = oneFirst;
+    this.distinct = distinct;
     this.counts = counts;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, manyGroups,
-        oneFirst, counts, getRowType());
+        oneFirst, distinct, counts, getRowType());
+  }
+
+  /**
+   * This count with the group column at {@code position} (among all, in output order) counted
+   * distinctly per the other groups, {@code counts} times.
+   */
+  DicomJoinCount countingDistinct(int position, int counts, RelDataType outputType) {
+    return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, manyGroups,
+        oneFirst, position, counts, outputType);
   }
 
   @Override
@@ -69,7 +85,15 @@ public final class DicomJoinCount extends IndexAnswer {
         .itemIf("group", pairs(names, groups, null, null), groups.length > 0)
         .itemIf("split", pairs(scan.dicomTable().columnNames(), manyGroups, null, null),
             manyGroups.length > 0)
-        .item("count", "*");
+        .item("count", distinct < 0 ? "*" : "DISTINCT " + distinctColumn());
+  }
+
+  private String distinctColumn() {
+    int inOne = distinct - (oneFirst ? 0 : manyGroups.length);
+    return inOne >= 0 && inOne < groups.length
+        ? one.dicomTable().columnNames().get(groups[inOne])
+        : scan.dicomTable().columnNames().get(
+            manyGroups[distinct - (oneFirst ? groups.length : 0)]);
   }
 
   private static List<String> pairs(List<String> names, int[] columns, List<String> otherNames,
@@ -98,6 +122,6 @@ public final class DicomJoinCount extends IndexAnswer {
         IndexCondition.reference(implementor, one.condition()),
         Expressions.constant(oneKeys), Expressions.constant(keys), Expressions.constant(groups),
         Expressions.constant(manyGroups), Expressions.constant(oneFirst),
-        Expressions.constant(counts));
+        Expressions.constant(distinct), Expressions.constant(counts));
   }
 }

@@ -111,6 +111,8 @@ final class DicomRules {
     planner.addRule(ColumnAggregateRule.ON_PROJECT);
     planner.addRule(JoinCountRule.ON_JOIN);
     planner.addRule(JoinCountRule.ON_PROJECT);
+    planner.addRule(JoinDistinctCountRule.ON_JOIN);
+    planner.addRule(JoinDistinctCountRule.ON_PROJECT);
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     planner.addRule(CoreRules.FILTER_PROJECT_TRANSPOSE);
   }

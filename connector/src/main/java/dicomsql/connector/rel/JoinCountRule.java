@@ -51,23 +51,33 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
 
   @Override
   public void onMatch(RelOptRuleCall call) {
-    LogicalAggregate aggregate = call.rel(0);
     boolean projected = call.rels.length == 5;
-    LogicalProject project = projected ? call.rel(1) : null;
-    LogicalJoin join = call.rel(projected ? 2 : 1);
-    ScanSpec left = ((DicomTableScan) call.rel(projected ? 3 : 2)).spec();
-    ScanSpec right = ((DicomTableScan) call.rel(projected ? 4 : 3)).spec();
+    DicomJoinCount count = joinCount(call.rel(0), projected ? call.rel(1) : null,
+        call.rel(projected ? 2 : 1), call.rel(projected ? 3 : 2), call.rel(projected ? 4 : 3));
+    if (count != null) {
+      call.transformTo(count);
+    }
+  }
+
+  /**
+   * The {@link DicomJoinCount} that answers this aggregate over the (projected) join of two
+   * scans, or null where it cannot.
+   */
+  static DicomJoinCount joinCount(LogicalAggregate aggregate, LogicalProject project,
+      LogicalJoin join, DicomTableScan leftScan, DicomTableScan rightScan) {
+    ScanSpec left = leftScan.spec();
+    ScanSpec right = rightScan.spec();
     JoinInfo info = join.analyzeCondition();
     if (join.getJoinType() != JoinRelType.INNER || !info.isEqui() || info.leftKeys.isEmpty()
         || aggregate.getGroupType() != Aggregate.Group.SIMPLE
         || aggregate.getGroupCount() + aggregate.getAggCallList().size() == 0
         || !pushable(left) || !pushable(right)) {
-      return;
+      return null;
     }
     for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
       if (aggregateCall.getAggregation().getKind() != SqlKind.COUNT
           || !aggregateCall.getArgList().isEmpty() || aggregateCall.filterArg >= 0) {
-        return;
+        return null;
       }
     }
     int leftWidth = left.fields().length;
@@ -78,7 +88,7 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
       if (project != null) {
         RexNode expression = project.getProjects().get(field);
         if (!(expression instanceof RexInputRef ref)) {
-          return;
+          return null;
         }
         joinField = ref.getIndex();
       }
@@ -87,7 +97,7 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
     boolean leftIsOne = joinFields.length == 0 ? left.rowCount() <= right.rowCount()
         : splits(right, joinFields, leftWidth, true);
     if (!leftIsOne && !splits(left, joinFields, leftWidth, false)) {
-      return;
+      return null;
     }
     ScanSpec one = leftIsOne ? left : right;
     ScanSpec many = leftIsOne ? right : left;
@@ -96,7 +106,7 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
     RowSource manyRows = many.dicomTable().source();
     RowSource oneRows = one.dicomTable().source();
     if (!manyRows.countsIds()) {
-      return;
+      return null;
     }
     int[] oneKeys = new int[oneFields.size()];
     int[] keys = new int[manyFields.size()];
@@ -104,23 +114,31 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
       oneKeys[k] = one.fields()[oneFields.get(k)];
       keys[k] = many.fields()[manyFields.get(k)];
       if (!manyRows.isIndexed(keys[k]) || manyRows.type(keys[k]) != oneRows.type(oneKeys[k])) {
-        return;
+        return null;
       }
     }
     List<Integer> groups = new ArrayList<>();
     List<Integer> manyGroups = new ArrayList<>();
+    // The output holds one side's groups, then the other's: a projection may order them so,
+    // either way round, but not interleave them.
+    boolean oneFirst = joinFields.length == 0 || joinFields[0] < leftWidth == leftIsOne;
+    boolean second = false;
     for (int field : joinFields) {
-      boolean onLeft = field < leftWidth;
-      if (onLeft == leftIsOne) {
+      boolean onOne = field < leftWidth == leftIsOne;
+      if (second && onOne == oneFirst) {
+        return null;
+      }
+      second |= onOne != oneFirst;
+      if (onOne) {
         groups.add(one.fields()[field - (leftIsOne ? 0 : leftWidth)]);
       } else {
         manyGroups.add(many.fields()[field - (leftIsOne ? leftWidth : 0)]);
       }
     }
-    call.transformTo(new DicomJoinCount(aggregate.getCluster(), many, one, oneKeys, keys,
+    return new DicomJoinCount(aggregate.getCluster(), many, one, oneKeys, keys,
         groups.stream().mapToInt(Integer::intValue).toArray(),
-        manyGroups.stream().mapToInt(Integer::intValue).toArray(), leftIsOne,
-        aggregate.getAggCallList().size(), aggregate.getRowType()));
+        manyGroups.stream().mapToInt(Integer::intValue).toArray(), oneFirst, -1,
+        aggregate.getAggCallList().size(), aggregate.getRowType());
   }
 
   /**

@@ -77,12 +77,17 @@ public final class JoinCounting {
 
   /**
    * Per group that joins with at least one row (one row in all without groups), the group's
-   * values and the joined rows' count, {@code counts} times.
+   * values and the joined rows' count, {@code counts} times; or, where {@code distinct} names
+   * an output group column, per group of the other columns, how many distinct non-null values
+   * that column takes over the joined rows, {@code counts} times.
    *
    * @param manyKept the other side's rows its condition keeps, or null for all
+   * @param distinct the position among the output's group columns of the one whose values are
+   *     counted, or -1 to count rows
    */
   public static List<Object[]> count(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
-      RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int counts) {
+      RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int distinct,
+      int counts) {
     JoinCounting counting = new JoinCounting(many, groups, oneKept.getCardinality());
     int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.one().length);
     System.arraycopy(groups.one(), 0, fields, oneKeys.length, groups.one().length);
@@ -110,7 +115,8 @@ public final class JoinCounting {
       }
       counting.split(0, joined, group);
     }
-    return counting.result(counts);
+    return distinct < 0 ? result(counting.totals, groups.width(), counts, false)
+        : result(counting.distinctValues(distinct), groups.width() - 1, counts, true);
   }
 
   /** Adds the rows of {@code joined} to their groups: {@code group} split further by level. */
@@ -146,14 +152,36 @@ public final class JoinCounting {
     }
   }
 
-  private List<Object[]> result(int counts) {
-    int width = groups.width();
+  /**
+   * Per group of the output's other group columns, how many of the groups under it have a
+   * non-null value at {@code position}: the groups left are those with joined rows, so these
+   * are the distinct values of that column over the joined rows.
+   */
+  private Map<List<Object>, long[]> distinctValues(int position) {
+    Map<List<Object>, long[]> distinct = new LinkedHashMap<>();
+    for (Map.Entry<List<Object>, long[]> total : totals.entrySet()) {
+      if (total.getValue()[0] == 0) {
+        continue;
+      }
+      List<Object> rest = new ArrayList<>(total.getKey());
+      Object value = rest.remove(position);
+      distinct.computeIfAbsent(rest, k -> new long[1])[0] += value == null ? 0 : 1;
+    }
+    return distinct;
+  }
+
+  /**
+   * Rows of {@code width} group values and the total, {@code counts} times: a row per group
+   * (with a non-zero total, unless {@code zeros}), and without groups one row in all.
+   */
+  private static List<Object[]> result(Map<List<Object>, long[]> totals, int width,
+      int counts, boolean zeros) {
     if (width == 0 && totals.isEmpty()) {
       totals.put(List.of(), new long[1]);
     }
     List<Object[]> result = new ArrayList<>();
     for (Map.Entry<List<Object>, long[]> total : totals.entrySet()) {
-      if (width > 0 && total.getValue()[0] == 0) {
+      if (width > 0 && !zeros && total.getValue()[0] == 0) {
         continue;
       }
       Object[] out = new Object[width + counts];
