@@ -241,8 +241,8 @@ public final class DicomTable extends AbstractTable
    * Called by generated code for {@link DicomJoinCount}: COUNT(*) of this table joined with
    * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one} and by indexed
    * columns of this table ({@code manyGroups}), each side's rows those its pushed condition
-   * keeps, or the distinct values of one of those group columns per the others
-   * ({@code distinct} &ge; 0); see {@link JoinCounting}.
+   * keeps; or, where {@code distinct} is a position in {@code manyGroups}, the distinct values
+   * of that column per group of the others; see {@link JoinCounting}.
    */
   public Enumerable<Object[]> joinCount(DataContext root, IndexCondition filter, DicomTable one,
       IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups, int[] manyGroups,
@@ -252,7 +252,7 @@ public final class DicomTable extends AbstractTable
     return Linq4j.asEnumerable(JoinCounting.count(oneRows,
         oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, many,
         filter == null ? null : filter.rows(many), keys,
-        new JoinCounting.Groups(groups, manyGroups, oneFirst), distinct, counts));
+        new JoinCounting.Groups(groups, manyGroups, oneFirst, distinct), counts));
   }
 
   private static Object firstValue(Iterator<Map.Entry<Object, RoaringBitmap>> values,

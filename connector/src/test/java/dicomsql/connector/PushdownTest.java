@@ -219,9 +219,15 @@ class PushdownTest {
         + "GROUP BY p.patient_id, s.modality";
     assertGroupPlan(nullGroups, "count=[DISTINCT slice_spacing]");
     assertThat(TestConnections.rows(pushed, nullGroups)).anyMatch(row -> row.get(2).equals(0L));
-    // The counted column on the decoded side, grouped by the other side's.
+    // The counted column on the left: the series are decoded, the patients' sex splits.
     assertGroupPlan("SELECT s.phase, COUNT(DISTINCT p.sex) FROM patients p JOIN series s "
         + "ON s.patient_id = p.patient_id GROUP BY s.phase", "count=[DISTINCT sex]");
+    // A column of the decoded side is left to Calcite: its values are not known in advance.
+    String decodedSide = "SELECT s.phase, COUNT(DISTINCT p.patient_name) FROM patients p "
+        + "JOIN series s ON s.patient_id = p.patient_id GROUP BY s.phase";
+    assertThat(TestConnections.explain(pushed, decodedSide)).contains("DicomJoinCount")
+        .doesNotContain("count=[DISTINCT");
+    assertSameGroups(decodedSide);
     // Without groups: one row, also when nothing joins.
     assertPlan("SELECT COUNT(DISTINCT s.phase) FROM studies st JOIN series s "
         + "ON s.study_uid = st.study_uid", "count=[DISTINCT phase]");

@@ -41,8 +41,8 @@ public final class DicomJoinCount extends IndexAnswer {
    * @param groups source columns of {@code one} grouped by, in output order
    * @param manyGroups indexed source columns of this node's scan grouped by, in output order
    * @param oneFirst whether the output has {@code groups} before {@code manyGroups}
-   * @param distinct the position, among all group columns in output order, of the one whose
-   *     distinct values are counted and left out of the output; -1 to count rows
+   * @param distinct the position in {@code manyGroups} of the column whose distinct values
+   *     are counted, and which is left out of the output; -1 to count rows
    * @param counts how many counts the aggregate asks for
    */
   DicomJoinCount(RelOptCluster cluster, ScanSpec many, ScanSpec one, int[] oneKeys, int[] keys,
@@ -67,11 +67,16 @@ public final class DicomJoinCount extends IndexAnswer {
 
   /**
    * This count with the group column at {@code position} (among all, in output order) counted
-   * distinctly per the other groups, {@code counts} times.
+   * distinctly per the other groups, {@code counts} times; null unless it is a column of this
+   * node's scan, whose values split the joined rows.
    */
   DicomJoinCount countingDistinct(int position, int counts, RelDataType outputType) {
+    int inMany = position - (oneFirst ? groups.length : 0);
+    if (inMany < 0 || inMany >= manyGroups.length) {
+      return null;
+    }
     return new DicomJoinCount(getCluster(), scan, one, oneKeys, keys, groups, manyGroups,
-        oneFirst, position, counts, outputType);
+        oneFirst, inMany, counts, outputType);
   }
 
   @Override
@@ -85,15 +90,11 @@ public final class DicomJoinCount extends IndexAnswer {
         .itemIf("group", pairs(names, groups, null, null), groups.length > 0)
         .itemIf("split", pairs(scan.dicomTable().columnNames(), manyGroups, null, null),
             manyGroups.length > 0)
-        .item("count", distinct < 0 ? "*" : "DISTINCT " + distinctColumn());
-  }
-
-  private String distinctColumn() {
-    int inOne = distinct - (oneFirst ? 0 : manyGroups.length);
-    return inOne >= 0 && inOne < groups.length
-        ? one.dicomTable().columnNames().get(groups[inOne])
-        : scan.dicomTable().columnNames().get(
-            manyGroups[distinct - (oneFirst ? groups.length : 0)]);
+        // Part of the digest: two counts that differ only in the order of their output are
+        // not the same expression, and the planner would merge their sets if they looked so.
+        .itemIf("splitFirst", true, !oneFirst && groups.length > 0 && manyGroups.length > 0)
+        .item("count", distinct < 0 ? "*"
+            : "DISTINCT " + scan.dicomTable().columnNames().get(manyGroups[distinct]));
   }
 
   private static List<String> pairs(List<String> names, int[] columns, List<String> otherNames,

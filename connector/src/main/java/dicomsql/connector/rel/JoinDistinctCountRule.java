@@ -16,8 +16,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  * What Calcite makes of {@code COUNT(DISTINCT column)} grouped by other columns of a join the
  * index counts ({@link JoinCountRule}): an aggregate of the join's distinct groups, and above
  * it a COUNT of the column grouped by the rest. The join count then counts the distinct values
- * itself ({@link DicomJoinCount#countingDistinct}), so that no row per group and value is made
- * only to be aggregated again. The rule matches the logical aggregates, not the join count,
+ * itself ({@link DicomJoinCount#countingDistinct}) where the column splits the joined rows by
+ * its row sets (at most 64 values): a bit per value met in a group, so that no row per group
+ * and value is made only to be aggregated again. The rule matches the logical aggregates, not the join count,
  * whose convention differs from its parent's input.
  */
 final class JoinDistinctCountRule extends RelRule<DicomRules.RuleConfig> {
@@ -68,9 +69,10 @@ final class JoinDistinctCountRule extends RelRule<DicomRules.RuleConfig> {
     }
     DicomJoinCount count = JoinCountRule.joinCount(groups, projected ? call.rel(2) : null,
         call.rel(projected ? 3 : 2), call.rel(projected ? 4 : 3), call.rel(projected ? 5 : 4));
-    if (count != null) {
-      call.transformTo(count.countingDistinct(position, aggregate.getAggCallList().size(),
-          aggregate.getRowType()));
+    DicomJoinCount distinct = count == null ? null : count.countingDistinct(position,
+        aggregate.getAggCallList().size(), aggregate.getRowType());
+    if (distinct != null) {
+      call.transformTo(distinct);
     }
   }
 }

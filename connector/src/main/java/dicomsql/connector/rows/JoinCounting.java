@@ -21,10 +21,13 @@ public final class JoinCounting {
   /**
    * What the counts are grouped by: columns of the one side ({@code one}) and indexed columns
    * of the other ({@code many}), the output holding the one side's first when {@code oneFirst}.
+   * Where {@code distinct} is a position in {@code many}, that column is not an output group:
+   * the count is of its distinct non-null values per group of the others.
    */
-  public record Groups(int[] one, int[] many, boolean oneFirst) {
+  public record Groups(int[] one, int[] many, boolean oneFirst, int distinct) {
+    /** How many group values an output row holds. */
     int width() {
-      return one.length + many.length;
+      return one.length + many.length - (distinct < 0 ? 0 : 1);
     }
   }
 
@@ -38,7 +41,13 @@ public final class JoinCounting {
    * rather than intersected with every value's row set.
    */
   private final List<int[]> splitOf = new ArrayList<>();
+  /**
+   * Per group: its count of rows, or, counting distinct values, a bit per value of that column
+   * met in the group's rows.
+   */
   private final Map<List<Object>, long[]> totals;
+  /** How many longs a group's bits of values take. */
+  private int words = 1;
 
   /** @param oneRows how many rows of the one side are decoded (for sizing the tables) */
   private JoinCounting(RowSource many, Groups groups, int oneRows) {
@@ -47,7 +56,8 @@ public final class JoinCounting {
     long expectedGroups = oneRows;
     RoaringBitmap all = many.all();
     int ids = all.isEmpty() ? 0 : all.last() + 1;
-    for (int column : groups.many()) {
+    for (int level = 0; level < groups.many().length; level++) {
+      int column = groups.many()[level];
       List<Object> values = new ArrayList<>();
       int[] of = new int[ids];
       Iterator<Map.Entry<Object, RoaringBitmap>> sets = many.valueSets(column, false);
@@ -60,7 +70,11 @@ public final class JoinCounting {
       values.add(null);
       splitValues.add(values);
       splitOf.add(of);
-      expectedGroups *= values.size();
+      if (level == groups.distinct()) {
+        words = (values.size() + 63) / 64;
+      } else {
+        expectedGroups *= values.size();
+      }
     }
     this.totals = new LinkedHashMap<>((int) Math.min(1 << 20, Math.max(16, expectedGroups * 2)));
   }
@@ -77,17 +91,13 @@ public final class JoinCounting {
 
   /**
    * Per group that joins with at least one row (one row in all without groups), the group's
-   * values and the joined rows' count, {@code counts} times; or, where {@code distinct} names
-   * an output group column, per group of the other columns, how many distinct non-null values
-   * that column takes over the joined rows, {@code counts} times.
+   * values and the joined rows' count (or the distinct values', see {@link Groups}),
+   * {@code counts} times.
    *
    * @param manyKept the other side's rows its condition keeps, or null for all
-   * @param distinct the position among the output's group columns of the one whose values are
-   *     counted, or -1 to count rows
    */
   public static List<Object[]> count(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
-      RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int distinct,
-      int counts) {
+      RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int counts) {
     JoinCounting counting = new JoinCounting(many, groups, oneKept.getCardinality());
     int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.one().length);
     System.arraycopy(groups.one(), 0, fields, oneKeys.length, groups.one().length);
@@ -113,22 +123,30 @@ public final class JoinCounting {
       for (int g = 0; g < groups.one().length; g++) {
         group.add(SqlValues.internal(row[keys.length + g]));
       }
-      counting.split(0, joined, group);
+      counting.split(0, joined, group, -1);
     }
-    return distinct < 0 ? result(counting.totals, groups.width(), counts, false)
-        : result(counting.distinctValues(distinct), groups.width() - 1, counts, true);
+    return counting.result(counts);
   }
 
-  /** Adds the rows of {@code joined} to their groups: {@code group} split further by level. */
-  private void split(int level, RoaringBitmap joined, List<Object> group) {
+  /**
+   * Adds the rows of {@code joined} to their groups: {@code group} split further by level.
+   *
+   * @param counted the position of the counted column's value these rows have (-1: none yet,
+   *     or null)
+   */
+  private void split(int level, RoaringBitmap joined, List<Object> group, int counted) {
     if (level == splitValues.size()) {
-      long joinedRows = joined.isEmpty() ? 0 : many.count(joined);
       List<Object> key = group;
       if (!groups.oneFirst()) {
         key = new ArrayList<>(group.subList(groups.one().length, group.size()));
         key.addAll(group.subList(0, groups.one().length));
       }
-      totals.computeIfAbsent(key, k -> new long[1])[0] += joinedRows;
+      long[] total = totals.computeIfAbsent(key, k -> new long[words]);
+      if (groups.distinct() < 0) {
+        total[0] += joined.isEmpty() ? 0 : many.count(joined);
+      } else if (counted >= 0) {
+        total[counted >>> 6] |= 1L << counted;
+      }
       return;
     }
     List<Object> values = splitValues.get(level);
@@ -143,52 +161,49 @@ public final class JoinCounting {
       }
       parts[value].add(next);
     }
-    for (int value = 0; value < parts.length; value++) {
-      if (parts[value] != null) {
-        List<Object> deeper = new ArrayList<>(group);
-        deeper.add(values.get(value));
-        split(level + 1, parts[value], deeper);
+    boolean counting = level == groups.distinct();
+    for (int part = 0; part < parts.length; part++) {
+      if (parts[part] != null) {
+        List<Object> deeper = group;
+        if (!counting) {
+          deeper = new ArrayList<>(group);
+          deeper.add(values.get(part));
+        }
+        boolean isNull = part == parts.length - 1;
+        split(level + 1, parts[part], deeper, !counting ? counted : isNull ? -1 : part);
       }
     }
   }
 
   /**
-   * Per group of the output's other group columns, how many of the groups under it have a
-   * non-null value at {@code position}: the groups left are those with joined rows, so these
-   * are the distinct values of that column over the joined rows.
+   * Rows of the group values and the total, {@code counts} times: a row per group with joined
+   * rows, and without groups one row in all.
    */
-  private Map<List<Object>, long[]> distinctValues(int position) {
-    Map<List<Object>, long[]> distinct = new LinkedHashMap<>();
-    for (Map.Entry<List<Object>, long[]> total : totals.entrySet()) {
-      if (total.getValue()[0] == 0) {
-        continue;
-      }
-      List<Object> rest = new ArrayList<>(total.getKey());
-      Object value = rest.remove(position);
-      distinct.computeIfAbsent(rest, k -> new long[1])[0] += value == null ? 0 : 1;
-    }
-    return distinct;
-  }
-
-  /**
-   * Rows of {@code width} group values and the total, {@code counts} times: a row per group
-   * (with a non-zero total, unless {@code zeros}), and without groups one row in all.
-   */
-  private static List<Object[]> result(Map<List<Object>, long[]> totals, int width,
-      int counts, boolean zeros) {
+  private List<Object[]> result(int counts) {
+    int width = groups.width();
     if (width == 0 && totals.isEmpty()) {
-      totals.put(List.of(), new long[1]);
+      totals.put(List.of(), new long[words]);
     }
     List<Object[]> result = new ArrayList<>();
     for (Map.Entry<List<Object>, long[]> total : totals.entrySet()) {
-      if (width > 0 && !zeros && total.getValue()[0] == 0) {
-        continue;
+      long value = 0;
+      if (groups.distinct() < 0) {
+        value = total.getValue()[0];
+        // A row of the one side that joins nothing leaves a group of no rows; counting
+        // values, a group is made only for the rows of a value.
+        if (width > 0 && value == 0) {
+          continue;
+        }
+      } else {
+        for (long word : total.getValue()) {
+          value += Long.bitCount(word);
+        }
       }
       Object[] out = new Object[width + counts];
       for (int g = 0; g < width; g++) {
         out[g] = total.getKey().get(g);
       }
-      Arrays.fill(out, width, out.length, total.getValue()[0]);
+      Arrays.fill(out, width, out.length, value);
       result.add(out);
     }
     return result;
