@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -249,12 +251,19 @@ final class IndexBuilder {
       derive.run();
     } else {
       // A first build's derivations read no value map of the instances (the series of every
-      // image came with the scan), so the largest of those maps to sort and write (sop_uid,
-      // one entry a file) is written on the other core meanwhile.
+      // image came with the scan), so those maps are sorted and written on the other core
+      // meanwhile, and on this one too once the derivations are done.
+      Queue<Runnable> steps = new ConcurrentLinkedQueue<>(instances.finishingSteps());
       Parallel.run("dicomsql-write", 2, part -> {
-        (part == 0 ? derive : (Runnable) instances::finish).run();
+        if (part == 0) {
+          derive.run();
+        }
+        for (Runnable step = steps.poll(); step != null; step = steps.poll()) {
+          step.run();
+        }
         return null;
       });
+      instances.finishStatistics();
     }
     store.meta("format", IndexStore.FORMAT);
     store.meta("root", root.toString());
