@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dicomsql.engine.phase.PhaseKeywords;
+import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,28 @@ class IndexRefreshTest {
       }
       assertThat(shrunk).isEqualTo(1);
       assertSummariesAgree(index);
+    }
+  }
+
+  @Test
+  void everyNumberOfThreadsPlansTheSameChanges() throws IOException {
+    List<Path> files = TestData.files(data);
+    files.sort(Comparator.comparing(file -> data.relativize(file).toString()));
+    Files.delete(files.get(0));
+    Files.delete(files.get(files.size() - 1));
+    Path touched = files.get(files.size() / 2);
+    Files.setLastModifiedTime(touched,
+        FileTime.fromMillis(Files.getLastModifiedTime(touched).toMillis() + 5000));
+    Path copied = files.get(files.size() / 3);
+    Files.copy(copied, copied.resolveSibling(copied.getFileName() + "-copy"));
+    PhaseRules rules = new PhaseRules(PhaseKeywords.builtIn());
+    try (IndexStore store = IndexStore.openReadOnly(folder.resolve(IndexFolder.STORE))) {
+      for (int threads = 1; threads <= 7; threads++) {
+        IndexBuilder builder = new IndexBuilder(data, rules, rules.fingerprint(), threads,
+            IndexProgress.NONE);
+        assertThat(builder.plan(store).changes()).as("%d threads", threads)
+            .isEqualTo(new IndexBuilder.Changes(1, 1, 2, false));
+      }
     }
   }
 
