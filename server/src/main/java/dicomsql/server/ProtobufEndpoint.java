@@ -2,7 +2,6 @@ package dicomsql.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
@@ -27,8 +26,6 @@ final class ProtobufEndpoint extends AbstractHandler {
    */
   private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
       "application/octet-stream;charset=utf-8");
-  /** A prepared lookup's run is under 1 KB; a statement's text rarely needs more than this. */
-  private static final int SMALL_REQUEST = 64 * 1024;
   private static final byte[] ONLY_POST =
       "This server expects only POST calls.".getBytes(StandardCharsets.UTF_8);
 
@@ -57,29 +54,14 @@ final class ProtobufEndpoint extends AbstractHandler {
       response.getOutputStream().write(ONLY_POST);
       return;
     }
-    byte[] body = body(request);
+    byte[] body;
+    try (var input = request.getInputStream()) {
+      body = RequestBody.read(input, request.getContentLengthLong());
+    }
     HandlerResponse<byte[]> answer = protobuf.apply(body);
     response.setStatus(answer.getStatusCode());
     baseRequest.getResponse().getHttpFields().put(CONTENT_TYPE);
     response.setContentLength(answer.getResponse().length);
     response.getOutputStream().write(answer.getResponse());
-  }
-
-  /**
-   * The request's bytes. A small request is read straight into an array of the length the
-   * client declared (every Avatica client declares one), where {@code readAllBytes} would read
-   * into buffers and copy them; a large or undeclared one is read as it comes, so that a
-   * declared length alone never makes the server allocate.
-   */
-  private static byte[] body(HttpServletRequest request) throws IOException {
-    int length = request.getContentLength();
-    try (var input = request.getInputStream()) {
-      if (length < 0 || length > SMALL_REQUEST) {
-        return input.readAllBytes();
-      }
-      byte[] body = new byte[length];
-      int read = input.readNBytes(body, 0, length);
-      return read == length ? body : Arrays.copyOf(body, read);
-    }
   }
 }
