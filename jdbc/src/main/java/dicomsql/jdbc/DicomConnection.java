@@ -22,6 +22,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.ExtensibleCalciteConnection;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -43,6 +44,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  */
 final class DicomConnection extends ExtensibleCalciteConnection implements SqlErrors.Names {
   private final QueryTimer timer = new QueryTimer();
+  /** Null while Calcite's constructor runs (it reads its config), then the settings read once. */
+  private final FixedConnectionConfig config;
   private DicomSchema schema;
   private String url;
   private IndexWarnings indexWarnings;
@@ -50,6 +53,12 @@ final class DicomConnection extends ExtensibleCalciteConnection implements SqlEr
   DicomConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
     super(driver, factory, url, info, rootSchema, typeFactory);
+    this.config = new FixedConnectionConfig(getProperties());
+  }
+
+  @Override
+  public CalciteConnectionConfig config() {
+    return config == null ? super.config() : config;
   }
 
   /** Serves {@code schema} as the default schema {@code dicom}, opened by {@code url}. */
