@@ -14,6 +14,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+// Generated from Calcite's RelMetadataHandlerGeneratorUtil; do not edit: when
+// GeneratedMetadataSourcesTest finds it stale, copy its current version over.
 package dicomsql.connector.metadata;
 
 public final class GeneratedMetadata_MemoryHandler

@@ -69,8 +69,8 @@ class GeneratedMetadataSourcesTest {
   }
 
   /**
-   * What Calcite's Janino provider would compile, moved into this package and written so that
-   * javac compiles it too: a handler of a class that is not public is named by the type
+   * What Calcite's Janino provider would compile, moved into this package (saying so) and
+   * written so that javac compiles it too: a handler of a class that is not public is named by the type
    * {@link PrecompiledMetadataHandlers#namedType} gives (and asked for its definition as a
    * handler), and nested parameter types by their canonical names rather than binary ones.
    */
@@ -81,7 +81,9 @@ class GeneratedMetadataSourcesTest {
         .getGeneratedCode();
     String source = replaceOnce(generated,
         "package " + RelMetadataHandlerGeneratorUtil.class.getPackageName() + ";",
-        "package " + PrecompiledMetadataHandlers.class.getPackageName() + ";");
+        "// Generated from Calcite's RelMetadataHandlerGeneratorUtil; do not edit: when\n"
+            + "// GeneratedMetadataSourcesTest finds it stale, copy its current version over.\n"
+            + "package " + PrecompiledMetadataHandlers.class.getPackageName() + ";");
     for (int i = 0; i < handlers.size(); i++) {
       Class<?> actual = handlers.get(i).getClass();
       Class<?> named = PrecompiledMetadataHandlers.namedType(actual);
