@@ -9,9 +9,10 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.schema.Schema;
 
 /**
- * Calcite's preparation (as this connector sets its planner up) with a cache of prepared queries per connection, keyed by the SQL text
- * (and what else decides the plan: default schema, row type wanted, row limit): a statement
- * sent again as text is neither parsed, planned nor compiled again. Sound because a
+ * Calcite's preparation (with this connector's {@link PlannerSetUp}) with a cache of prepared
+ * queries per connection, keyed by the SQL text (and what else decides the plan: default
+ * schema, row type wanted, row limit): a statement sent again as text is neither parsed,
+ * planned nor compiled again. Sound because a
  * connection's schema stays as it was opened (its index is not refreshed under it) and the
  * plans take their constants from the statement's context at run time. Only queries are
  * cached: DDL acts when it is prepared.

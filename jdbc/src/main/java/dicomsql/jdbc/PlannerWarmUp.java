@@ -15,8 +15,8 @@ import org.apache.calcite.rel.rules.CoreRules;
 /**
  * The driver's first {@code jdbc:dicom:} connection starts, on a daemon thread, planning,
  * compiling and running a few statements over tables without rows
- * ({@link DicomDriver#connectWithoutRows()}), so that Calcite's planner, its metadata providers
- * and the code generator are loaded while the program's own thread opens the
+ * ({@link DicomDriver#connectWithoutRows()}), so that Calcite's planner, its metadata
+ * providers and the code generator are loaded while the program's own thread opens the
  * connection and its index: with a second core, a new JVM's first query finds much of that
  * done. It never touches a data folder or an index and writes nothing; what it plans is thrown
  * away, and whatever goes wrong in it is dropped, since no statement of the program depends on

@@ -18,6 +18,7 @@
 // GeneratedMetadataSourcesTest finds it stale, copy its current version over.
 package dicomsql.connector.metadata;
 
+@SuppressWarnings({"cast", "rawtypes", "unchecked"})
 public final class GeneratedMetadata_AllPredicatesHandler
   implements org.apache.calcite.rel.metadata.BuiltInMetadata.AllPredicates.Handler {
   private final Object methodKey0 =

@@ -18,7 +18,8 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
  * The metadata handlers of a {@link RelMetadataProvider}, from classes compiled with this jar
  * ({@code GeneratedMetadata_*}: the source Calcite's {@link JaninoRelMetadataProvider}
  * generates, with the few changes javac needs, kept current by
- * {@code GeneratedMetadataSourcesTest}) rather than compiled by Janino in each new JVM: a new process's first query compiled about eight of them, 0.25–0.35 s of CPU.
+ * {@code GeneratedMetadataSourcesTest}) rather than compiled by Janino in each new JVM: a new
+ * process's first query compiled about eight of them, 0.25–0.35 s of CPU.
  * A handler kind without such a class, or whose provider has handlers other than those the
  * class was generated for (a provider of ours, or of a later Calcite), is Janino's, as before,
  * so every provider's metadata is what Calcite would give.
