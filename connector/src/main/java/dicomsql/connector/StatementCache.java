@@ -6,18 +6,18 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.schema.Schema;
 
 /**
- * Calcite's preparation with a cache of prepared queries per connection, keyed by the SQL text
- * (and what else decides the plan: default schema, row type wanted, row limit): a statement
- * sent again as text is neither parsed, planned nor compiled again. Sound because a
+ * Calcite's preparation (with this connector's {@link PlannerSetUp}) with a cache of prepared
+ * queries per connection, keyed by the SQL text (and what else decides the plan: default
+ * schema, row type wanted, row limit): a statement sent again as text is neither parsed,
+ * planned nor compiled again. Sound because a
  * connection's schema stays as it was opened (its index is not refreshed under it) and the
  * plans take their constants from the statement's context at run time. Only queries are
  * cached: DDL acts when it is prepared.
  */
-public final class StatementCache extends CalcitePrepareImpl {
+public final class StatementCache extends PlannerSetUp {
   private static final int PER_CONNECTION = 256;
 
   /**

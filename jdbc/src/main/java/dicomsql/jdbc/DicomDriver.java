@@ -82,7 +82,10 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     return new DicomJdbcFactory();
   }
 
-  /** Queries sent again as text are not prepared again (see {@link StatementCache}). */
+  /**
+   * Queries sent again as text are not prepared again (see {@link StatementCache}); the planner
+   * is set up as {@link dicomsql.connector.PlannerSetUp} says.
+   */
   @Override
   public CalcitePrepare createPrepare() {
     return new StatementCache();

@@ -1,5 +1,6 @@
 package dicomsql.jdbc;
 
+import dicomsql.connector.metadata.PrecompiledMetadataHandlers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -8,14 +9,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 
 /**
  * The driver's first {@code jdbc:dicom:} connection starts, on a daemon thread, planning,
  * compiling and running a few statements over tables without rows
- * ({@link DicomDriver#connectWithoutRows()}), so that Calcite's planner, the metadata handlers
- * Janino compiles and the code generator are loaded while the program's own thread opens the
+ * ({@link DicomDriver#connectWithoutRows()}), so that Calcite's planner, its metadata
+ * providers and the code generator are loaded while the program's own thread opens the
  * connection and its index: with a second core, a new JVM's first query finds much of that
  * done. It never touches a data folder or an index and writes nothing; what it plans is thrown
  * away, and whatever goes wrong in it is dropped, since no statement of the program depends on
@@ -73,14 +74,16 @@ final class PlannerWarmUp {
    * Loads first what the program's thread needs soonest after opening its connection, so that
    * the warm-up is ahead of it rather than beside it (two threads that need the same class
    * wait for each other): Calcite's rules (about 0.4 s of CPU to load), which every new
-   * planner registers, then Janino with a metadata handler, which optimizing needs; then
-   * plans, compiles and runs {@code statements} over tables without rows. Reports nothing.
+   * planner registers, then Calcite's metadata providers with a handler, which optimizing
+   * needs; then plans, compiles and runs {@code statements} over tables without rows. Reports
+   * nothing.
    */
   static void run(DicomDriver driver, List<String> statements) {
     try {
       Class.forName(CoreRules.class.getName());
       Class.forName(EnumerableRules.class.getName());
-      JaninoRelMetadataProvider.DEFAULT.revise(BuiltInMetadata.RowCount.Handler.class);
+      PrecompiledMetadataHandlers.of(DefaultRelMetadataProvider.INSTANCE)
+          .handler(BuiltInMetadata.RowCount.Handler.class);
     } catch (Throwable ignored) {
       // What the warm-up loads, the program's thread loads again when it needs it.
     }
