@@ -17,16 +17,17 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 /**
  * The metadata handlers of a {@link RelMetadataProvider}, from classes compiled with this jar
  * ({@code GeneratedMetadata_*}: the source Calcite's {@link JaninoRelMetadataProvider}
- * generates, with the few changes javac needs, kept current by
- * {@code GeneratedMetadataSourcesTest}) rather than compiled by Janino in each new JVM: a new
+ * generates, with the few changes javac needs, written at build time by
+ * {@link MetadataHandlerSources}) rather than compiled by Janino in each new JVM: a new
  * process's first query compiled about eight of them, 0.25–0.35 s of CPU.
  * A handler kind without such a class, or whose provider has handlers other than those the
  * class was generated for (a provider of ours, or of a later Calcite), is Janino's, as before,
  * so every provider's metadata is what Calcite would give.
  */
 public final class PrecompiledMetadataHandlers implements MetadataHandlerProvider {
+  static final String GENERATED_SIMPLE_PREFIX = "GeneratedMetadata_";
   static final String GENERATED_PREFIX =
-      PrecompiledMetadataHandlers.class.getPackageName() + ".GeneratedMetadata_";
+      PrecompiledMetadataHandlers.class.getPackageName() + "." + GENERATED_SIMPLE_PREFIX;
 
   /**
    * By provider, equal ones sharing (as Janino's own cache does): a planner sets a new but

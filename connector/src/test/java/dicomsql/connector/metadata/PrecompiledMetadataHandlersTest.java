@@ -27,7 +27,7 @@ class PrecompiledMetadataHandlersTest {
     PrecompiledMetadataHandlers handlers =
         PrecompiledMetadataHandlers.of(DefaultRelMetadataProvider.INSTANCE);
     for (Class<? extends MetadataHandler<?>> handlerClass
-        : GeneratedMetadataSourcesTest.handlerClasses()) {
+        : MetadataHandlerSources.handlerClasses()) {
       assertThat(handlers.handler(handlerClass).getClass().getName()).isEqualTo(
           PrecompiledMetadataHandlers.GENERATED_PREFIX
               + PrecompiledMetadataHandlers.simpleName(handlerClass));

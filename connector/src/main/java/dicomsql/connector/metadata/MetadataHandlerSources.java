@@ -1,59 +1,34 @@
 package dicomsql.connector.metadata;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.janino.RelMetadataHandlerGeneratorUtil;
-import org.junit.jupiter.api.Test;
 
 /**
- * The {@code GeneratedMetadata_*} sources in this package are what Calcite's generator gives
- * today for its default metadata provider, so that a Calcite upgrade cannot leave them behind
- * unnoticed. When they differ, the test writes the current ones to
- * {@code target/generated-metadata}, to be copied over.
+ * Writes, at build time, the {@code GeneratedMetadata_*} sources that
+ * {@link PrecompiledMetadataHandlers} loads: what Calcite's Janino provider would compile in
+ * each new JVM for its default metadata provider, generated from the Calcite the build compiles
+ * against (so an upgrade cannot leave them behind) and moved into this package.
  */
-class GeneratedMetadataSourcesTest {
-  private static final Path SOURCES = Path.of("src/main/java",
-      PrecompiledMetadataHandlers.class.getPackageName().replace('.', '/'));
-  private static final Path CURRENT = Path.of("target/generated-metadata");
+public final class MetadataHandlerSources {
+  private MetadataHandlerSources() {}
 
-  @Test
-  void eachKindOfBuiltInMetadataHasTheSourceCalciteGeneratesForIt() throws IOException {
-    List<String> stale = new ArrayList<>();
+  /** Writes one source per kind of built-in metadata into the package folder under args[0]. */
+  public static void main(String[] args) throws IOException {
+    Path folder = Path.of(args[0],
+        PrecompiledMetadataHandlers.class.getPackageName().replace('.', '/'));
+    Files.createDirectories(folder);
     for (Class<? extends MetadataHandler<?>> handlerClass : handlerClasses()) {
-      String name = "GeneratedMetadata_" + PrecompiledMetadataHandlers.simpleName(handlerClass)
-          + ".java";
-      String current = source(handlerClass);
-      Path committed = SOURCES.resolve(name);
-      if (!Files.exists(committed) || !Files.readString(committed).equals(current)) {
-        Files.createDirectories(CURRENT);
-        Files.writeString(CURRENT.resolve(name), current);
-        stale.add(name);
-      }
-    }
-    assertThat(stale).as("stale or missing in %s; current ones are in %s", SOURCES,
-        CURRENT.toAbsolutePath()).isEmpty();
-  }
-
-  @Test
-  void noOtherGeneratedSourcesAreKept() throws IOException {
-    List<String> wanted = handlerClasses().stream()
-        .map(c -> "GeneratedMetadata_" + PrecompiledMetadataHandlers.simpleName(c) + ".java")
-        .toList();
-    try (Stream<Path> files = Files.list(SOURCES)) {
-      assertThat(files.map(f -> f.getFileName().toString())
-          .filter(f -> f.startsWith("GeneratedMetadata_")))
-          .containsExactlyInAnyOrderElementsOf(wanted);
+      Files.writeString(folder.resolve(PrecompiledMetadataHandlers.GENERATED_SIMPLE_PREFIX
+          + PrecompiledMetadataHandlers.simpleName(handlerClass) + ".java"),
+          source(handlerClass));
     }
   }
 
@@ -69,21 +44,21 @@ class GeneratedMetadataSourcesTest {
   }
 
   /**
-   * What Calcite's Janino provider would compile, moved into this package (saying so) and
-   * written so that javac compiles it too, without warnings: a handler of a class that is not
-   * public is named by the type {@link PrecompiledMetadataHandlers#namedType} gives (and asked
-   * for its definition as a handler), and nested parameter types by their canonical names
-   * rather than binary ones.
+   * What Calcite's Janino provider would compile, moved into this package and written so that
+   * javac compiles it too, without warnings: a handler of a class that is not public is named
+   * by the type {@link PrecompiledMetadataHandlers#namedType} gives (and asked for its
+   * definition as a handler), and nested parameter types by their canonical names rather than
+   * binary ones.
    */
-  private static String source(Class<? extends MetadataHandler<?>> handlerClass) {
+  static String source(Class<? extends MetadataHandler<?>> handlerClass) {
     List<MetadataHandler<?>> handlers = DefaultRelMetadataProvider.INSTANCE
         .handlers(handlerClass).stream().distinct().toList();
     String generated = RelMetadataHandlerGeneratorUtil.generateHandler(handlerClass, handlers)
         .getGeneratedCode();
     String source = replaceOnce(generated,
         "package " + RelMetadataHandlerGeneratorUtil.class.getPackageName() + ";",
-        "// Generated from Calcite's RelMetadataHandlerGeneratorUtil; do not edit: when\n"
-            + "// GeneratedMetadataSourcesTest finds it stale, copy its current version over.\n"
+        "// Generated at build time by MetadataHandlerSources from Calcite's"
+            + " RelMetadataHandlerGeneratorUtil.\n"
             + "package " + PrecompiledMetadataHandlers.class.getPackageName() + ";");
     // Calcite's generated code is not ours to tidy; its raw types would only add warnings.
     source = replaceOnce(source, "public final class ",
@@ -109,8 +84,13 @@ class GeneratedMetadataSourcesTest {
     return source;
   }
 
+  /** Fails the build when Calcite's generator no longer writes what the edits expect. */
   private static String replaceOnce(String text, String old, String replacement) {
-    assertThat(text).containsOnlyOnce(old);
+    int at = text.indexOf(old);
+    if (at < 0 || text.indexOf(old, at + 1) >= 0) {
+      throw new IllegalStateException("Calcite's generated metadata handler no longer has "
+          + "exactly one '" + old + "'; MetadataHandlerSources needs updating");
+    }
     return text.replace(old, replacement);
   }
 }
