@@ -18,8 +18,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * it a COUNT of the column grouped by the rest. The join count then counts the distinct values
  * itself ({@link DicomJoinCount#countingDistinct}) where the column splits the joined rows by
  * its row sets (at most 64 values): a bit per value met in a group, so that no row per group
- * and value is made only to be aggregated again. The rule matches the logical aggregates, not the join count,
- * whose convention differs from its parent's input.
+ * and value is made only to be aggregated again. The rule matches the logical aggregates, not
+ * the join count, whose convention differs from its parent's input.
  */
 final class JoinDistinctCountRule extends RelRule<DicomRules.RuleConfig> {
   static final RelOptRule ON_JOIN = new DicomRules.RuleConfig("DicomJoinDistinctCountRule",
