@@ -58,7 +58,7 @@ class SchemaWithoutRowsTest {
   private static Connection connect(DicomSchema schema) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("caseSensitive", "false");
-    Connection connection = new Driver().withPrepareFactory(StatementCache::new)
+    Connection connection = new Driver().withPrepareFactory(PlansComparedWithCalcites::new)
         .connect("jdbc:calcite:", properties);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     calcite.getRootSchema().add("dicom", schema);

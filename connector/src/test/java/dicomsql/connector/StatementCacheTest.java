@@ -26,8 +26,10 @@ class StatementCacheTest {
   void aQuerySentAgainAsTextIsNotPlannedAgainButAnotherIs() throws Exception {
     List<Object> parsed = new ArrayList<>();
     try (Hook.Closeable hook = Hook.PARSE_TREE.addThread((Consumer<Object>) parsed::add);
-        Connection one = TestConnections.connect(data, tmp.resolve("index"), true);
-        Connection two = TestConnections.connect(data, tmp.resolve("index"), true)) {
+        Connection one = TestConnections.connect(data, tmp.resolve("index"), true,
+            StatementCache::new);
+        Connection two = TestConnections.connect(data, tmp.resolve("index"), true,
+            StatementCache::new)) {
       String sql = "SELECT roi_name FROM rois WHERE phase = 'A' ORDER BY roi_name";
       List<List<Object>> first = TestConnections.rows(one, sql);
       assertThat(TestConnections.rows(one, sql)).isEqualTo(first).isNotEmpty();

@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 
 /** Generated data and Calcite connections over it, as the JDBC driver makes them. */
@@ -33,8 +35,18 @@ final class TestConnections {
     return data;
   }
 
-  /** A connection with the dicom schema over {@code data}, pushing aggregates and sorts or not. */
+  /**
+   * A connection with the dicom schema over {@code data}, pushing aggregates and sorts or not,
+   * that checks each query's plan against Calcite's default planner's
+   * ({@link PlansComparedWithCalcites}).
+   */
   static Connection connect(Path data, Path index, boolean pushdown) throws SQLException {
+    return connect(data, index, pushdown, PlansComparedWithCalcites::new);
+  }
+
+  /** The same, with statements prepared by {@code preparation}. */
+  static Connection connect(Path data, Path index, boolean pushdown,
+      Supplier<CalcitePrepare> preparation) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("quoting", "DOUBLE_QUOTE");
     properties.setProperty("unquotedCasing", "UNCHANGED");
@@ -42,7 +54,8 @@ final class TestConnections {
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("conformance", "LENIENT");
     properties.setProperty("typeSystem", DicomTypeSystem.class.getName() + "#INSTANCE");
-    Connection connection = new Driver().withPrepareFactory(StatementCache::new)
+    properties.setProperty("materializationsEnabled", "false");
+    Connection connection = new Driver().withPrepareFactory(preparation)
         .connect("jdbc:calcite:", properties);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     calcite.getRootSchema().add("dicom", new DicomSchema(data,

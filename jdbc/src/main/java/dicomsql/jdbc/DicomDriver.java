@@ -137,6 +137,10 @@ public final class DicomDriver extends org.apache.calcite.jdbc.Driver {
     // PostgreSQL's functions and operators besides the standard ones: ILIKE, STRING_AGG, ...
     calcite.setProperty("fun", "standard,postgresql");
     calcite.setProperty("typeSystem", DicomTypeSystem.class.getName() + "#INSTANCE");
+    // No schema of ours defines materialized views. With materializations on, every planner
+    // would register Calcite's materialized-view rules, whose configurations build all of
+    // Calcite's core rules in each new JVM (see PlannerSetUp).
+    calcite.setProperty("materializationsEnabled", "false");
     // Babel's parser takes keywords as names where they can only be names, so that the
     // contract's columns value and columns need no quotes; ours does so for rows, too.
     calcite.setProperty("parserFactory", DicomParser.class.getName() + "#FACTORY");

@@ -1,6 +1,7 @@
 package dicomsql.jdbc;
 
 import dicomsql.connector.metadata.PrecompiledMetadataHandlers;
+import dicomsql.connector.planner.DefaultRules;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.rules.CoreRules;
 
 /**
  * The driver's first {@code jdbc:dicom:} connection starts, on a daemon thread, planning,
@@ -73,14 +73,14 @@ final class PlannerWarmUp {
   /**
    * Loads first what the program's thread needs soonest after opening its connection, so that
    * the warm-up is ahead of it rather than beside it (two threads that need the same class
-   * wait for each other): Calcite's rules (about 0.4 s of CPU to load), which every new
-   * planner registers, then Calcite's metadata providers with a handler, which optimizing
+   * wait for each other): the planner's rules ({@link DefaultRules} and Calcite's enumerable
+   * ones), which every new planner registers, then Calcite's metadata providers with a handler, which optimizing
    * needs; then plans, compiles and runs {@code statements} over tables without rows. Reports
    * nothing.
    */
   static void run(DicomDriver driver, List<String> statements) {
     try {
-      Class.forName(CoreRules.class.getName());
+      Class.forName(DefaultRules.class.getName());
       Class.forName(EnumerableRules.class.getName());
       PrecompiledMetadataHandlers.of(DefaultRelMetadataProvider.INSTANCE)
           .handler(BuiltInMetadata.RowCount.Handler.class);
