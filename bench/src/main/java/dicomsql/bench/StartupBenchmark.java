@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * What a new process pays before its first answer, on a data folder whose index is built
  * ({@code bench/run startup --data DIR [--runs N] [--dir WORK]}), medians of N runs each:
- * {@code ./dicomsql DIR -e "SELECT 1"} whole process; a JDBC program's first query in a new JVM
+ * {@code ./dicomsql DIR -e "SELECT 1"} and the launcher's first real query (the JDBC rows'
+ * statement) whole process; a JDBC program's first query in a new JVM
  * ({@link FirstQuery}, plain {@code java} with the all-in-one driver jar, without the driver's
  * planner warm-up, and with the client compiler alone), split into its phases; and the
  * cookbook's lesion-enhancement.sql both ways. The load average is printed before and after,
@@ -63,6 +64,7 @@ final class StartupBenchmark {
         + "(main-thread CPU ms) |");
     System.out.println("|---|---:|---:|---|");
     whole(launcher, folder, "SELECT 1", "`./dicomsql DIR -e \"SELECT 1\"`", cache);
+    whole(launcher, folder, ROIS, "`./dicomsql DIR -e \"" + ROIS + "\"`", cache);
     first(jdbc, ROIS, "JDBC first query: `" + ROIS + "`", cache);
     first(noWarmUp, ROIS, "the same, `java -Ddicomsql.warmUp=false` (no planner warm-up)",
         cache);
