@@ -74,9 +74,9 @@ final class PlannerWarmUp {
    * Loads first what the program's thread needs soonest after opening its connection, so that
    * the warm-up is ahead of it rather than beside it (two threads that need the same class
    * wait for each other): the planner's rules ({@link DefaultRules} and Calcite's enumerable
-   * ones), which every new planner registers, then Calcite's metadata providers with a handler, which optimizing
-   * needs; then plans, compiles and runs {@code statements} over tables without rows. Reports
-   * nothing.
+   * ones), which every new planner registers, then Calcite's metadata providers with a
+   * handler, which optimizing needs; then plans, compiles and runs {@code statements} over
+   * tables without rows. Reports nothing.
    */
   static void run(DicomDriver driver, List<String> statements) {
     try {
