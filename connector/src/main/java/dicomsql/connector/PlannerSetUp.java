@@ -47,7 +47,11 @@ public class PlannerSetUp extends CalcitePrepareImpl {
     return cluster;
   }
 
-  /** As Calcite's, but for the rules' registration ({@link DefaultRules}). */
+  /**
+   * As Calcite's, but for the rules' registration ({@link DefaultRules}); Calcite's call to
+   * the connection's Spark handler is left out, since the rule set builder it passes ignores
+   * every rule.
+   */
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {

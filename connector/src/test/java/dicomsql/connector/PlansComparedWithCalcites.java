@@ -36,7 +36,7 @@ final class PlansComparedWithCalcites extends PlannerSetUp {
     return signature;
   }
 
-  /** What {@code preparation} gives; the final plan of each query it plans goes to {@code plans}. */
+  /** What {@code preparation} gives; each query's final plan goes to {@code plans}. */
   @SuppressWarnings("deprecation")
   private static <S> S planned(List<String> plans, Supplier<S> preparation) {
     try (Hook.Closeable hook = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread(
