@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,12 @@ record TimedProcess(double seconds, double cpuSeconds, String output) {
   /** Runs {@code command} in {@code work} (its stderr goes to {@code process.log} there). */
   static TimedProcess run(List<String> command, Path work, Path cache)
       throws IOException, InterruptedException {
+    return run(command, work, cache, Map.of());
+  }
+
+  /** The same, with {@code environment} added to the command's environment. */
+  static TimedProcess run(List<String> command, Path work, Path cache,
+      Map<String, String> environment) throws IOException, InterruptedException {
     Files.createDirectories(work);
     Path log = work.resolve("process.log");
     Path times = work.resolve("time.txt");
@@ -29,6 +36,7 @@ record TimedProcess(double seconds, double cpuSeconds, String output) {
     timed.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(timed).redirectError(log.toFile());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    builder.environment().putAll(environment);
     long start = System.nanoTime();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -63,4 +63,21 @@ class CommandLineIT {
     assertThat(Files.readString(tmp.resolve("stderr.txt")).strip())
         .isEqualTo("dicomsql: no such folder: " + tmp.resolve("nowhere"));
   }
+
+  @Test
+  void anIndexBuildRunsOnTheParallelCollectorUnlessTheUserChoseOne() throws Exception {
+    assertThat(bash("DICOMSQL_JAVA_OPTS=\"-Xlog:gc:file=$TMP/gc-index.txt\" \"$LAUNCHER\" "
+        + "index \"$TMP/data\" --index \"$TMP/index-gc\" >/dev/null").status()).isZero();
+    assertThat(Files.readString(tmp.resolve("gc-index.txt"))).contains("Using Parallel");
+
+    assertThat(bash("DICOMSQL_JAVA_OPTS=\"-XX:+UseSerialGC -Xlog:gc:file=$TMP/gc-chosen.txt\" "
+        + "\"$LAUNCHER\" index \"$TMP/data\" --index \"$TMP/index-gc\" >/dev/null").status())
+        .isZero();
+    assertThat(Files.readString(tmp.resolve("gc-chosen.txt"))).contains("Using Serial");
+
+    assertThat(bash("DICOMSQL_JAVA_OPTS=\"-Xlog:gc:file=$TMP/gc-query.txt\" \"$LAUNCHER\" "
+        + "--index \"$TMP/index-gc\" \"$TMP/data\" -e 'SELECT 1' >/dev/null").status())
+        .isZero();
+    assertThat(Files.readString(tmp.resolve("gc-query.txt"))).doesNotContain("Using Parallel");
+  }
 }
