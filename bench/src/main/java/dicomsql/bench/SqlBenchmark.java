@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -146,7 +148,29 @@ final class SqlBenchmark {
         new Query("series of one study by UID join", "SELECT s.series_uid, s.phase "
             + "FROM studies st JOIN series s ON s.study_uid = st.study_uid "
             + "WHERE st.accession_number = (SELECT accession_number FROM studies "
-            + "WHERE study_uid = (SELECT MIN(study_uid) FROM studies))"));
+            + "WHERE study_uid = (SELECT MIN(study_uid) FROM studies))"),
+        // Shapes a researcher sends that the ones above do not cover.
+        new Query("studies since 2012 GROUP BY series_count (not indexed)",
+            "SELECT series_count, COUNT(*), AVG(CAST(instance_count AS DOUBLE)) FROM studies "
+            + "WHERE study_date >= DATE '2012-01-01' GROUP BY series_count"),
+        new Query("CT instances GROUP BY instance_number, AVG(position_z)",
+            "SELECT instance_number, COUNT(*), AVG(position_z) FROM instances "
+            + "WHERE modality = 'CT' GROUP BY instance_number"),
+        // Many files share a size: only the sizes are compared.
+        new Query("ORDER BY file_size (not indexed) DESC LIMIT 10",
+            "SELECT path, file_size FROM instances ORDER BY file_size DESC LIMIT 10", 1),
+        new Query("COUNT(DISTINCT series_uid) of CT instances",
+            "SELECT COUNT(DISTINCT series_uid) FROM instances WHERE modality = 'CT'"),
+        new Query("series LEFT JOIN rois, arterial series",
+            "SELECT s.series_uid, r.roi_name FROM series s LEFT JOIN rois r "
+            + "ON r.referenced_series_uid = s.series_uid WHERE s.phase = 'A'"),
+        new Query("series WHERE z_max BETWEEN 100 AND 120 (not indexed)",
+            "SELECT series_uid, z_min, z_max FROM series WHERE z_max BETWEEN 100 AND 120"),
+        new Query("SELECT * FROM series WHERE series_description LIKE '%ART%'",
+            "SELECT * FROM series WHERE series_description LIKE '%ART%'"),
+        new Query("contour_points GROUP BY rtss_uid, roi_number, MIN(z), MAX(z)",
+            "SELECT rtss_uid, roi_number, COUNT(*), MIN(z), MAX(z) FROM contour_points "
+            + "GROUP BY rtss_uid, roi_number"));
   }
 
   /** The median milliseconds of a run, and the rows of the last. */
@@ -181,7 +205,7 @@ final class SqlBenchmark {
     return new Timed(times[runs / 2], rows);
   }
 
-  /** Every row as one line of its values (fractions to 9 significant digits). */
+  /** Every row as a line of its values (fractions to 9 significant digits, times hh:mm:ss). */
   private static List<String> drain(ResultSet result) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (result) {
@@ -190,9 +214,12 @@ final class SqlBenchmark {
         List<String> values = new ArrayList<>();
         for (int i = 1; i <= width; i++) {
           Object value = result.getObject(i);
+          // DuckDB gives times as LocalTime, whose text drops seconds that are zero.
           values.add(value instanceof Double || value instanceof Float
               || value instanceof java.math.BigDecimal ? String.format(Locale.ROOT, "%.9g",
-                  ((Number) value).doubleValue()) : String.valueOf(value));
+                  ((Number) value).doubleValue())
+              : value instanceof LocalTime time ? time.format(DateTimeFormatter.ISO_LOCAL_TIME)
+              : String.valueOf(value));
         }
         rows.add(String.join("\t", values));
       }

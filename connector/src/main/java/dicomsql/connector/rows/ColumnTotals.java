@@ -46,6 +46,37 @@ final class ColumnTotals implements NumericColumn.Summing {
     }
   }
 
+  /** The same as {@link #accept} for each, in one loop per kind of value. */
+  @Override
+  public void acceptAll(long[] values, int count) {
+    this.count += count;
+    if (!doubles) {
+      long total = sum;
+      long low = least;
+      long high = greatest;
+      for (int i = 0; i < count; i++) {
+        long value = values[i];
+        total += value;
+        low = Math.min(low, value);
+        high = Math.max(high, value);
+      }
+      sum = total;
+      least = low;
+      greatest = high;
+      return;
+    }
+    double low = doubleLeast;
+    double high = doubleGreatest;
+    for (int i = 0; i < count; i++) {
+      double value = bits ? Double.longBitsToDouble(values[i]) : values[i];
+      doubleSum.add(value);
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    doubleLeast = low;
+    doubleGreatest = high;
+  }
+
   /** A summary of values of the kind this takes: of doubles where they come as bits. */
   @Override
   public void acceptSummary(ColumnSummary summary) {

@@ -2,6 +2,7 @@ package dicomsql.connector.rows;
 
 import dicomsql.connector.SqlValues;
 import dicomsql.connector.rel.DicomJoinCount;
+import dicomsql.engine.index.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +19,12 @@ import org.roaringbitmap.RoaringBitmap;
  * a key value are looked up once), split by the row sets of that side's grouping columns.
  */
 public final class JoinCounting {
+  /**
+   * Up to how many values of the other side's key per row of the one side are read in one walk
+   * of the key's value map rather than searched for row by row.
+   */
+  private static final int KEYS_PER_ROW = 2;
+
   /**
    * What the counts are grouped by: columns of the one side ({@code one}) and indexed columns
    * of the other ({@code many}), the output holding the one side's first when {@code oneFirst}.
@@ -102,8 +109,11 @@ public final class JoinCounting {
     int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.one().length);
     System.arraycopy(groups.one(), 0, fields, oneKeys.length, groups.one().length);
     List<Map<Object, RoaringBitmap>> looked = new ArrayList<>();
+    boolean[] complete = new boolean[keys.length];
     for (int k = 0; k < keys.length; k++) {
       looked.add(new HashMap<>(Math.min(1 << 20, oneKept.getCardinality() * 2)));
+      complete[k] = readAllKeys(one.type(oneKeys[k]), many, keys[k],
+          oneKept.getCardinality(), looked.get(k));
     }
     Iterator<Object[]> rows = one.rows(oneKept, fields);
     while (rows.hasNext()) {
@@ -113,6 +123,7 @@ public final class JoinCounting {
       for (int k = 0; k < keys.length && (joined == null || !joined.isEmpty()); k++) {
         int column = keys[k];
         RoaringBitmap equal = row[k] == null ? new RoaringBitmap()
+            : complete[k] ? looked.get(k).getOrDefault(row[k], new RoaringBitmap())
             : looked.get(k).computeIfAbsent(row[k], value -> many.equal(column, value));
         joined = joined == null ? equal : RoaringBitmap.and(joined, equal);
       }
@@ -126,6 +137,32 @@ public final class JoinCounting {
       counting.split(0, joined, group, -1);
     }
     return counting.result(counts);
+  }
+
+  /**
+   * Reads every value of the other side's key column with its rows into {@code sets}, where
+   * the one side's rows are about as many as the key's values or more: one walk of the
+   * column's value map costs less than a search of it per row. Only for keys of the same type
+   * on both sides, and not doubles (an index keeps -0.0 as 0.0), whose values are then equal
+   * exactly where the searches would find them.
+   *
+   * @return whether {@code sets} now holds every value, so that a value not in it has no rows
+   */
+  private static boolean readAllKeys(ColumnType oneType, RowSource many, int column,
+      int oneRows, Map<Object, RoaringBitmap> sets) {
+    if (oneType != many.type(column) || oneType == ColumnType.DOUBLE
+        || (double) oneRows * KEYS_PER_ROW < many.distinctValues(column)) {
+      return false;
+    }
+    Iterator<Map.Entry<Object, RoaringBitmap>> values = many.valueSets(column, false);
+    if (values == null) {
+      return false;
+    }
+    while (values.hasNext()) {
+      Map.Entry<Object, RoaringBitmap> value = values.next();
+      sets.put(value.getKey(), value.getValue());
+    }
+    return true;
   }
 
   /**

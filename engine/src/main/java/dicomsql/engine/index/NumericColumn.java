@@ -26,5 +26,12 @@ public interface NumericColumn {
   interface Summing extends LongConsumer {
     /** The values of rows that a summary stands for, which no other call hands over. */
     void acceptSummary(ColumnSummary summary);
+
+    /** The first {@code count} values of the array, as {@link #accept} takes them one by one. */
+    default void acceptAll(long[] values, int count) {
+      for (int i = 0; i < count; i++) {
+        accept(values[i]);
+      }
+    }
   }
 }

@@ -523,9 +523,10 @@ final class TableStore {
     Object to = high == null ? null : key(type, high);
     RoaringBitmap result = new RoaringBitmap();
     MVMap<Object, byte[]> map = indexes[column];
-    Iterator<Object> keys = from == null ? map.keyIterator(null) : map.keyIterator(from);
-    while (keys.hasNext()) {
-      Object key = keys.next();
+    // A cursor hands each entry's value as it passes: no second search of the map per key.
+    Cursor<Object, byte[]> entries = map.cursor(from);
+    while (entries.hasNext()) {
+      Object key = entries.next();
       if (from != null && !lowInclusive && map.getKeyType().compare(key, from) == 0) {
         continue;
       }
@@ -535,7 +536,7 @@ final class TableStore {
           break;
         }
       }
-      result.or(RowSets.decode(map.get(key)));
+      result.or(RowSets.decode(entries.getValue()));
     }
     return result;
   }
@@ -547,14 +548,13 @@ final class TableStore {
     }
     requireIndex(column);
     RoaringBitmap result = new RoaringBitmap();
-    MVMap<Object, byte[]> map = indexes[column];
-    Iterator<Object> keys = map.keyIterator(prefix);
-    while (keys.hasNext()) {
-      Object key = keys.next();
+    Cursor<Object, byte[]> entries = indexes[column].cursor(prefix);
+    while (entries.hasNext()) {
+      Object key = entries.next();
       if (!(key instanceof String text) || !text.startsWith(prefix)) {
         break;
       }
-      result.or(RowSets.decode(map.get(key)));
+      result.or(RowSets.decode(entries.getValue()));
     }
     return result;
   }
@@ -638,13 +638,13 @@ final class TableStore {
     if (path == null) {
       return result;
     }
-    Iterator<String> keys = files.keyIterator(path);
-    while (keys.hasNext()) {
-      String key = keys.next();
+    Cursor<String, long[]> entries = files.cursor(path);
+    while (entries.hasNext()) {
+      String key = entries.next();
       if (exact ? !key.equals(exactly) : !key.startsWith(path)) {
         break;
       }
-      addRowOf(files.get(key), result);
+      addRowOf(entries.getValue(), result);
     }
     return result;
   }
@@ -652,9 +652,9 @@ final class TableStore {
   private RoaringBitmap pathRange(String low, boolean lowInclusive, String high,
       boolean highInclusive) {
     RoaringBitmap result = new RoaringBitmap();
-    Iterator<String> keys = files.keyIterator(low);
-    while (keys.hasNext()) {
-      String key = keys.next();
+    Cursor<String, long[]> entries = files.cursor(low);
+    while (entries.hasNext()) {
+      String key = entries.next();
       if (low != null && !lowInclusive && key.equals(low)) {
         continue;
       }
@@ -664,7 +664,7 @@ final class TableStore {
           break;
         }
       }
-      addRowOf(files.get(key), result);
+      addRowOf(entries.getValue(), result);
     }
     return result;
   }

@@ -72,6 +72,38 @@ class ColumnChunksTest {
     store.close();
   }
 
+  @Test
+  void scatteredRowsBetweenWholeChunksAreEachReadOnce() {
+    MVStore store = new MVStore.Builder().open();
+    MVMap<String, Object> meta = store.openMap("meta");
+    TableStore built = new TableStore(store, meta, Tables.SCAN_ERRORS, true);
+    for (int i = 0; i < 5 * ColumnChunks.SIZE; i++) {
+      built.add(row(i));
+    }
+    built.finish();
+    // Chunk 2 keeps 10 rows: whole, it is shorter than a batch of ids, so a batch runs on past
+    // its summary; chunk 4, whole with all its rows, ends the batch that reaches into it.
+    TableStore changed = new TableStore(store, meta, Tables.SCAN_ERRORS, false);
+    for (int id = 2 * ColumnChunks.SIZE + 10; id < 3 * ColumnChunks.SIZE; id++) {
+      changed.remove(id);
+    }
+    changed.finish();
+    IndexTable table = new IndexTable(changed, e -> e);
+    RoaringBitmap ids = new RoaringBitmap();
+    for (int id = 3; id < 2 * ColumnChunks.SIZE; id += 97) {
+      ids.add(id);
+    }
+    ids.add(2L * ColumnChunks.SIZE, 2L * ColumnChunks.SIZE + 10);
+    for (int id = 3 * ColumnChunks.SIZE + 1; id < 4 * ColumnChunks.SIZE; id += 89) {
+      ids.add(id);
+    }
+    ids.add(4L * ColumnChunks.SIZE, 5L * ColumnChunks.SIZE);
+    assertThat(totals(table, ids).summaries).isEqualTo(2);
+    ids.remove(5 * ColumnChunks.SIZE - 1);
+    assertThat(totals(table, ids).summaries).isEqualTo(1);
+    store.close();
+  }
+
   private static SummaryCheck totals(IndexTable table, RoaringBitmap ids) {
     return SummaryCheck.check(table, SIZE, ids);
   }
