@@ -9,10 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,7 +72,16 @@ final class SustainedLookups {
     double[][] millis = new double[clients][statements];
     Cpu cpu = new Cpu(serverPid);
     WarmUp warmUp = new WarmUp(prepared, cpu);
-    CyclicBarrier rounds = new CyclicBarrier(clients, warmUp::roundEnded);
+    Phaser rounds = new Phaser(clients) {
+      @Override
+      protected boolean onAdvance(int phase, int parties) {
+        if (parties == 0) {
+          return true;
+        }
+        warmUp.roundEnded();
+        return false;
+      }
+    };
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<Integer>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -92,7 +101,7 @@ final class SustainedLookups {
                 // Only measured runs count their errors.
               }
             }
-            rounds.await();
+            rounds.arriveAndAwaitAdvance();
           }
           for (int i = 0; i < statements; i++) {
             String uid = uids.get(Math.floorMod(client * 7919 + i, uids.size()));
@@ -108,8 +117,8 @@ final class SustainedLookups {
             answers[client][i] = answer;
           }
         } catch (Exception e) {
-          // A client that cannot connect or prepare breaks the barrier, or the rest wait forever.
-          rounds.reset();
+          // A client that fails leaves the rounds, or the rest would wait for it forever.
+          rounds.arriveAndDeregister();
           throw e;
         }
         return errors;
@@ -139,10 +148,10 @@ final class SustainedLookups {
   }
 
   /**
-   * When the clients' warm-up ends: after a round (all clients at the barrier) whose compiling
-   * took at most {@link #SETTLED} of its CPU, or after {@link #MAX_WARM_UP_ROUNDS}; one round
-   * for text statements. Written by the barrier's action, read by the clients after the barrier
-   * (which orders them) and by the caller after the clients' futures.
+   * When the clients' warm-up ends: after a round (all clients arrived) whose compiling took at
+   * most {@link #SETTLED} of its CPU, or after {@link #MAX_WARM_UP_ROUNDS}; one round for text
+   * statements. Written when a round ends, read by the clients after it (the phaser orders
+   * them) and by the caller after the clients' futures.
    */
   private static final class WarmUp {
     private final boolean prepared;
