@@ -69,8 +69,8 @@ final class ServeBenchmark {
     String loadBefore = ProcFiles.loadAverage();
     Run local = mix ? run(work, local1) : null;
     double[] localLookups = lookups(local1, uids);
-    SustainedLookups.Result[] localSustained = {sustained.run(local1, true, () -> 0),
-        sustained.run(local1, false, () -> 0)};
+    SustainedLookups.Result[] localSustained = {sustained.run(local1, true, -1),
+        sustained.run(local1, false, -1)};
     Path launcher = Path.of(System.getProperty("dicomsql.launcher", "dicomsql"));
     Run remote;
     double[] remoteLookups;
@@ -87,10 +87,10 @@ final class ServeBenchmark {
       remote = mix ? run(work, served) : null;
       remoteLookups = lookups(served, uids);
       remoteSustained = new SustainedLookups.Result[][] {
-          {sustained.run(served, true, server::cpuNanos),
-              sustained.run(served, false, server::cpuNanos)},
-          {sustained.run(project, true, server::cpuNanos),
-              sustained.run(project, false, server::cpuNanos)}};
+          {sustained.run(served, true, server.pid()),
+              sustained.run(served, false, server.pid())},
+          {sustained.run(project, true, server.pid()),
+              sustained.run(project, false, server.pid())}};
       peak = server.peakResidentMegabytes();
       status = server.stop();
       if (remote != null && remote.errors() > 0) {
@@ -124,10 +124,11 @@ final class ServeBenchmark {
   private void reportSustained(SustainedLookups.Result[] local,
       SustainedLookups.Result[][] served) {
     System.out.printf(Locale.ROOT, "%nselective lookup, %d clients sustained, %d each after "
-        + "warming up:%n%n", clients, lookups);
+        + "warming up (prepared: in rounds of 1,000 each until the JIT compilers of both "
+        + "processes took at most 5%% of a round's CPU):%n%n", clients, lookups);
     System.out.println("| statement | driver | statements/s | p50 ms | p95 ms | p99 ms | CPU ms "
-        + "| errors | answers as embedded |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        + "| of it JIT | warm-up rounds | errors | answers as embedded |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     String[] kinds = {"prepared, run with a new UID", "text, a new Statement each"};
     for (int k = 0; k < kinds.length; k++) {
       row(kinds[k], "embedded", local[k], "");
@@ -154,10 +155,11 @@ final class ServeBenchmark {
 
   private static void row(String kind, String driver, SustainedLookups.Result result,
       String same) {
-    System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n",
-        kind, driver, result.perSecond(), percentile(result.millis(), 0.5),
-        percentile(result.millis(), 0.95), percentile(result.millis(), 0.99),
-        result.cpuMillis(), result.errors(), same);
+    System.out.printf(Locale.ROOT,
+        "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.0f%% | %d | %d | %s |%n", kind, driver,
+        result.perSecond(), percentile(result.millis(), 0.5), percentile(result.millis(), 0.95),
+        percentile(result.millis(), 0.99), result.cpuMillis(), 100 * result.compilingShare(),
+        result.warmUpRounds(), result.errors(), same);
   }
 
   /**

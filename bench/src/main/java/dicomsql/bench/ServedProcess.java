@@ -3,9 +3,7 @@ package dicomsql.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,21 +60,9 @@ final class ServedProcess implements AutoCloseable {
     throw new IllegalStateException("serve did not start: " + log);
   }
 
-  /**
-   * The CPU time (ns) the server's process has used, user and system, from /proc (the
-   * launcher execs Java, so its process is the server's), counted in Linux's clock ticks of
-   * 10 ms (USER_HZ is 100 on every architecture it runs this on).
-   */
-  long cpuNanos() {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      // Fields after the command, which is in parentheses and may hold spaces.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * 10_000_000L;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The server's process id (the launcher execs Java, so its process is the server's). */
+  long pid() {
+    return process.pid();
   }
 
   /** The most memory the server's process has held (VmHWM), in MB, or -1 where unknown. */

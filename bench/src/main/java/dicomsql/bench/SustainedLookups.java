@@ -9,10 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,13 +26,19 @@ import java.util.function.LongSupplier;
  */
 final class SustainedLookups {
   /**
-   * Runs per client before the measured ones. A prepared lookup costs a fraction of a
-   * millisecond, so 100 of them leave the server's JIT still compiling its hot paths when the
-   * first client kind is measured (biasing against whichever runs first); text statements cost
-   * milliseconds each and are warm far sooner.
+   * Runs per client in a round of warm-up. A prepared lookup costs a fraction of a millisecond,
+   * and on 2 cores the JIT compilers of the client's JVM and of the server, one thread each
+   * among the 16 clients' and the server's, are still compiling their hot paths after tens of
+   * thousands of them (up to a third of the server's CPU per statement: BENCHMARKS.md, issue 15,
+   * session 9). So prepared lookups warm up in rounds until the compilers have settled; text
+   * statements cost milliseconds each, plan and compile a new class every time, and warm up in
+   * one round.
    */
   private static final int WARM_UP_PREPARED = 1000;
   private static final int WARM_UP_TEXT = 100;
+  /** Warmed up when a round's compiling took at most this share of its CPU (both processes). */
+  private static final double SETTLED = 0.05;
+  private static final int MAX_WARM_UP_ROUNDS = 10;
 
   /** Opens a client's connection. */
   interface Connect {
@@ -40,11 +46,12 @@ final class SustainedLookups {
   }
 
   /**
-   * Latencies (ms, sorted), the answers in client order, throughput, errors, and the CPU time
-   * spent per statement (ms) by this process and the server's together while they ran.
+   * Latencies (ms, sorted), the answers in client order, throughput, errors, the CPU time
+   * spent per statement (ms) by this process and the server's together while they ran, the
+   * share of it the JIT compilers took, and the rounds of warm-up before.
    */
   record Result(double[] millis, List<String> answers, double perSecond, int errors,
-      double cpuMillis) {}
+      double cpuMillis, double compilingShare, int warmUpRounds) {}
 
   private final List<String> uids;
   private final int clients;
@@ -56,11 +63,25 @@ final class SustainedLookups {
     this.statements = statements;
   }
 
-  /** Runs the lookups; {@code serverCpu} gives the server's CPU time (ns) so far, if any. */
-  Result run(Connect connect, boolean prepared, LongSupplier serverCpu) throws Exception {
+  /**
+   * Runs the lookups embedded, or served by the process {@code serverPid} (whose CPU time then
+   * counts too); a negative id: no server.
+   */
+  Result run(Connect connect, boolean prepared, long serverPid) throws Exception {
     String[][] answers = new String[clients][statements];
     double[][] millis = new double[clients][statements];
-    CyclicBarrier together = new CyclicBarrier(clients + 1);
+    Cpu cpu = new Cpu(serverPid);
+    WarmUp warmUp = new WarmUp(prepared, cpu);
+    Phaser rounds = new Phaser(clients) {
+      @Override
+      protected boolean onAdvance(int phase, int parties) {
+        if (parties == 0) {
+          return true;
+        }
+        warmUp.roundEnded();
+        return false;
+      }
+    };
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<Integer>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -69,46 +90,113 @@ final class SustainedLookups {
         int errors = 0;
         try (Connection connection = connect.open();
             PreparedStatement lookup = connection.prepareStatement(ServeWorkload.LOOKUP)) {
-          for (int i = prepared ? -WARM_UP_PREPARED : -WARM_UP_TEXT; i < statements; i++) {
-            if (i == 0) {
-              together.await();
+          int warmUpRuns = prepared ? WARM_UP_PREPARED : WARM_UP_TEXT;
+          for (int round = 0; !warmUp.settled(); round++) {
+            for (int i = 0; i < warmUpRuns; i++) {
+              String uid = uids.get(Math.floorMod(client * 7919 - (round + 1) * warmUpRuns + i,
+                  uids.size()));
+              try {
+                run(prepared, connection, lookup, uid);
+              } catch (SQLException e) {
+                // Only measured runs count their errors.
+              }
             }
+            rounds.arriveAndAwaitAdvance();
+          }
+          for (int i = 0; i < statements; i++) {
             String uid = uids.get(Math.floorMod(client * 7919 + i, uids.size()));
             long start = System.nanoTime();
             String answer;
             try {
-              answer = prepared ? answer(lookup, uid) : answer(connection, uid);
+              answer = run(prepared, connection, lookup, uid);
             } catch (SQLException e) {
               answer = "error: " + e.getMessage();
-              errors += i >= 0 ? 1 : 0;
+              errors++;
             }
-            if (i >= 0) {
-              millis[client][i] = (System.nanoTime() - start) / 1e6;
-              answers[client][i] = answer;
-            }
+            millis[client][i] = (System.nanoTime() - start) / 1e6;
+            answers[client][i] = answer;
           }
         } catch (Exception e) {
-          // A client that cannot connect or prepare breaks the barrier, or the rest wait forever.
-          together.reset();
+          // A client that fails leaves the rounds, or the rest would wait for it forever.
+          rounds.arriveAndDeregister();
           throw e;
         }
         return errors;
       }));
     }
-    together.await();
-    long started = System.nanoTime();
-    long cpuBefore = processCpu() + serverCpu.getAsLong();
     int errors = 0;
     for (Future<Integer> future : done) {
       errors += future.get();
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuMillis = (processCpu() + serverCpu.getAsLong() - cpuBefore) / 1e6
-        / (clients * statements);
+    long ended = System.nanoTime();
+    long cpuAfter = cpu.total();
+    long compilingAfter = cpu.compiling();
     pool.shutdown();
+    double seconds = (ended - warmUp.measuredFrom) / 1e9;
+    double cpuMillis = (cpuAfter - warmUp.cpuFrom) / 1e6 / (clients * statements);
+    double compilingShare = (compilingAfter - warmUp.compilingFrom)
+        / (double) Math.max(1, cpuAfter - warmUp.cpuFrom);
     double[] all = Arrays.stream(millis).flatMapToDouble(Arrays::stream).sorted().toArray();
     List<String> inOrder = Arrays.stream(answers).flatMap(Arrays::stream).toList();
-    return new Result(all, inOrder, clients * statements / seconds, errors, cpuMillis);
+    return new Result(all, inOrder, clients * statements / seconds, errors, cpuMillis,
+        compilingShare, warmUp.rounds);
+  }
+
+  private static String run(boolean prepared, Connection connection, PreparedStatement lookup,
+      String uid) throws SQLException {
+    return prepared ? answer(lookup, uid) : answer(connection, uid);
+  }
+
+  /**
+   * When the clients' warm-up ends: after a round (all clients arrived) whose compiling took at
+   * most {@link #SETTLED} of its CPU, or after {@link #MAX_WARM_UP_ROUNDS}; one round for text
+   * statements. Written when a round ends, read by the clients after it (the phaser orders
+   * them) and by the caller after the clients' futures.
+   */
+  private static final class WarmUp {
+    private final boolean prepared;
+    private final Cpu cpu;
+    private volatile boolean settled;
+    private int rounds;
+    private long cpuFrom;
+    private long compilingFrom;
+    private long measuredFrom;
+
+    WarmUp(boolean prepared, Cpu cpu) {
+      this.prepared = prepared;
+      this.cpu = cpu;
+      this.cpuFrom = cpu.total();
+      this.compilingFrom = cpu.compiling();
+    }
+
+    boolean settled() {
+      return settled;
+    }
+
+    void roundEnded() {
+      long total = cpu.total();
+      long compiling = cpu.compiling();
+      rounds++;
+      boolean quiet = compiling - compilingFrom <= SETTLED * (total - cpuFrom);
+      cpuFrom = total;
+      compilingFrom = compiling;
+      if (!prepared || quiet || rounds == MAX_WARM_UP_ROUNDS) {
+        measuredFrom = System.nanoTime();
+        settled = true;
+      }
+    }
+  }
+
+  /** The CPU time (ns) of this process and of the server's, if any: all, and compiling. */
+  private record Cpu(long serverPid) {
+    long total() {
+      return processCpu() + (serverPid < 0 ? 0 : ProcFiles.cpuNanos(serverPid));
+    }
+
+    long compiling() {
+      return ProcFiles.compilerCpuNanos(ProcessHandle.current().pid())
+          + (serverPid < 0 ? 0 : ProcFiles.compilerCpuNanos(serverPid));
+    }
   }
 
   /** The CPU time (ns) this process has used. */
