@@ -32,12 +32,12 @@ final class TestData {
     Path slice = null;
     Path structureSet = null;
     for (DataRootWalker.Found found : files) {
-      ScannedFile scanned = FileScanner.scan(found.file(), found.path(), found.size(),
+      ScannedFile scanned = FileScanner.scan(found.file(data), found.path(), found.size(),
           found.modified());
       if (scanned.structureSet() != null && structureSet == null) {
-        structureSet = found.file();
+        structureSet = found.file(data);
       } else if (scanned.structureSet() == null && scanned.instance() != null) {
-        slice = found.file();
+        slice = found.file(data);
       }
     }
     Files.createDirectories(data.resolve("0000-copies"));

@@ -2,6 +2,7 @@ package dicomsql.engine.index;
 
 import dicomsql.engine.dicom.PathText;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,34 +21,51 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * Lists every regular file under a data root with what a refresh compares (size, modification
  * and change times, inode), leaving out hidden files and folders. Symbolic links are followed,
  * but every folder (known by device and inode) is read once in the whole walk: a link to a
  * folder already read (a parent: a loop; or any other) is a reported entry, not a second copy
- * of the tree. The folders themselves are read first, in parallel by sub-folder of the root;
- * then the links to folders, in path order, so that the same tree always gives the same list.
- * Paths are relative to the root with {@code /} separators, in sorted order.
+ * of the tree. The folders themselves are read first, in parallel: a task per folder near the
+ * root, which the threads share out as they go, so that a root of one folder keeps them all as
+ * busy as a root of thousands; then the links to folders, in path order, so that the same tree
+ * always gives the same list. Paths are relative to the root with {@code /} separators, in
+ * sorted order.
  */
 public final class DataRootWalker {
   /** A file found, or (with {@code error}) a file or folder that could not be visited. */
-  public record Found(String path, Path file, long size, long modified, long changed, long inode,
+  public record Found(String path, long size, long modified, long changed, long inode,
       String error) {
-    static Found of(String path, Path file, FileStat stat) {
-      return new Found(path, file, stat.size(), stat.modified(), stat.changed(), stat.inode(),
-          null);
+    static Found of(String path, FileStat stat) {
+      return new Found(path, stat.size(), stat.modified(), stat.changed(), stat.inode(), null);
     }
 
-    static Found failed(String path, Path file, String error) {
-      return new Found(path, file, 0, 0, 0, 0, error);
+    static Found failed(String path, String error) {
+      return new Found(path, 0, 0, 0, 0, error);
+    }
+
+    /**
+     * The file under the data root it was found in. Not kept with each file: at seed scale
+     * the walk's paths held about 60 MB that the collector copied, when only the files that
+     * changed are ever opened.
+     */
+    public Path file(Path root) {
+      return PathText.resolve(root, path);
     }
   }
 
   static final String LOOP = "symbolic link loop: not followed";
+
+  /**
+   * Folders this deep (the root is 0) and less are a task of their own, which any thread may
+   * take; those below are read on the thread of the folder above, one after the other, which
+   * needs no stack however deep the tree goes.
+   */
+  private static final int TASK_DEPTH = 3;
 
   /** A symbolic link to a folder, to follow once the folders themselves are read. */
   private record Link(String path, Path file, Object key) {}
@@ -67,63 +85,53 @@ public final class DataRootWalker {
       throws IOException {
     Map<Object, String> folders = new ConcurrentHashMap<>();
     folders.put(FileStat.of(root, true).key(), "");
-    Part top = new Part(folders);
-    List<Visit> subfolders = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-      for (Path entry : entries) {
-        String name = name(entry);
-        Visit visit = isHidden(name) ? null : top.entry(entry, name);
-        if (visit != null && visit.found() != null) {
-          top.found.add(visit.found());
-        } else if (visit != null) {
-          subfolders.add(visit);
-        }
-      }
-    }
-    // In path order, so that the parts follow each other in order too.
-    subfolders.sort(Visit.BY_KEY);
-    List<Found> found = new ArrayList<>(top.found);
-    PriorityQueue<Link> links = new PriorityQueue<>(Comparator.comparing(Link::path));
-    links.addAll(top.links);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "dicomsql-walk");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ForkJoinPool pool = new ForkJoinPool(threads, WalkThread::new, null, false);
+    Listing listing;
     try {
-      List<Future<Part>> parts = new ArrayList<>();
-      for (Visit subfolder : subfolders) {
-        parts.add(pool.submit(() -> new Part(folders).walk(subfolder.file(), subfolder.path())));
-      }
-      for (Future<Part> part : parts) {
-        found.addAll(part.get().found);
-        links.addAll(part.get().links);
+      listing = pool.submit(new FolderTask(folders, root, "", 0)).get();
+      PriorityQueue<Link> links = new PriorityQueue<>(Comparator.comparing(Link::path));
+      links.addAll(listing.links);
+      while (!links.isEmpty()) {
+        Link link = links.poll();
+        listing.ordered = false;
+        String seenAs = folders.putIfAbsent(link.key(), link.path());
+        if (seenAs != null) {
+          listing.found.add(Found.failed(link.path(), readAlready(seenAs, link.path())));
+          continue;
+        }
+        Listing linked = pool.submit(new FolderTask(folders, link.file(), link.path(), 1)).get();
+        listing.found.addAll(linked.found);
+        links.addAll(linked.links);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("listing the data folder was interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException rootUnreadable) {
+        throw rootUnreadable.getCause();
+      }
       throw new IllegalStateException("listing the data folder failed", e.getCause());
     } finally {
       pool.shutdownNow();
     }
-    while (!links.isEmpty()) {
-      Link link = links.poll();
-      String seenAs = folders.putIfAbsent(link.key(), link.path());
-      if (seenAs != null) {
-        found.add(Found.failed(link.path(), link.file(), readAlready(seenAs, link.path())));
-        continue;
-      }
-      Part part = new Part(folders).walk(link.file(), link.path());
-      found.addAll(part.found);
-      links.addAll(part.links);
-    }
-    // Each part is in path order already, so this mostly merges them (links, the root's own
-    // files); in parallel where the common pool has threads (the walk's are done).
-    Found[] sorted = found.toArray(new Found[0]);
-    Arrays.parallelSort(sorted, Comparator.comparing(Found::path));
     foldersRead.addAll(folders.values());
+    if (listing.ordered) {
+      return listing.found;
+    }
+    // Links, or a folder that could not be read (its path sorts before its key), put some
+    // entries out of place; the rest is in order, so this mostly merges.
+    Found[] sorted = listing.found.toArray(new Found[0]);
+    Arrays.sort(sorted, Comparator.comparing(Found::path));
     return new ArrayList<>(Arrays.asList(sorted));
+  }
+
+  /** A thread of the walk's pool, named as such. */
+  private static final class WalkThread extends ForkJoinWorkerThread {
+    WalkThread(ForkJoinPool pool) {
+      super(pool);
+      setName("dicomsql-walk");
+      setDaemon(true);
+    }
   }
 
   /**
@@ -136,7 +144,7 @@ public final class DataRootWalker {
     static final Comparator<Visit> BY_KEY = Comparator.comparing(Visit::key);
 
     static Visit found(Found found) {
-      return new Visit(found.path(), found.file(), found.path(), found);
+      return new Visit(found.path(), null, found.path(), found);
     }
 
     static Visit folder(Path file, String path) {
@@ -145,78 +153,143 @@ public final class DataRootWalker {
   }
 
   /**
-   * The files and links of one folder's tree, read on one thread, the files in path order: each
-   * folder's entries sorted, and a folder's tree read before its next sibling. The final sort of
-   * the whole walk then finds them in order, which sorting a file an entry at random cost most
-   * of the walk's own time.
+   * What the walk of one folder's tree found: its files in path order (each folder's entries
+   * sorted, and a folder's tree before its next sibling), unless {@code ordered} says
+   * otherwise, and the links to folders met, to follow later.
    */
-  private static final class Part {
-    private final Map<Object, String> folders;
+  private static final class Listing {
     private final List<Found> found = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
+    private boolean ordered = true;
 
-    Part(Map<Object, String> folders) {
+    void add(Listing below) {
+      found.addAll(below.found);
+      links.addAll(below.links);
+      ordered &= below.ordered;
+    }
+  }
+
+  /**
+   * Reads a folder (already claimed in {@code folders}) and everything below it: the folders
+   * in it as tasks of their own down to {@link #TASK_DEPTH}, below that one after the other.
+   */
+  private static final class FolderTask extends RecursiveTask<Listing> {
+    private final Map<Object, String> folders;
+    private final Path folder;
+    private final String path;
+    private final int depth;
+
+    FolderTask(Map<Object, String> folders, Path folder, String path, int depth) {
       this.folders = folders;
+      this.folder = folder;
+      this.path = path;
+      this.depth = depth;
     }
 
-    /** Reads a folder (already claimed in {@code folders}) and everything below it. */
-    Part walk(Path folder, String path) {
+    @Override
+    protected Listing compute() {
+      Listing listing = new Listing();
+      List<Visit> listed = list(listing, folder, path);
+      if (depth >= TASK_DEPTH) {
+        readInTurn(listing, listed);
+        return listing;
+      }
+      // Forked last first, so that this thread, taking its own newest task first, reads them
+      // in order while the other threads take them from the far end.
+      List<FolderTask> tasks = new ArrayList<>();
+      for (Visit visit : listed) {
+        tasks.add(visit.found() != null ? null
+            : new FolderTask(folders, visit.file(), visit.path(), depth + 1));
+      }
+      for (int k = tasks.size() - 1; k >= 0; k--) {
+        if (tasks.get(k) != null) {
+          tasks.get(k).fork();
+        }
+      }
+      for (int k = 0; k < listed.size(); k++) {
+        if (tasks.get(k) == null) {
+          listing.found.add(listed.get(k).found());
+        } else {
+          listing.add(tasks.get(k).join());
+        }
+      }
+      return listing;
+    }
+
+    /** Reads the trees of the visits on this thread, depth first, each folder in path order. */
+    private void readInTurn(Listing listing, List<Visit> visits) {
       Deque<Visit> toVisit = new ArrayDeque<>();
-      toVisit.push(Visit.folder(folder, path));
-      List<Visit> listed = new ArrayList<>();
+      for (int k = visits.size() - 1; k >= 0; k--) {
+        toVisit.push(visits.get(k));
+      }
       while (!toVisit.isEmpty()) {
         Visit next = toVisit.pop();
         if (next.found() != null) {
-          found.add(next.found());
+          listing.found.add(next.found());
           continue;
         }
-        listed.clear();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(next.file())) {
-          for (Path entry : entries) {
-            String name = name(entry);
-            Visit visit = isHidden(name) ? null : entry(entry, next.path() + "/" + name);
-            if (visit != null) {
-              listed.add(visit);
-            }
-          }
-        } catch (IOException e) {
-          found.add(Found.failed(next.path(), next.file(), describe(e)));
-        }
-        listed.sort(Visit.BY_KEY);
+        List<Visit> listed = list(listing, next.file(), next.path());
         for (int k = listed.size() - 1; k >= 0; k--) {
           toVisit.push(listed.get(k));
         }
       }
-      return this;
+    }
+
+    /**
+     * The entries of one folder, sorted by key; a folder that cannot be read is reported in
+     * {@code listing} instead, out of order, since its path sorts before its key. The root
+     * that cannot be read fails the walk.
+     */
+    private List<Visit> list(Listing listing, Path folder, String path) {
+      List<Visit> listed = new ArrayList<>();
+      String prefix = path.isEmpty() ? "" : path + "/";
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+        for (Path entry : entries) {
+          String name = name(entry);
+          Visit visit = isHidden(name) ? null : entry(listing, entry, prefix + name);
+          if (visit != null) {
+            listed.add(visit);
+          }
+        }
+      } catch (IOException e) {
+        if (depth == 0) {
+          throw new UncheckedIOException(e);
+        }
+        listing.found.add(Found.failed(path, describe(e)));
+        listing.ordered = false;
+        return List.of();
+      }
+      listed.sort(Visit.BY_KEY);
+      return listed;
     }
 
     /**
      * Looks at one entry: a file found, or what went wrong, or a folder not read before, to
      * visit; null for a link to a folder (noted, to follow later) and for anything else.
      */
-    Visit entry(Path entry, String path) {
+    private Visit entry(Listing listing, Path entry, String path) {
       FileStat stat;
       try {
         stat = FileStat.of(entry, false);
         if (stat.kind() == FileStat.Kind.LINK) {
           stat = followed(entry);
           if (stat.kind() == FileStat.Kind.FOLDER) {
-            links.add(new Link(path, entry, stat.key()));
+            listing.links.add(new Link(path, entry, stat.key()));
             return null;
           }
         }
       } catch (IOException e) {
-        return Visit.found(Found.failed(path, entry, describe(e)));
+        return Visit.found(Found.failed(path, describe(e)));
       } catch (BrokenLink e) {
-        return Visit.found(Found.failed(path, entry, e.getMessage()));
+        return Visit.found(Found.failed(path, e.getMessage()));
       }
       if (stat.kind() == FileStat.Kind.FILE) {
-        return Visit.found(Found.of(path, entry, stat));
+        return Visit.found(Found.of(path, stat));
       }
       if (stat.kind() == FileStat.Kind.FOLDER) {
         String seenAs = folders.putIfAbsent(stat.key(), path);
         return seenAs == null ? Visit.folder(entry, path)
-            : Visit.found(Found.failed(path, entry, readAlready(seenAs, path)));
+            : Visit.found(Found.failed(path, readAlready(seenAs, path)));
       }
       return null;
     }

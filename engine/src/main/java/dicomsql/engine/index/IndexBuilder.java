@@ -1,6 +1,5 @@
 package dicomsql.engine.index;
 
-import dicomsql.engine.dicom.PathText;
 import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -286,8 +285,8 @@ final class IndexBuilder {
       if (successor != null) {
         long[] state = store.files().get(successor);
         forget(store, successor, affected, changedSops, new HashSet<>());
-        successors.add(new DataRootWalker.Found(successor, PathText.resolve(root, successor),
-            state[SIZE], state[MODIFIED], state[CHANGED], state[INODE], null));
+        successors.add(new DataRootWalker.Found(successor, state[SIZE], state[MODIFIED],
+            state[CHANGED], state[INODE], null));
       }
     }
     return successors;
@@ -401,8 +400,8 @@ final class IndexBuilder {
     int delivered = 0;
     try {
       for (DataRootWalker.Found file : files) {
-        inFlight.add(pool.submit(() -> FileScanner.scan(file.file(), file.path(), file.size(),
-            file.modified(), file.error())));
+        inFlight.add(pool.submit(() -> FileScanner.scan(file.file(root), file.path(),
+            file.size(), file.modified(), file.error())));
         if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
           deliver(files.set(delivered++, null), inFlight.poll(), sink);
         }
