@@ -289,7 +289,7 @@ public final class DicomIndex implements AutoCloseable {
     if (open != null) {
       return isIndexOf(open.store, root) ? builder.plan(open.store) : null;
     }
-    try (IndexStore store = IndexStore.openReadOnly(folder.store())) {
+    try (IndexStore store = IndexStore.openToReadOnce(folder.store())) {
       return isIndexOf(store, root) ? builder.plan(store) : null;
     } catch (MVStoreException e) {
       return null;
@@ -305,7 +305,7 @@ public final class DicomIndex implements AutoCloseable {
     if (open != null) {
       return isIndexOf(open.store, root);
     }
-    try (IndexStore store = IndexStore.openReadOnly(folder.store())) {
+    try (IndexStore store = IndexStore.openToReadOnce(folder.store())) {
       return isIndexOf(store, root);
     } catch (MVStoreException e) {
       return false;

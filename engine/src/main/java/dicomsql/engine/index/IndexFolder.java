@@ -219,7 +219,7 @@ final class IndexFolder {
   private static String notAnIndex(Path store) throws LockedIndexException {
     MVStore mv;
     try {
-      mv = IndexStore.openReadOnlyStore(store);
+      mv = IndexStore.openReadOnlyStore(store, 0);
     } catch (RuntimeException e) {
       return Files.isRegularFile(store) && size(store) == 0 ? "the file is empty"
           : "it cannot be read as one: " + e.getMessage();

@@ -57,6 +57,34 @@ class DataRootWalkerTest {
   }
 
   @Test
+  void aDeepTreeUnderOneFolderComesWholeAndInPathOrderOnAnyNumberOfThreads() throws IOException {
+    List<String> expected = new ArrayList<>(List.of("case/ct/1.dcm", "case/rs.dcm"));
+    String folder = "only";
+    for (int depth = 0; depth < 7; depth++) {
+      folder += depth % 2 == 0 ? "/a" : "/b";
+      for (String name : new String[] {"x.dcm", "a-1.dcm", "a.b.dcm", "z.dcm"}) {
+        Path file = root.resolve(folder).resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, name);
+        expected.add(folder + "/" + name);
+      }
+      Files.createDirectories(root.resolve(folder + "-sibling"));
+      Files.writeString(root.resolve(folder + "-sibling/s.dcm"), "s");
+      expected.add(folder + "-sibling/s.dcm");
+    }
+    Files.createSymbolicLink(root.resolve("only/a/b/link"), root.resolve("case/ct"));
+    expected.add("only/a/b/link");
+    expected.sort(null);
+    for (int threads = 1; threads <= 4; threads++) {
+      List<String> paths = new ArrayList<>();
+      for (DataRootWalker.Found file : DataRootWalker.walk(root, threads)) {
+        paths.add(file.path());
+      }
+      assertThat(paths).as("%d threads", threads).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void aLinkToAParentIsALoopReportedOnce() throws IOException {
     Files.createSymbolicLink(root.resolve("case/up"), Path.of(".."));
     Files.createSymbolicLink(root.resolve("case/ct/top"), root);

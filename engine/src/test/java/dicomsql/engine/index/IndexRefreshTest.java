@@ -10,6 +10,7 @@ import dicomsql.engine.phase.PhaseRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -185,6 +186,23 @@ class IndexRefreshTest {
       assertThat(value(instances.row(copy), Tables.INSTANCES, "duplicate_of"))
           .as("the edited file is now a smaller-path copy of the other")
           .isEqualTo(data.relativize(edited).toString());
+    }
+  }
+
+  @Test
+  void aFileReplacedWithItsModificationTimeKeptIsSeen() throws IOException {
+    // As rsync -t does: a new file renamed over the old one, its time set back.
+    Path image = TestData.files(data.resolve("HCC_0002")).get(0);
+    FileTime modified = Files.getLastModifiedTime(image);
+    Path replacement = Files.write(tmp.resolve("replacement.dcm"), Files.readAllBytes(image));
+    Files.setLastModifiedTime(replacement, modified);
+    Files.move(replacement, image, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    try (DicomIndex index = open()) {
+      assertThat(index.update().filesChanged()).isEqualTo(1);
+    }
+    try (DicomIndex index = open()) {
+      assertThat(index.update().kind()).isEqualTo(IndexUpdate.Kind.UNCHANGED);
     }
   }
 
