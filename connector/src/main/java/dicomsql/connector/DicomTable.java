@@ -225,15 +225,16 @@ public final class DicomTable extends AbstractTable
 
   /**
    * Called by generated code for {@link DicomColumnAggregate}: per group of the rows the
-   * condition keeps (by the {@code groups} columns), their values and each call's result
-   * ({@code calls} as {@link DicomColumnAggregate.Call#encode} writes them), computed from the
-   * columns the index keeps column-wise.
+   * condition keeps (by the {@code groups} columns, those marked {@code hashed} by hashing
+   * their values), their values and each call's result ({@code calls} as
+   * {@link DicomColumnAggregate.Call#encode} writes them), computed from the columns the index
+   * keeps column-wise.
    */
   public Enumerable<Object[]> columnAggregate(DataContext root, IndexCondition filter,
-      int[] groups, int[] calls) {
+      int[] groups, boolean[] hashed, int[] calls) {
     RowSource rows = source.get();
     RoaringBitmap kept = filter == null ? rows.all() : filter.rows(rows);
-    return Linq4j.asEnumerable(ColumnAggregation.aggregate(rows, kept, groups,
+    return Linq4j.asEnumerable(ColumnAggregation.aggregate(rows, kept, groups, hashed,
         DicomColumnAggregate.Call.decode(calls)));
   }
 

@@ -1,5 +1,6 @@
 package dicomsql.connector.rel;
 
+import dicomsql.connector.rows.ColumnAggregation;
 import dicomsql.connector.rows.RowSource;
 import dicomsql.engine.index.ColumnType;
 import java.util.ArrayList;
@@ -19,12 +20,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Aggregate on a scan the index filters entirely (directly, or through a projection of columns
- * and casts of integer columns to DOUBLE), grouped by indexed columns of few values or not at
- * all, of COUNT, SUM, AVG, MIN and MAX of numeric columns: {@link DicomColumnAggregate}.
- * Aggregates that value maps or row-set sizes answer alone are left to those rules.
+ * and casts of integer columns to DOUBLE), grouped by indexed columns of few values, by numeric
+ * columns the index keeps column-wise, by both, or not at all, of COUNT, SUM, AVG, MIN and MAX
+ * of numeric columns: {@link DicomColumnAggregate}. Aggregates that value maps or row-set sizes
+ * answer alone are left to those rules.
  */
 final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
-  /** Above this many possible groups, Calcite's hash aggregate is left to do the grouping. */
+  /**
+   * Above this many possible groups of indexed columns' row sets, Calcite's hash aggregate is
+   * left to do the grouping.
+   */
   private static final double MAX_GROUPS = 10_000;
 
   static final RelOptRule ON_SCAN = new DicomRules.RuleConfig("DicomColumnAggregateRule",
@@ -54,18 +59,19 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       return;
     }
     int[] groups = new int[aggregate.getGroupCount()];
-    double groupCount = 1;
+    boolean[] mapped = new boolean[groups.length];
     int at = 0;
     for (int field : aggregate.getGroupSet()) {
       Argument argument = argument(project, scan, field);
-      if (argument == null || argument.asDouble() || !source.isIndexed(argument.column())
-          || source.valueSets(argument.column(), false) == null) {
+      if (argument == null || argument.asDouble()) {
         return;
       }
-      groups[at++] = argument.column();
-      groupCount *= source.distinctValues(argument.column()) + 1;
+      groups[at] = argument.column();
+      mapped[at++] = source.isIndexed(argument.column())
+          && source.valueSets(argument.column(), false) != null;
     }
-    if (groupCount > MAX_GROUPS) {
+    boolean[] hashed = hashed(groups, mapped, source);
+    if (hashed == null) {
       return;
     }
     List<DicomColumnAggregate.Call> calls = new ArrayList<>();
@@ -76,12 +82,53 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       }
       calls.add(resolved);
     }
-    if (answeredOtherwise(groups, calls, source)) {
+    if (answeredOtherwise(groups, mapped, calls, source)) {
       return;
     }
-    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, calls,
-        groups.length == 0 ? 1 : Math.min(groupCount, scan.rowCount()),
+    // The index counts the distinct values of indexed columns only; of others a tenth of the
+    // rows is guessed per column.
+    double groupCount = 1;
+    for (int column : groups) {
+      groupCount *= source.isIndexed(column) ? source.distinctValues(column) + 1
+          : Math.max(1, scan.rowCount() / 10);
+    }
+    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, hashed,
+        calls, groups.length == 0 ? 1 : Math.min(groupCount, scan.rowCount()),
         aggregate.getRowType()));
+  }
+
+  /**
+   * Per grouping column, whether its values are hashed: a number the index keeps column-wise
+   * is, unless its row sets split the rows into few groups together with the columns that only
+   * row sets can group by (strings, dates); null where the columns cannot be grouped here.
+   */
+  private static boolean[] hashed(int[] groups, boolean[] mapped, RowSource source) {
+    boolean[] hashable = new boolean[groups.length];
+    boolean[] hashed = new boolean[groups.length];
+    double mappedGroups = 1;
+    int hashedCount = 0;
+    for (int i = 0; i < groups.length; i++) {
+      hashable[i] = source.idsAreRows() && source.numbers(groups[i]) != null;
+      if (!hashable[i]) {
+        if (!mapped[i]) {
+          return null;
+        }
+        mappedGroups *= source.distinctValues(groups[i]) + 1;
+      }
+    }
+    for (int i = 0; i < groups.length; i++) {
+      if (hashable[i]) {
+        double split = mapped[i] ? mappedGroups * (source.distinctValues(groups[i]) + 1) : 0;
+        hashed[i] = !mapped[i] || split > MAX_GROUPS;
+        if (hashed[i]) {
+          hashedCount++;
+        } else {
+          mappedGroups = split;
+        }
+      }
+    }
+    return mappedGroups > MAX_GROUPS || hashedCount > ColumnAggregation.MAX_HASHED_COLUMNS ? null
+        : hashed;
   }
 
   /** A source column an aggregate reads, and whether its integers are cast to DOUBLE. */
@@ -151,8 +198,8 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
    * value maps ({@link DicomIndexAggregate}: no groups, only COUNT(*) and the ends of indexed
    * columns) answer the aggregate as they are.
    */
-  private static boolean answeredOtherwise(int[] groups, List<DicomColumnAggregate.Call> calls,
-      RowSource source) {
+  private static boolean answeredOtherwise(int[] groups, boolean[] mapped,
+      List<DicomColumnAggregate.Call> calls, RowSource source) {
     boolean counts = true;
     boolean valueMaps = groups.length == 0;
     for (DicomColumnAggregate.Call call : calls) {
@@ -162,6 +209,6 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       counts &= call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS;
       valueMaps &= end || call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS;
     }
-    return counts && groups.length <= 1 || valueMaps;
+    return counts && (groups.length == 0 || groups.length == 1 && mapped[0]) || valueMaps;
   }
 }

@@ -14,9 +14,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * An aggregate of COUNT, SUM, AVG, MIN and MAX of numeric columns, grouped by indexed columns
- * or not at all, over a scan the index filters entirely: the groups come from the grouping
- * columns' row sets and the values from the columns the index keeps column-wise (see
+ * An aggregate of COUNT, SUM, AVG, MIN and MAX of numeric columns, grouped by indexed columns,
+ * by numeric columns the index keeps column-wise, by both or not at all, over a scan the index
+ * filters entirely: the groups come from the indexed grouping columns' row sets and from hashing
+ * the others' values, and the values from the columns the index keeps column-wise (see
  * {@link ColumnAggregation}); no row is decoded.
  */
 public final class DicomColumnAggregate extends IndexAnswer {
@@ -75,24 +76,28 @@ public final class DicomColumnAggregate extends IndexAnswer {
   }
 
   private final int[] groups;
+  private final boolean[] hashed;
   private final List<Call> calls;
   private final double groupCount;
 
   /**
    * @param groups the source columns grouped by, in output order
+   * @param hashed per grouping column, whether its values are hashed rather than its row sets
+   *     intersected
    * @param groupCount at most how many groups there are, for the planner
    */
-  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups, List<Call> calls,
-      double groupCount, RelDataType outputType) {
+  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups, boolean[] hashed,
+      List<Call> calls, double groupCount, RelDataType outputType) {
     super(cluster, cluster.traitSet(), scan, outputType);
     this.groups = groups;
+    this.hashed = hashed;
     this.calls = List.copyOf(calls);
     this.groupCount = groupCount;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomColumnAggregate(getCluster(), scan, groups, calls, groupCount,
+    return new DicomColumnAggregate(getCluster(), scan, groups, hashed, calls, groupCount,
         getRowType());
   }
 
@@ -100,8 +105,12 @@ public final class DicomColumnAggregate extends IndexAnswer {
   RelWriter explainAnswer(RelWriter pw) {
     List<String> names = scan.dicomTable().columnNames();
     List<String> grouped = new ArrayList<>();
-    for (int column : groups) {
-      grouped.add(names.get(column));
+    List<String> hashedNames = new ArrayList<>();
+    for (int i = 0; i < groups.length; i++) {
+      grouped.add(names.get(groups[i]));
+      if (hashed[i]) {
+        hashedNames.add(names.get(groups[i]));
+      }
     }
     List<String> described = new ArrayList<>();
     for (Call call : calls) {
@@ -109,7 +118,8 @@ public final class DicomColumnAggregate extends IndexAnswer {
           + (call.asDouble ? "CAST(" + names.get(call.column) + " AS DOUBLE)"
               : names.get(call.column)) + ")");
     }
-    return pw.itemIf("group", grouped, !grouped.isEmpty()).item("columnwise", described);
+    return pw.itemIf("group", grouped, !grouped.isEmpty())
+        .itemIf("hashed", hashedNames, !hashedNames.isEmpty()).item("columnwise", described);
   }
 
   @Override
@@ -124,6 +134,7 @@ public final class DicomColumnAggregate extends IndexAnswer {
 
   @Override
   List<Expression> arguments(EnumerableRelImplementor implementor) {
-    return List.of(Expressions.constant(groups), Expressions.constant(Call.encode(calls)));
+    return List.of(Expressions.constant(groups), Expressions.constant(hashed),
+        Expressions.constant(Call.encode(calls)));
   }
 }

@@ -1,10 +1,12 @@
 package dicomsql.connector.rows;
 
+import dicomsql.engine.index.ColumnBatch;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.NumericColumn;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -84,6 +86,15 @@ public interface RowSource {
     for (int i = 0; i < columns.length; i++) {
       numbers(columns[i]).forEach(ids, values[i]);
     }
+  }
+
+  /**
+   * Hands the values of these columns at each of these ids to {@code batches}, a batch of rows
+   * at a time, for grouping rows by numbers without decoding them; only where ids are rows and
+   * {@link #numbers} reads each of the columns.
+   */
+  default void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
+    throw new UnsupportedOperationException("this source reads no columns together");
   }
 
   /** Whether {@link #count} knows how many rows ids stand for without reading the rows. */
