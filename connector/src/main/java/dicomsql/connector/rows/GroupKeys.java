@@ -40,11 +40,21 @@ final class GroupKeys {
         slots[slot] = size;
         return add(key, hash);
       }
-      if (hashes[group] == hash && Arrays.equals(keys, group * width, group * width + width,
-          key, 0, width)) {
+      if (hashes[group] == hash && equal(group, key)) {
         return group;
       }
     }
+  }
+
+  /** A loop of its own: for keys of a few longs, faster than a checked range comparison. */
+  private boolean equal(int group, long[] key) {
+    int start = group * width;
+    for (int i = 0; i < width; i++) {
+      if (keys[start + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Value {@code at} of a group's key. */

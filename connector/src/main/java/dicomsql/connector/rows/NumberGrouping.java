@@ -2,7 +2,6 @@ package dicomsql.connector.rows;
 
 import dicomsql.engine.index.ColumnBatch;
 import dicomsql.engine.index.ColumnType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,8 +20,12 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
   private final CallReads reads;
   private final GroupKeys groups;
   private final long[] key;
-  private final List<ColumnTotals[]> totals = new ArrayList<>();
+  /** Per group, its totals of each column read, side by side. */
+  private ColumnTotals[] totals;
   private long[] counts = new long[16];
+  private final int reading;
+  /** Per row of a batch, where its group's totals start in {@link #totals}. */
+  private final int[] firstTotals = new int[ColumnBatch.CAPACITY];
 
   /** @param types the grouping columns' types */
   NumberGrouping(ColumnType[] types, CallReads reads) {
@@ -30,6 +33,8 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
     this.reads = reads;
     this.groups = new GroupKeys(types.length + 1);
     this.key = new long[types.length + 1];
+    this.reading = reads.columns().length;
+    this.totals = new ColumnTotals[16 * reading];
   }
 
   /** The columns a batch holds: the grouping columns, then the calls' columns. */
@@ -39,10 +44,12 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
     return columns;
   }
 
+  /** Keys the batch's rows first, then adds each column read to the rows' groups in turn. */
   @Override
   public void accept(ColumnBatch batch) {
     int keys = types.length;
-    for (int row = 0; row < batch.size(); row++) {
+    int size = batch.size();
+    for (int row = 0; row < size; row++) {
       long nulls = 0;
       for (int c = 0; c < keys; c++) {
         boolean isNull = batch.isNull(c, row);
@@ -51,17 +58,20 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
       }
       key[keys] = nulls;
       int group = groups.groupOf(key);
-      if (group == totals.size()) {
-        totals.add(reads.totals());
-        if (group == counts.length) {
-          counts = Arrays.copyOf(counts, 2 * counts.length);
-        }
+      if (group == counts.length) {
+        counts = Arrays.copyOf(counts, 2 * counts.length);
+        totals = Arrays.copyOf(totals, 2 * totals.length);
       }
-      counts[group]++;
-      ColumnTotals[] read = totals.get(group);
-      for (int r = 0; r < read.length; r++) {
-        if (!batch.isNull(keys + r, row)) {
-          read[r].accept(batch.value(keys + r, row));
+      if (counts[group]++ == 0) {
+        System.arraycopy(reads.totals(), 0, totals, group * reading, reading);
+      }
+      firstTotals[row] = group * reading;
+    }
+    for (int r = 0; r < reading; r++) {
+      int column = keys + r;
+      for (int row = 0; row < size; row++) {
+        if (!batch.isNull(column, row)) {
+          totals[firstTotals[row] + r].accept(batch.value(column, row));
         }
       }
     }
@@ -79,7 +89,9 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
         row[positions[c]] = (nulls & 1L << c) != 0 ? null : value(types[c],
             groups.value(group, c));
       }
-      result.add(reads.row(row, totals.get(group), counts[group]));
+      result.add(reads.row(row,
+          Arrays.copyOfRange(totals, group * reading, group * reading + reading),
+          counts[group]));
     }
   }
 

@@ -1,13 +1,14 @@
 package dicomsql.engine.index;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Several chunked columns read together at the same ids: the ids are read a batch at a time,
- * and each column's value for each id gathered from the chunk the id falls in, which changes
- * only at a chunk's end.
+ * and each column's values for them gathered from the chunk they fall in, which changes only
+ * at a chunk's end.
  */
 final class ChunkedRows {
   private ChunkedRows() {}
@@ -16,24 +17,24 @@ final class ChunkedRows {
     int[] batch = new int[ColumnBatch.CAPACITY];
     ColumnBatch values = new ColumnBatch(columns.length);
     long[][] chunks = new long[columns.length][];
-    int index = -1;
+    int[] indexes = new int[columns.length];
+    Arrays.fill(indexes, -1);
     BatchIterator next = ids.getBatchIterator();
     while (next.hasNext()) {
       int count = next.nextBatch(batch);
-      for (int i = 0; i < count; i++) {
-        int id = batch[i];
-        if (id >>> ColumnChunks.SHIFT != index) {
-          index = id >>> ColumnChunks.SHIFT;
-          for (int c = 0; c < columns.length; c++) {
-            chunks[c] = columns[c].chunk(index, id);
-          }
+      // The batch in runs of ids of one chunk, each column's run gathered in a loop of its own.
+      for (int start = 0, end; start < count; start = end) {
+        int index = batch[start] >>> ColumnChunks.SHIFT;
+        end = batch[count - 1] >>> ColumnChunks.SHIFT == index ? count : start + 1;
+        while (end < count && batch[end] >>> ColumnChunks.SHIFT == index) {
+          end++;
         }
-        int offset = id & ColumnChunks.MASK;
-        long nullBit = 1L << (offset & 63);
         for (int c = 0; c < columns.length; c++) {
-          long[] chunk = chunks[c];
-          values.set(c, i, (chunk[offset >>> 6] & nullBit) != 0,
-              chunk[ColumnChunks.NULL_WORDS + offset]);
+          if (index != indexes[c]) {
+            chunks[c] = columns[c].chunk(index, batch[start]);
+            indexes[c] = index;
+          }
+          values.gather(c, chunks[c], batch, start, end);
         }
       }
       values.resize(count);

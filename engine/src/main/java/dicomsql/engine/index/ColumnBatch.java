@@ -7,7 +7,7 @@ package dicomsql.engine.index;
  */
 public final class ColumnBatch {
   /** Rows a batch holds at most. */
-  static final int CAPACITY = 256;
+  public static final int CAPACITY = 256;
 
   private final long[][] values;
   private final boolean[][] nulls;
@@ -35,9 +35,15 @@ public final class ColumnBatch {
     return nulls[column][row];
   }
 
-  void set(int column, int row, boolean isNull, long value) {
-    nulls[column][row] = isNull;
-    values[column][row] = value;
+  /** A column's values at rows {@code from} to {@code to} (exclusive) of ids of one chunk. */
+  void gather(int column, long[] chunk, int[] ids, int from, int to) {
+    long[] columnValues = values[column];
+    boolean[] columnNulls = nulls[column];
+    for (int row = from; row < to; row++) {
+      int offset = ids[row] & ColumnChunks.MASK;
+      columnNulls[row] = (chunk[offset >>> 6] & 1L << (offset & 63)) != 0;
+      columnValues[row] = chunk[ColumnChunks.NULL_WORDS + offset];
+    }
   }
 
   void resize(int size) {
