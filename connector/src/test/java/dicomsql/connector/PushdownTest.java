@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +135,17 @@ class PushdownTest {
         "hashed=[[instance_number]]");
     assertGroupPlan("SELECT \"columns\", phase, series_number, COUNT(*), AVG(z_max) "
         + "FROM series WHERE slice_spacing IS NULL OR phase <> 'A' "
-        + "GROUP BY \"columns\", phase, series_number", "hashed=[[columns]]");
+        + "GROUP BY \"columns\", phase, series_number", "hashed=[[columns");
+    // Indexed columns of more groups together than row sets are worth intersecting: the later
+    // ones are grouped by the ranks of their values, also with a hashed number.
+    assertGroupPlan("SELECT sop_uid, series_uid, study_uid, COUNT(*), SUM(file_size) "
+        + "FROM instances GROUP BY sop_uid, series_uid, study_uid", "ranked=[[");
+    assertGroupPlan("SELECT study_uid, sop_uid, series_uid, instance_number, "
+        + "AVG(position_z) FROM instances WHERE position_z > 10 "
+        + "GROUP BY study_uid, sop_uid, series_uid, instance_number", "ranked=[[");
+    // Ranks of a column with nulls (non-contrast series name no agent).
+    assertGroupPlan("SELECT contrast_agent, study_uid, COUNT(*), MAX(z_min) FROM series "
+        + "GROUP BY study_uid, contrast_agent", "ranked=[[study_uid, contrast_agent]]");
     // Nothing kept: no group.
     String none = "SELECT instance_number, COUNT(*), SUM(file_size) FROM instances "
         + "WHERE modality = 'none' GROUP BY instance_number";
@@ -361,8 +373,8 @@ class PushdownTest {
   }
 
   /**
-   * Per table: numeric columns, columns to group by (low-cardinality indexed columns, numbers
-   * kept column-wise, indexed or not), and filterable columns.
+   * Per table: numeric columns, columns to group by (indexed columns of few and of many values,
+   * numbers kept column-wise, indexed or not), and filterable columns.
    */
   private record NumericTable(String name, List<String> numbers, List<String> groups,
       List<String> filtered) {}
@@ -371,12 +383,13 @@ class PushdownTest {
       new NumericTable("instances", List.of("file_size", "instance_number", "\"rows\"",
           "position_z", "position_x", "slice_thickness", "window_center"),
           List.of("modality", "transfer_syntax_uid", "sop_class_uid", "series_uid",
-              "instance_number", "window_center", "\"rows\"", "position_z"),
+              "instance_number", "window_center", "\"rows\"", "position_z", "sop_uid",
+              "study_uid", "duplicate_of"),
           List.of("modality", "position_z", "instance_number")),
       new NumericTable("series", List.of("instance_count", "series_number", "slice_thickness",
           "slice_spacing", "z_min", "\"rows\""),
           List.of("phase", "modality", "body_part", "patient_id", "z_min", "\"rows\"",
-              "slice_spacing", "series_number"),
+              "slice_spacing", "series_number", "contrast_agent", "study_uid"),
           List.of("phase", "modality", "slice_spacing", "series_number")),
       new NumericTable("rois", List.of("roi_number", "contour_count", "point_count"),
           List.of("phase", "roi_name", "patient_id", "contour_count", "roi_number"),
@@ -386,6 +399,7 @@ class PushdownTest {
   void randomAggregatesOfNumbersGiveTheSameRowsPushedOrNot() throws SQLException {
     Random random = new Random(20261202);
     int pushedCount = 0;
+    Set<String> groupings = new HashSet<>();
     for (int n = 0; n < 100; n++) {
       NumericTable table = NUMERIC_TABLES.get(random.nextInt(NUMERIC_TABLES.size()));
       String filter;
@@ -415,12 +429,23 @@ class PushdownTest {
       String sql = "SELECT " + String.join(", ", select) + " FROM " + table.name() + filter
           + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
       assertSameGroups(sql);
-      if (TestConnections.explain(pushed, sql).contains("DicomColumnAggregate")) {
+      String plan = TestConnections.explain(pushed, sql);
+      if (plan.contains("DicomColumnAggregate")) {
         pushedCount++;
+        for (String grouping : List.of("hashed=", "ranked=")) {
+          if (plan.contains(grouping)) {
+            groupings.add(grouping);
+          }
+        }
+        if (plan.contains("group=") && !plan.contains("hashed=") && !plan.contains("ranked=")) {
+          groupings.add("row sets");
+        }
       }
     }
-    // Most of them are answered column-wise (the rest by value maps or row-set sizes).
+    // Most of them are answered column-wise (the rest by value maps or row-set sizes), grouped
+    // in each way.
     assertThat(pushedCount).isGreaterThan(60);
+    assertThat(groupings).containsExactlyInAnyOrder("hashed=", "ranked=", "row sets");
   }
 
   private static boolean hasColumn(String[] table, String column) {

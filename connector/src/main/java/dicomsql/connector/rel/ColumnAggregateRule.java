@@ -20,17 +20,20 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Aggregate on a scan the index filters entirely (directly, or through a projection of columns
- * and casts of integer columns to DOUBLE), grouped by indexed columns of few values, by numeric
- * columns the index keeps column-wise, by both, or not at all, of COUNT, SUM, AVG, MIN and MAX
+ * and casts of integer columns to DOUBLE), grouped by indexed columns, by numeric columns the
+ * index keeps column-wise, by both, or not at all, of COUNT, SUM, AVG, MIN and MAX
  * of numeric columns: {@link DicomColumnAggregate}. Aggregates that value maps or row-set sizes
  * answer alone are left to those rules.
  */
 final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
   /**
-   * Above this many possible groups of indexed columns' row sets, Calcite's hash aggregate is
-   * left to do the grouping.
+   * Above this many possible groups of indexed columns' row sets, or groups of fewer rows on
+   * average than {@link #MIN_GROUP_ROWS}, intersecting the row sets costs more than hashing
+   * the ranks of their values.
    */
   private static final double MAX_GROUPS = 10_000;
+
+  private static final double MIN_GROUP_ROWS = 8;
 
   static final RelOptRule ON_SCAN = new DicomRules.RuleConfig("DicomColumnAggregateRule",
       b0 -> b0.operand(LogicalAggregate.class).oneInput(
@@ -70,8 +73,9 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       mapped[at++] = source.isIndexed(argument.column())
           && source.valueSets(argument.column(), false) != null;
     }
-    boolean[] hashed = hashed(groups, mapped, source);
-    if (hashed == null) {
+    DicomColumnAggregate.Grouping[] groupings = groupings(groups, mapped, source,
+        scan.rowCount());
+    if (groupings == null) {
       return;
     }
     List<DicomColumnAggregate.Call> calls = new ArrayList<>();
@@ -92,43 +96,43 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       groupCount *= source.isIndexed(column) ? source.distinctValues(column) + 1
           : Math.max(1, scan.rowCount() / 10);
     }
-    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, hashed,
+    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, groupings,
         calls, groups.length == 0 ? 1 : Math.min(groupCount, scan.rowCount()),
         aggregate.getRowType()));
   }
 
   /**
-   * Per grouping column, whether its values are hashed: a number the index keeps column-wise
-   * is, unless its row sets split the rows into few groups together with the columns that only
-   * row sets can group by (strings, dates); null where the columns cannot be grouped here.
+   * How each grouping column splits the rows: an indexed column by its row sets while they
+   * split the rows into few groups together with the columns split so before it; past that, a
+   * number the index keeps column-wise by its values, and another indexed column by the ranks of
+   * its values; null where a column can be grouped in none of these ways.
    */
-  private static boolean[] hashed(int[] groups, boolean[] mapped, RowSource source) {
-    boolean[] hashable = new boolean[groups.length];
-    boolean[] hashed = new boolean[groups.length];
-    double mappedGroups = 1;
-    int hashedCount = 0;
-    for (int i = 0; i < groups.length; i++) {
-      hashable[i] = source.idsAreRows() && source.numbers(groups[i]) != null;
-      if (!hashable[i]) {
-        if (!mapped[i]) {
+  private static DicomColumnAggregate.Grouping[] groupings(int[] groups, boolean[] mapped,
+      RowSource source, double rows) {
+    DicomColumnAggregate.Grouping[] groupings = new DicomColumnAggregate.Grouping[groups.length];
+    double split = 1;
+    int hashed = 0;
+    // Columns that only row sets or ranks group (strings, dates) come first to the row sets.
+    for (boolean numbers : new boolean[] {false, true}) {
+      for (int i = 0; i < groups.length; i++) {
+        boolean hashable = source.readsBatches() && source.numbers(groups[i]) != null;
+        if (hashable != numbers) {
+          continue;
+        }
+        double splitHere = mapped[i] ? split * (source.distinctValues(groups[i]) + 1) : 0;
+        if (mapped[i] && splitHere <= Math.min(MAX_GROUPS, rows / MIN_GROUP_ROWS)) {
+          groupings[i] = DicomColumnAggregate.Grouping.ROW_SETS;
+          split = splitHere;
+        } else if (hashable || mapped[i] && source.readsBatches()) {
+          groupings[i] = hashable ? DicomColumnAggregate.Grouping.VALUES
+              : DicomColumnAggregate.Grouping.RANKS;
+          hashed++;
+        } else {
           return null;
         }
-        mappedGroups *= source.distinctValues(groups[i]) + 1;
       }
     }
-    for (int i = 0; i < groups.length; i++) {
-      if (hashable[i]) {
-        double split = mapped[i] ? mappedGroups * (source.distinctValues(groups[i]) + 1) : 0;
-        hashed[i] = !mapped[i] || split > MAX_GROUPS;
-        if (hashed[i]) {
-          hashedCount++;
-        } else {
-          mappedGroups = split;
-        }
-      }
-    }
-    return mappedGroups > MAX_GROUPS || hashedCount > ColumnAggregation.MAX_HASHED_COLUMNS ? null
-        : hashed;
+    return hashed > ColumnAggregation.MAX_HASHED_COLUMNS ? null : groupings;
   }
 
   /** A source column an aggregate reads, and whether its integers are cast to DOUBLE. */

@@ -16,14 +16,39 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * An aggregate of COUNT, SUM, AVG, MIN and MAX of numeric columns, grouped by indexed columns,
  * by numeric columns the index keeps column-wise, by both or not at all, over a scan the index
- * filters entirely: the groups come from the indexed grouping columns' row sets and from hashing
- * the others' values, and the values from the columns the index keeps column-wise (see
- * {@link ColumnAggregation}); no row is decoded.
+ * filters entirely: the groups come from the grouping columns' row sets, or from hashing their
+ * numbers or the ranks of their values (see {@link Grouping}), and the values from the columns
+ * the index keeps column-wise (see {@link ColumnAggregation}); no row is decoded.
  */
 public final class DicomColumnAggregate extends IndexAnswer {
   /** What a call computes; COUNT_ROWS is {@code COUNT(*)}, SUM0 a sum that is 0 over nothing. */
   public enum Kind {
     COUNT_ROWS, COUNT, SUM, SUM0, AVG, MIN, MAX
+  }
+
+  /**
+   * How a grouping column splits the rows: by intersecting its row sets (an indexed column of
+   * few values), by hashing its values read column-wise (a number), or by hashing the ranks of
+   * its values in its value map (another indexed column).
+   */
+  public enum Grouping {
+    ROW_SETS, VALUES, RANKS;
+
+    static int[] encode(Grouping[] groupings) {
+      int[] codes = new int[groupings.length];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = groupings[i].ordinal();
+      }
+      return codes;
+    }
+
+    public static Grouping[] decode(int[] codes) {
+      Grouping[] groupings = new Grouping[codes.length];
+      for (int i = 0; i < codes.length; i++) {
+        groupings[i] = values()[codes[i]];
+      }
+      return groupings;
+    }
   }
 
   /** The SQL type of a call's result, and how a number becomes a value of it. */
@@ -76,28 +101,27 @@ public final class DicomColumnAggregate extends IndexAnswer {
   }
 
   private final int[] groups;
-  private final boolean[] hashed;
+  private final Grouping[] groupings;
   private final List<Call> calls;
   private final double groupCount;
 
   /**
    * @param groups the source columns grouped by, in output order
-   * @param hashed per grouping column, whether its values are hashed rather than its row sets
-   *     intersected
+   * @param groupings per grouping column, how it splits the rows
    * @param groupCount at most how many groups there are, for the planner
    */
-  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups, boolean[] hashed,
-      List<Call> calls, double groupCount, RelDataType outputType) {
+  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups,
+      Grouping[] groupings, List<Call> calls, double groupCount, RelDataType outputType) {
     super(cluster, cluster.traitSet(), scan, outputType);
     this.groups = groups;
-    this.hashed = hashed;
+    this.groupings = groupings;
     this.calls = List.copyOf(calls);
     this.groupCount = groupCount;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomColumnAggregate(getCluster(), scan, groups, hashed, calls, groupCount,
+    return new DicomColumnAggregate(getCluster(), scan, groups, groupings, calls, groupCount,
         getRowType());
   }
 
@@ -105,11 +129,14 @@ public final class DicomColumnAggregate extends IndexAnswer {
   RelWriter explainAnswer(RelWriter pw) {
     List<String> names = scan.dicomTable().columnNames();
     List<String> grouped = new ArrayList<>();
-    List<String> hashedNames = new ArrayList<>();
+    List<String> hashed = new ArrayList<>();
+    List<String> ranked = new ArrayList<>();
     for (int i = 0; i < groups.length; i++) {
       grouped.add(names.get(groups[i]));
-      if (hashed[i]) {
-        hashedNames.add(names.get(groups[i]));
+      if (groupings[i] == Grouping.VALUES) {
+        hashed.add(names.get(groups[i]));
+      } else if (groupings[i] == Grouping.RANKS) {
+        ranked.add(names.get(groups[i]));
       }
     }
     List<String> described = new ArrayList<>();
@@ -119,7 +146,8 @@ public final class DicomColumnAggregate extends IndexAnswer {
               : names.get(call.column)) + ")");
     }
     return pw.itemIf("group", grouped, !grouped.isEmpty())
-        .itemIf("hashed", hashedNames, !hashedNames.isEmpty()).item("columnwise", described);
+        .itemIf("hashed", hashed, !hashed.isEmpty()).itemIf("ranked", ranked, !ranked.isEmpty())
+        .item("columnwise", described);
   }
 
   @Override
@@ -134,7 +162,8 @@ public final class DicomColumnAggregate extends IndexAnswer {
 
   @Override
   List<Expression> arguments(EnumerableRelImplementor implementor) {
-    return List.of(Expressions.constant(groups), Expressions.constant(hashed),
+    return List.of(Expressions.constant(groups),
+        Expressions.constant(Grouping.encode(groupings)),
         Expressions.constant(Call.encode(calls)));
   }
 }

@@ -10,10 +10,11 @@ import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Runs a {@link DicomColumnAggregate}: the groups by indexed columns are the non-empty
- * intersections of the columns' row sets (in value order, nulls last) with the rows the pushed
- * condition keeps; within each, rows are grouped by the hashed numeric columns, if any, in
- * {@link NumberGrouping}. Each aggregate reads its column's values for a group's rows
+ * Runs a {@link DicomColumnAggregate}: the groups by indexed columns of few values are the
+ * non-empty intersections of the columns' row sets (in value order, nulls last) with the rows
+ * the pushed condition keeps; within each, rows are grouped by the hashed columns, if any, in
+ * {@link NumberGrouping}: numbers read column-wise, and the ranks of other indexed columns'
+ * values ({@link ValueRanks}). Each aggregate reads its column's values for a group's rows
  * column-wise, or, without hashed columns, the summaries of the chunks whose rows the group
  * holds all of. Integer results are exact and wrap as Calcite's Java arithmetic does; sums of
  * doubles are compensated (see {@link ColumnTotals}), so they are at least as close to the exact
@@ -28,30 +29,40 @@ public final class ColumnAggregation {
   private final int[] groups;
   private final boolean[] hashed;
   private final CallReads reads;
-  /** The hashed columns, their types and their positions among the groups. */
-  private final int[] hashedColumns;
-  private final ColumnType[] hashedTypes;
+  /** The hashed columns' positions among the groups, their types and their ranks (or null). */
   private final int[] hashedPositions;
+  private final ColumnType[] hashedTypes;
+  private final ValueRanks[] hashedRanks;
+  /** The hashed columns whose values are read column-wise. */
+  private final int[] valueColumns;
   private final List<Object[]> result = new ArrayList<>();
 
-  private ColumnAggregation(RowSource rows, int[] groups, boolean[] hashed,
-      DicomColumnAggregate.Call[] calls) {
+  private ColumnAggregation(RowSource rows, RoaringBitmap kept, int[] groups,
+      DicomColumnAggregate.Grouping[] groupings, DicomColumnAggregate.Call[] calls) {
     this.rows = rows;
     this.groups = groups;
-    this.hashed = hashed;
     this.reads = new CallReads(rows, calls);
-    int count = 0;
-    for (boolean h : hashed) {
-      count += h ? 1 : 0;
-    }
-    this.hashedColumns = new int[count];
-    this.hashedTypes = new ColumnType[count];
-    this.hashedPositions = new int[count];
-    for (int level = 0, h = 0; level < groups.length; level++) {
+    this.hashed = new boolean[groups.length];
+    List<Integer> positions = new ArrayList<>();
+    List<Integer> values = new ArrayList<>();
+    for (int level = 0; level < groups.length; level++) {
+      hashed[level] = groupings[level] != DicomColumnAggregate.Grouping.ROW_SETS;
       if (hashed[level]) {
-        hashedColumns[h] = groups[level];
-        hashedTypes[h] = rows.type(groups[level]);
-        hashedPositions[h++] = level;
+        positions.add(level);
+      }
+      if (groupings[level] == DicomColumnAggregate.Grouping.VALUES) {
+        values.add(groups[level]);
+      }
+    }
+    this.hashedPositions = positions.stream().mapToInt(Integer::intValue).toArray();
+    this.valueColumns = values.stream().mapToInt(Integer::intValue).toArray();
+    this.hashedTypes = new ColumnType[hashedPositions.length];
+    this.hashedRanks = new ValueRanks[hashedPositions.length];
+    for (int h = 0; h < hashedPositions.length; h++) {
+      int level = hashedPositions[h];
+      hashedTypes[h] = rows.type(groups[level]);
+      if (groupings[level] == DicomColumnAggregate.Grouping.RANKS) {
+        hashedRanks[h] = new ValueRanks(rows, groups[level], kept);
       }
     }
   }
@@ -60,12 +71,11 @@ public final class ColumnAggregation {
    * One row per group (one row in all without grouping columns, even over no rows): the
    * groups' values, then each call's result in Calcite's internal form.
    *
-   * @param hashed per grouping column, whether its rows are grouped by hashing its values
-   *     (numbers kept column-wise) rather than by its row sets (indexed columns)
+   * @param groupings per grouping column, how it splits the rows
    */
   public static List<Object[]> aggregate(RowSource rows, RoaringBitmap kept, int[] groups,
-      boolean[] hashed, DicomColumnAggregate.Call[] calls) {
-    ColumnAggregation aggregation = new ColumnAggregation(rows, groups, hashed, calls);
+      DicomColumnAggregate.Grouping[] groupings, DicomColumnAggregate.Call[] calls) {
+    ColumnAggregation aggregation = new ColumnAggregation(rows, kept, groups, groupings, calls);
     aggregation.group(0, kept, new Object[groups.length]);
     return aggregation.result;
   }
@@ -76,9 +86,9 @@ public final class ColumnAggregation {
       return;
     }
     if (level == groups.length) {
-      if (hashedColumns.length > 0) {
-        NumberGrouping grouping = new NumberGrouping(hashedTypes, reads);
-        rows.forEachBatch(members, NumberGrouping.columnsRead(hashedColumns, reads), grouping);
+      if (hashedPositions.length > 0) {
+        NumberGrouping grouping = new NumberGrouping(hashedTypes, hashedRanks, reads);
+        rows.forEachBatch(members, NumberGrouping.columnsRead(valueColumns, reads), grouping);
         grouping.addRows(keys, hashedPositions, result);
       } else if (groups.length == 0 || !members.isEmpty()) {
         result.add(row(keys, members));

@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Rows grouped by the values of numeric columns the index keeps column-wise, and the columns
- * that aggregate calls read totalled per group: it takes batches of the grouping columns'
- * values followed by the calls' columns' values at the same rows ({@link #columnsRead}), keys
- * each row in {@link GroupKeys} and adds its values to its group's {@link ColumnTotals}, so that
- * no row is decoded and no object is made per row. Groups are as SQL makes them: a null key is a
- * group of its own, doubles are equal when their bits are ({@code -0.0} is not {@code 0.0}, NaN
- * is NaN), as in Calcite's grouping by {@link Double#equals}.
+ * Rows grouped by the values of numeric columns the index keeps column-wise and by the ranks of
+ * indexed columns' values ({@link ValueRanks}), and the columns that aggregate calls read
+ * totalled per group: it takes batches of the numeric grouping columns' values followed by the
+ * calls' columns' values at the same rows ({@link #columnsRead}), keys each row in
+ * {@link GroupKeys} and adds its values to its group's {@link ColumnTotals}, so that no row is
+ * decoded and no object is made per row. Groups are as SQL makes them: a null key is a group of
+ * its own, doubles are equal when their bits are ({@code -0.0} is not {@code 0.0}, NaN is NaN),
+ * as in Calcite's grouping by {@link Double#equals}.
  */
 final class NumberGrouping implements Consumer<ColumnBatch> {
+  /** Per grouping column, its type, where it is in a batch (-1: ranked), and its ranks. */
   private final ColumnType[] types;
+  private final int[] batchColumns;
+  private final ValueRanks[] ranks;
+  /** Where the calls' columns start in a batch. */
+  private final int firstRead;
   private final CallReads reads;
   private final GroupKeys groups;
   private final long[] key;
@@ -27,9 +33,20 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
   /** Per row of a batch, where its group's totals start in {@link #totals}. */
   private final int[] firstTotals = new int[ColumnBatch.CAPACITY];
 
-  /** @param types the grouping columns' types */
-  NumberGrouping(ColumnType[] types, CallReads reads) {
+  /**
+   * @param types the grouping columns' types
+   * @param ranks per grouping column, the ranks of its values, or null where its values are
+   *     read from the batch (in this order, before the calls' columns)
+   */
+  NumberGrouping(ColumnType[] types, ValueRanks[] ranks, CallReads reads) {
     this.types = types;
+    this.ranks = ranks;
+    this.batchColumns = new int[types.length];
+    int read = 0;
+    for (int c = 0; c < types.length; c++) {
+      batchColumns[c] = ranks[c] == null ? read++ : -1;
+    }
+    this.firstRead = read;
     this.reads = reads;
     this.groups = new GroupKeys(types.length + 1);
     this.key = new long[types.length + 1];
@@ -37,7 +54,7 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
     this.totals = new ColumnTotals[16 * reading];
   }
 
-  /** The columns a batch holds: the grouping columns, then the calls' columns. */
+  /** The columns a batch holds: the grouping columns read from it, then the calls' columns. */
   static int[] columnsRead(int[] grouping, CallReads reads) {
     int[] columns = Arrays.copyOf(grouping, grouping.length + reads.columns().length);
     System.arraycopy(reads.columns(), 0, columns, grouping.length, reads.columns().length);
@@ -52,8 +69,10 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
     for (int row = 0; row < size; row++) {
       long nulls = 0;
       for (int c = 0; c < keys; c++) {
-        boolean isNull = batch.isNull(c, row);
-        key[c] = isNull ? 0 : batch.value(c, row);
+        int at = batchColumns[c];
+        long value = at < 0 ? ranks[c].rank(batch.id(row)) : batch.value(at, row);
+        boolean isNull = at < 0 ? value < 0 : batch.isNull(at, row);
+        key[c] = isNull ? 0 : value;
         nulls |= isNull ? 1L << c : 0;
       }
       key[keys] = nulls;
@@ -68,7 +87,7 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
       firstTotals[row] = group * reading;
     }
     for (int r = 0; r < reading; r++) {
-      int column = keys + r;
+      int column = firstRead + r;
       for (int row = 0; row < size; row++) {
         if (!batch.isNull(column, row)) {
           totals[firstTotals[row] + r].accept(batch.value(column, row));
@@ -86,8 +105,9 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
       Object[] row = keys.clone();
       long nulls = groups.value(group, types.length);
       for (int c = 0; c < types.length; c++) {
-        row[positions[c]] = (nulls & 1L << c) != 0 ? null : value(types[c],
-            groups.value(group, c));
+        long value = groups.value(group, c);
+        row[positions[c]] = (nulls & 1L << c) != 0 ? null
+            : ranks[c] != null ? ranks[c].value((int) value) : value(types[c], value);
       }
       result.add(reads.row(row,
           Arrays.copyOfRange(totals, group * reading, group * reading + reading),

@@ -88,10 +88,15 @@ public interface RowSource {
     }
   }
 
+  /** Whether {@link #forEachBatch} reads the columns {@link #numbers} reads. */
+  default boolean readsBatches() {
+    return false;
+  }
+
   /**
-   * Hands the values of these columns at each of these ids to {@code batches}, a batch of rows
-   * at a time, for grouping rows by numbers without decoding them; only where ids are rows and
-   * {@link #numbers} reads each of the columns.
+   * Hands the values of these columns at each of these ids (with the ids) to {@code batches},
+   * a batch of rows at a time, for grouping rows without decoding them; only where
+   * {@link #readsBatches}, for columns {@link #numbers} reads.
    */
   default void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
     throw new UnsupportedOperationException("this source reads no columns together");

@@ -86,6 +86,11 @@ public final class StoredRows extends IndexedRows {
   }
 
   @Override
+  public boolean readsBatches() {
+    return true;
+  }
+
+  @Override
   public void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
     table.forEachBatch(ids, columns, batches);
   }

@@ -15,7 +15,7 @@ final class ChunkedRows {
 
   static void forEach(ChunkedColumn[] columns, RoaringBitmap ids, Consumer<ColumnBatch> batches) {
     int[] batch = new int[ColumnBatch.CAPACITY];
-    ColumnBatch values = new ColumnBatch(columns.length);
+    ColumnBatch values = new ColumnBatch(batch, columns.length);
     long[][] chunks = new long[columns.length][];
     int[] indexes = new int[columns.length];
     Arrays.fill(indexes, -1);

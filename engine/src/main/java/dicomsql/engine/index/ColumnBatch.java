@@ -9,11 +9,14 @@ public final class ColumnBatch {
   /** Rows a batch holds at most. */
   public static final int CAPACITY = 256;
 
+  private final int[] ids;
   private final long[][] values;
   private final boolean[][] nulls;
   private int size;
 
-  ColumnBatch(int columns) {
+  /** @param ids where the reader puts each batch's ids */
+  ColumnBatch(int[] ids, int columns) {
+    this.ids = ids;
     this.values = new long[columns][CAPACITY];
     this.nulls = new boolean[columns][CAPACITY];
   }
@@ -21,6 +24,11 @@ public final class ColumnBatch {
   /** How many rows the batch holds. */
   public int size() {
     return size;
+  }
+
+  /** The id of a row of the batch (ids ascend). */
+  public int id(int row) {
+    return ids[row];
   }
 
   /**

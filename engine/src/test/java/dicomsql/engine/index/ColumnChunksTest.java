@@ -135,14 +135,17 @@ class ColumnChunksTest {
       assertThat(values).hasSize(expected.size()).isEqualTo(expected);
       // Read as two columns of the same rows: each batch's rows in id order, nulls in place.
       List<Object> batched = new ArrayList<>();
+      RoaringBitmap batchIds = new RoaringBitmap();
       table.forEachBatch(ids, new int[] {SIZE, SIZE}, batch -> {
         for (int row = 0; row < batch.size(); row++) {
+          batchIds.add(batch.id(row));
           assertThat(batch.isNull(1, row)).isEqualTo(batch.isNull(0, row));
           assertThat(batch.value(1, row)).isEqualTo(batch.value(0, row));
           batched.add(batch.isNull(0, row) ? null : batch.value(0, row));
         }
       });
       assertThat(batched).isEqualTo(column);
+      assertThat(batchIds).isEqualTo(ids);
     }
   }
 }
