@@ -141,11 +141,16 @@ class PushdownTest {
     assertGroupPlan("SELECT sop_uid, series_uid, study_uid, COUNT(*), SUM(file_size) "
         + "FROM instances GROUP BY sop_uid, series_uid, study_uid", "ranked=[[");
     assertGroupPlan("SELECT study_uid, sop_uid, series_uid, instance_number, "
-        + "AVG(position_z) FROM instances WHERE position_z > 10 "
+        + "AVG(position_z) FROM instances "
         + "GROUP BY study_uid, sop_uid, series_uid, instance_number", "ranked=[[");
     // Ranks of a column with nulls (non-contrast series name no agent).
     assertGroupPlan("SELECT contrast_agent, study_uid, COUNT(*), MAX(z_min) FROM series "
         + "GROUP BY study_uid, contrast_agent", "ranked=[[study_uid, contrast_agent]]");
+    // Few rows kept of a column of many values: decoding them costs less than ranking.
+    String few = "SELECT sop_uid, SUM(file_size) FROM instances WHERE modality = 'none' "
+        + "GROUP BY sop_uid";
+    assertThat(TestConnections.explain(pushed, few)).doesNotContain("ranked=");
+    assertSameGroups(few);
     // Nothing kept: no group.
     String none = "SELECT instance_number, COUNT(*), SUM(file_size) FROM instances "
         + "WHERE modality = 'none' GROUP BY instance_number";

@@ -103,9 +103,12 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
 
   /**
    * How each grouping column splits the rows: an indexed column by its row sets while they
-   * split the rows into few groups together with the columns split so before it; past that, a
-   * number the index keeps column-wise by its values, and another indexed column by the ranks of
-   * its values; null where a column can be grouped in none of these ways.
+   * split the rows into few groups of many rows together with the columns split so before it
+   * (or into few groups, where there is no other way); past that, a number the index keeps
+   * column-wise by its values, and another indexed column by the ranks of its values where it
+   * has no more values than rows are kept (ranking reads every value's row set: for a few rows
+   * of a column of many values, decoding them costs less); null where a column can be grouped
+   * in none of these ways.
    */
   private static DicomColumnAggregate.Grouping[] groupings(int[] groups, boolean[] mapped,
       RowSource source, double rows) {
@@ -120,10 +123,13 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
           continue;
         }
         double splitHere = mapped[i] ? split * (source.distinctValues(groups[i]) + 1) : 0;
-        if (mapped[i] && splitHere <= Math.min(MAX_GROUPS, rows / MIN_GROUP_ROWS)) {
+        boolean rankable = mapped[i] && source.readsBatches()
+            && source.distinctValues(groups[i]) <= rows;
+        if (mapped[i] && splitHere <= MAX_GROUPS
+            && (splitHere <= rows / MIN_GROUP_ROWS || !hashable && !rankable)) {
           groupings[i] = DicomColumnAggregate.Grouping.ROW_SETS;
           split = splitHere;
-        } else if (hashable || mapped[i] && source.readsBatches()) {
+        } else if (hashable || rankable) {
           groupings[i] = hashable ? DicomColumnAggregate.Grouping.VALUES
               : DicomColumnAggregate.Grouping.RANKS;
           hashed++;
