@@ -120,7 +120,9 @@ class PushdownTest {
     assertGroupPlan("SELECT series_count, COUNT(*), AVG(CAST(instance_count AS DOUBLE)) "
         + "FROM studies WHERE study_date >= DATE '2012-01-01' GROUP BY series_count",
         "hashed=[[series_count]]");
-    // Only COUNT(*), by a column no row set answers; and a group key also aggregated.
+    // No call at all (DISTINCT), only COUNT(*), and a group key also aggregated.
+    assertGroupPlan("SELECT DISTINCT instance_number, \"rows\" FROM instances "
+        + "WHERE modality = 'CT'", "hashed=[[instance_number, rows]]");
     assertGroupPlan("SELECT \"rows\", COUNT(*) FROM instances GROUP BY \"rows\"",
         "hashed=[[rows]]");
     assertGroupPlan("SELECT file_size, SUM(file_size), COUNT(window_center), MAX(position_x) "
