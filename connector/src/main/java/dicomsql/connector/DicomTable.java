@@ -225,15 +225,17 @@ public final class DicomTable extends AbstractTable
 
   /**
    * Called by generated code for {@link DicomColumnAggregate}: per group of the rows the
-   * condition keeps (by the {@code groups} columns), their values and each call's result
-   * ({@code calls} as {@link DicomColumnAggregate.Call#encode} writes them), computed from the
-   * columns the index keeps column-wise.
+   * condition keeps (by the {@code groups} columns, each split as the
+   * {@link DicomColumnAggregate.Grouping} of that ordinal in {@code groupings} says), their
+   * values and each call's result ({@code calls} as {@link DicomColumnAggregate.Call#encode}
+   * writes them), computed from the columns the index keeps column-wise.
    */
   public Enumerable<Object[]> columnAggregate(DataContext root, IndexCondition filter,
-      int[] groups, int[] calls) {
+      int[] groups, int[] groupings, int[] calls) {
     RowSource rows = source.get();
     RoaringBitmap kept = filter == null ? rows.all() : filter.rows(rows);
     return Linq4j.asEnumerable(ColumnAggregation.aggregate(rows, kept, groups,
+        DicomColumnAggregate.Grouping.decode(groupings),
         DicomColumnAggregate.Call.decode(calls)));
   }
 

@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,59 @@ class PushdownTest {
         + "FROM instances WHERE position_z > 10 GROUP BY modality", "DicomColumnAggregate");
     assertGroupPlan("SELECT phase, SUM(point_count), AVG(contour_count), MIN(roi_number) "
         + "FROM rois WHERE roi_number BETWEEN 1 AND 2 GROUP BY phase", "DicomColumnAggregate");
+  }
+
+  @Test
+  void groupsByNumbersNotIndexedHashTheirValues() throws SQLException {
+    assertGroupPlan("SELECT instance_number, COUNT(*), AVG(position_z) FROM instances "
+        + "WHERE modality = 'CT' GROUP BY instance_number", "hashed=[[instance_number]]");
+    assertGroupPlan("SELECT series_count, COUNT(*), AVG(CAST(instance_count AS DOUBLE)) "
+        + "FROM studies WHERE study_date >= DATE '2012-01-01' GROUP BY series_count",
+        "hashed=[[series_count]]");
+    // No call at all (DISTINCT), only COUNT(*), and a group key also aggregated.
+    assertGroupPlan("SELECT DISTINCT instance_number, \"rows\" FROM instances "
+        + "WHERE modality = 'CT'", "hashed=[[instance_number, rows]]");
+    assertGroupPlan("SELECT \"rows\", COUNT(*) FROM instances GROUP BY \"rows\"",
+        "hashed=[[rows]]");
+    assertGroupPlan("SELECT file_size, SUM(file_size), COUNT(window_center), MAX(position_x) "
+        + "FROM instances GROUP BY file_size", "hashed=[[file_size]]");
+    // Doubles (with their nulls) and several hashed columns.
+    assertGroupPlan("SELECT z_min, pixel_spacing_row, COUNT(*), MIN(slice_spacing), "
+        + "SUM(instance_count) FROM series GROUP BY z_min, pixel_spacing_row",
+        "hashed=[[z_min, pixel_spacing_row]]");
+    // Mixed: row sets of the indexed column split the rows, each part hashed, in either order.
+    assertGroupPlan("SELECT modality, instance_number, SUM(file_size), MIN(window_center) "
+        + "FROM instances GROUP BY modality, instance_number",
+        "hashed=[[instance_number]]");
+    assertGroupPlan("SELECT \"columns\", phase, series_number, COUNT(*), AVG(z_max) "
+        + "FROM series WHERE slice_spacing IS NULL OR phase <> 'A' "
+        + "GROUP BY \"columns\", phase, series_number", "hashed=[[columns");
+    // Indexed columns of more groups together than row sets are worth intersecting: the later
+    // ones are grouped by the ranks of their values, also with a hashed number.
+    assertGroupPlan("SELECT sop_uid, series_uid, study_uid, COUNT(*), SUM(file_size) "
+        + "FROM instances GROUP BY sop_uid, series_uid, study_uid", "ranked=[[");
+    assertGroupPlan("SELECT study_uid, sop_uid, series_uid, instance_number, "
+        + "AVG(position_z) FROM instances "
+        + "GROUP BY study_uid, sop_uid, series_uid, instance_number", "ranked=[[");
+    // Ranks of a column with nulls (non-contrast series name no agent).
+    assertGroupPlan("SELECT contrast_agent, study_uid, COUNT(*), MAX(z_min) FROM series "
+        + "GROUP BY study_uid, contrast_agent", "ranked=[[study_uid, contrast_agent]]");
+    // Few rows kept of a column of many values: decoding them costs less than ranking.
+    String few = "SELECT sop_uid, SUM(file_size) FROM instances WHERE modality = 'none' "
+        + "GROUP BY sop_uid";
+    assertThat(TestConnections.explain(pushed, few)).doesNotContain("ranked=");
+    assertSameGroups(few);
+    // Nothing kept: no group.
+    String none = "SELECT instance_number, COUNT(*), SUM(file_size) FROM instances "
+        + "WHERE modality = 'none' GROUP BY instance_number";
+    assertGroupPlan(none, "hashed=[[instance_number]]");
+    assertThat(TestConnections.rows(pushed, none)).isEmpty();
+    // HAVING, ORDER BY and LIMIT stay above the pushed aggregate.
+    assertPlan("SELECT instance_number, COUNT(*) AS n, MAX(position_z) FROM instances "
+        + "GROUP BY instance_number HAVING COUNT(*) > 2 ORDER BY instance_number DESC "
+        + "NULLS FIRST LIMIT 5 OFFSET 1", "hashed=[[instance_number]]");
+    assertPlan("SELECT window_center, COUNT(*) FROM instances GROUP BY window_center "
+        + "ORDER BY window_center NULLS FIRST", "hashed=[[window_center]]");
   }
 
   @Test
@@ -324,34 +379,42 @@ class PushdownTest {
     }
   }
 
-  /** Per table: numeric columns, low-cardinality indexed columns, and filterable columns. */
+  /**
+   * Per table: numeric columns, columns to group by (indexed columns of few and of many values,
+   * numbers kept column-wise, indexed or not), and filterable columns.
+   */
   private record NumericTable(String name, List<String> numbers, List<String> groups,
       List<String> filtered) {}
 
   private static final List<NumericTable> NUMERIC_TABLES = List.of(
       new NumericTable("instances", List.of("file_size", "instance_number", "\"rows\"",
           "position_z", "position_x", "slice_thickness", "window_center"),
-          List.of("modality", "transfer_syntax_uid", "sop_class_uid", "series_uid"),
+          List.of("modality", "transfer_syntax_uid", "sop_class_uid", "series_uid",
+              "instance_number", "window_center", "\"rows\"", "position_z", "sop_uid",
+              "study_uid", "duplicate_of"),
           List.of("modality", "position_z", "instance_number")),
       new NumericTable("series", List.of("instance_count", "series_number", "slice_thickness",
           "slice_spacing", "z_min", "\"rows\""),
-          List.of("phase", "modality", "body_part", "patient_id"),
+          List.of("phase", "modality", "body_part", "patient_id", "z_min", "\"rows\"",
+              "slice_spacing", "series_number", "contrast_agent", "study_uid"),
           List.of("phase", "modality", "slice_spacing", "series_number")),
       new NumericTable("rois", List.of("roi_number", "contour_count", "point_count"),
-          List.of("phase", "roi_name", "patient_id"), List.of("phase", "roi_number")));
+          List.of("phase", "roi_name", "patient_id", "contour_count", "roi_number"),
+          List.of("phase", "roi_number")));
 
   @Test
   void randomAggregatesOfNumbersGiveTheSameRowsPushedOrNot() throws SQLException {
     Random random = new Random(20261202);
     int pushedCount = 0;
-    for (int n = 0; n < 60; n++) {
+    Set<String> groupings = new HashSet<>();
+    for (int n = 0; n < 100; n++) {
       NumericTable table = NUMERIC_TABLES.get(random.nextInt(NUMERIC_TABLES.size()));
       String filter;
       do {
         filter = FILTERS.get(random.nextInt(FILTERS.size()));
       } while (!filter.isEmpty() && !table.filtered().contains(filter.split(" ")[2]));
       List<String> groups = new ArrayList<>();
-      for (int g = random.nextInt(3); g > 0; g--) {
+      for (int g = random.nextInt(4); g > 0; g--) {
         String group = table.groups().get(random.nextInt(table.groups().size()));
         if (!groups.contains(group)) {
           groups.add(group);
@@ -373,12 +436,23 @@ class PushdownTest {
       String sql = "SELECT " + String.join(", ", select) + " FROM " + table.name() + filter
           + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
       assertSameGroups(sql);
-      if (TestConnections.explain(pushed, sql).contains("DicomColumnAggregate")) {
+      String plan = TestConnections.explain(pushed, sql);
+      if (plan.contains("DicomColumnAggregate")) {
         pushedCount++;
+        for (String grouping : List.of("hashed=", "ranked=")) {
+          if (plan.contains(grouping)) {
+            groupings.add(grouping);
+          }
+        }
+        if (plan.contains("group=") && !plan.contains("hashed=") && !plan.contains("ranked=")) {
+          groupings.add("row sets");
+        }
       }
     }
-    // Most of them are answered column-wise (the rest by value maps or row-set sizes).
-    assertThat(pushedCount).isGreaterThan(30);
+    // Most of them are answered column-wise (the rest by value maps or row-set sizes), grouped
+    // in each way.
+    assertThat(pushedCount).isGreaterThan(60);
+    assertThat(groupings).containsExactlyInAnyOrder("hashed=", "ranked=", "row sets");
   }
 
   private static boolean hasColumn(String[] table, String column) {

@@ -1,5 +1,6 @@
 package dicomsql.connector.rel;
 
+import dicomsql.connector.rows.ColumnAggregation;
 import dicomsql.connector.rows.RowSource;
 import dicomsql.engine.index.ColumnType;
 import java.util.ArrayList;
@@ -19,13 +20,20 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Aggregate on a scan the index filters entirely (directly, or through a projection of columns
- * and casts of integer columns to DOUBLE), grouped by indexed columns of few values or not at
- * all, of COUNT, SUM, AVG, MIN and MAX of numeric columns: {@link DicomColumnAggregate}.
- * Aggregates that value maps or row-set sizes answer alone are left to those rules.
+ * and casts of integer columns to DOUBLE), grouped by indexed columns, by numeric columns the
+ * index keeps column-wise, by both, or not at all, of COUNT, SUM, AVG, MIN and MAX
+ * of numeric columns: {@link DicomColumnAggregate}. Aggregates that value maps or row-set sizes
+ * answer alone are left to those rules.
  */
 final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
-  /** Above this many possible groups, Calcite's hash aggregate is left to do the grouping. */
+  /**
+   * Above this many possible groups of indexed columns' row sets, or groups of fewer rows on
+   * average than {@link #MIN_GROUP_ROWS}, intersecting the row sets costs more than hashing
+   * the ranks of their values.
+   */
   private static final double MAX_GROUPS = 10_000;
+
+  private static final double MIN_GROUP_ROWS = 8;
 
   static final RelOptRule ON_SCAN = new DicomRules.RuleConfig("DicomColumnAggregateRule",
       b0 -> b0.operand(LogicalAggregate.class).oneInput(
@@ -54,18 +62,20 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       return;
     }
     int[] groups = new int[aggregate.getGroupCount()];
-    double groupCount = 1;
+    boolean[] mapped = new boolean[groups.length];
     int at = 0;
     for (int field : aggregate.getGroupSet()) {
       Argument argument = argument(project, scan, field);
-      if (argument == null || argument.asDouble() || !source.isIndexed(argument.column())
-          || source.valueSets(argument.column(), false) == null) {
+      if (argument == null || argument.asDouble()) {
         return;
       }
-      groups[at++] = argument.column();
-      groupCount *= source.distinctValues(argument.column()) + 1;
+      groups[at] = argument.column();
+      mapped[at++] = source.isIndexed(argument.column())
+          && source.valueSets(argument.column(), false) != null;
     }
-    if (groupCount > MAX_GROUPS) {
+    DicomColumnAggregate.Grouping[] groupings = groupings(groups, mapped, source,
+        scan.rowCount());
+    if (groupings == null) {
       return;
     }
     List<DicomColumnAggregate.Call> calls = new ArrayList<>();
@@ -76,12 +86,59 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       }
       calls.add(resolved);
     }
-    if (answeredOtherwise(groups, calls, source)) {
+    if (answeredOtherwise(groups, mapped, calls, source)) {
       return;
     }
-    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, calls,
-        groups.length == 0 ? 1 : Math.min(groupCount, scan.rowCount()),
+    // The index counts the distinct values of indexed columns only; of others a tenth of the
+    // rows is guessed per column.
+    double groupCount = 1;
+    for (int column : groups) {
+      groupCount *= source.isIndexed(column) ? source.distinctValues(column) + 1
+          : Math.max(1, scan.rowCount() / 10);
+    }
+    call.transformTo(new DicomColumnAggregate(aggregate.getCluster(), scan, groups, groupings,
+        calls, groups.length == 0 ? 1 : Math.min(groupCount, scan.rowCount()),
         aggregate.getRowType()));
+  }
+
+  /**
+   * How each grouping column splits the rows: an indexed column by its row sets while they
+   * split the rows into few groups of many rows together with the columns split so before it
+   * (or into few groups, where there is no other way); past that, a number the index keeps
+   * column-wise by its values, and another indexed column by the ranks of its values where it
+   * has no more values than rows are kept (ranking reads every value's row set: for a few rows
+   * of a column of many values, decoding them costs less); null where a column can be grouped
+   * in none of these ways.
+   */
+  private static DicomColumnAggregate.Grouping[] groupings(int[] groups, boolean[] mapped,
+      RowSource source, double rows) {
+    DicomColumnAggregate.Grouping[] groupings = new DicomColumnAggregate.Grouping[groups.length];
+    double split = 1;
+    int hashed = 0;
+    // Columns that only row sets or ranks group (strings, dates) come first to the row sets.
+    for (boolean numbers : new boolean[] {false, true}) {
+      for (int i = 0; i < groups.length; i++) {
+        boolean hashable = source.readsBatches() && source.numbers(groups[i]) != null;
+        if (hashable != numbers) {
+          continue;
+        }
+        double splitHere = mapped[i] ? split * (source.distinctValues(groups[i]) + 1) : 0;
+        boolean rankable = mapped[i] && source.readsBatches()
+            && source.distinctValues(groups[i]) <= rows;
+        if (mapped[i] && splitHere <= MAX_GROUPS
+            && (splitHere <= rows / MIN_GROUP_ROWS || !hashable && !rankable)) {
+          groupings[i] = DicomColumnAggregate.Grouping.ROW_SETS;
+          split = splitHere;
+        } else if (hashable || rankable) {
+          groupings[i] = hashable ? DicomColumnAggregate.Grouping.VALUES
+              : DicomColumnAggregate.Grouping.RANKS;
+          hashed++;
+        } else {
+          return null;
+        }
+      }
+    }
+    return hashed > ColumnAggregation.MAX_HASHED_COLUMNS ? null : groupings;
   }
 
   /** A source column an aggregate reads, and whether its integers are cast to DOUBLE. */
@@ -151,8 +208,8 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
    * value maps ({@link DicomIndexAggregate}: no groups, only COUNT(*) and the ends of indexed
    * columns) answer the aggregate as they are.
    */
-  private static boolean answeredOtherwise(int[] groups, List<DicomColumnAggregate.Call> calls,
-      RowSource source) {
+  private static boolean answeredOtherwise(int[] groups, boolean[] mapped,
+      List<DicomColumnAggregate.Call> calls, RowSource source) {
     boolean counts = true;
     boolean valueMaps = groups.length == 0;
     for (DicomColumnAggregate.Call call : calls) {
@@ -162,6 +219,6 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
       counts &= call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS;
       valueMaps &= end || call.kind() == DicomColumnAggregate.Kind.COUNT_ROWS;
     }
-    return counts && groups.length <= 1 || valueMaps;
+    return counts && (groups.length == 0 || groups.length == 1 && mapped[0]) || valueMaps;
   }
 }

@@ -14,15 +14,41 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * An aggregate of COUNT, SUM, AVG, MIN and MAX of numeric columns, grouped by indexed columns
- * or not at all, over a scan the index filters entirely: the groups come from the grouping
- * columns' row sets and the values from the columns the index keeps column-wise (see
- * {@link ColumnAggregation}); no row is decoded.
+ * An aggregate of COUNT, SUM, AVG, MIN and MAX of numeric columns, grouped by indexed columns,
+ * by numeric columns the index keeps column-wise, by both or not at all, over a scan the index
+ * filters entirely: the groups come from the grouping columns' row sets, or from hashing their
+ * numbers or the ranks of their values (see {@link Grouping}), and the values from the columns
+ * the index keeps column-wise (see {@link ColumnAggregation}); no row is decoded.
  */
 public final class DicomColumnAggregate extends IndexAnswer {
   /** What a call computes; COUNT_ROWS is {@code COUNT(*)}, SUM0 a sum that is 0 over nothing. */
   public enum Kind {
     COUNT_ROWS, COUNT, SUM, SUM0, AVG, MIN, MAX
+  }
+
+  /**
+   * How a grouping column splits the rows: by intersecting its row sets (an indexed column of
+   * few values), by hashing its values read column-wise (a number), or by hashing the ranks of
+   * its values in its value map (another indexed column).
+   */
+  public enum Grouping {
+    ROW_SETS, VALUES, RANKS;
+
+    static int[] encode(Grouping[] groupings) {
+      int[] codes = new int[groupings.length];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = groupings[i].ordinal();
+      }
+      return codes;
+    }
+
+    public static Grouping[] decode(int[] codes) {
+      Grouping[] groupings = new Grouping[codes.length];
+      for (int i = 0; i < codes.length; i++) {
+        groupings[i] = values()[codes[i]];
+      }
+      return groupings;
+    }
   }
 
   /** The SQL type of a call's result, and how a number becomes a value of it. */
@@ -75,24 +101,27 @@ public final class DicomColumnAggregate extends IndexAnswer {
   }
 
   private final int[] groups;
+  private final Grouping[] groupings;
   private final List<Call> calls;
   private final double groupCount;
 
   /**
    * @param groups the source columns grouped by, in output order
+   * @param groupings per grouping column, how it splits the rows
    * @param groupCount at most how many groups there are, for the planner
    */
-  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups, List<Call> calls,
-      double groupCount, RelDataType outputType) {
+  DicomColumnAggregate(RelOptCluster cluster, ScanSpec scan, int[] groups,
+      Grouping[] groupings, List<Call> calls, double groupCount, RelDataType outputType) {
     super(cluster, cluster.traitSet(), scan, outputType);
     this.groups = groups;
+    this.groupings = groupings;
     this.calls = List.copyOf(calls);
     this.groupCount = groupCount;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DicomColumnAggregate(getCluster(), scan, groups, calls, groupCount,
+    return new DicomColumnAggregate(getCluster(), scan, groups, groupings, calls, groupCount,
         getRowType());
   }
 
@@ -100,8 +129,15 @@ public final class DicomColumnAggregate extends IndexAnswer {
   RelWriter explainAnswer(RelWriter pw) {
     List<String> names = scan.dicomTable().columnNames();
     List<String> grouped = new ArrayList<>();
-    for (int column : groups) {
-      grouped.add(names.get(column));
+    List<String> hashed = new ArrayList<>();
+    List<String> ranked = new ArrayList<>();
+    for (int i = 0; i < groups.length; i++) {
+      grouped.add(names.get(groups[i]));
+      if (groupings[i] == Grouping.VALUES) {
+        hashed.add(names.get(groups[i]));
+      } else if (groupings[i] == Grouping.RANKS) {
+        ranked.add(names.get(groups[i]));
+      }
     }
     List<String> described = new ArrayList<>();
     for (Call call : calls) {
@@ -109,7 +145,9 @@ public final class DicomColumnAggregate extends IndexAnswer {
           + (call.asDouble ? "CAST(" + names.get(call.column) + " AS DOUBLE)"
               : names.get(call.column)) + ")");
     }
-    return pw.itemIf("group", grouped, !grouped.isEmpty()).item("columnwise", described);
+    return pw.itemIf("group", grouped, !grouped.isEmpty())
+        .itemIf("hashed", hashed, !hashed.isEmpty()).itemIf("ranked", ranked, !ranked.isEmpty())
+        .item("columnwise", described);
   }
 
   @Override
@@ -124,6 +162,8 @@ public final class DicomColumnAggregate extends IndexAnswer {
 
   @Override
   List<Expression> arguments(EnumerableRelImplementor implementor) {
-    return List.of(Expressions.constant(groups), Expressions.constant(Call.encode(calls)));
+    return List.of(Expressions.constant(groups),
+        Expressions.constant(Grouping.encode(groupings)),
+        Expressions.constant(Call.encode(calls)));
   }
 }

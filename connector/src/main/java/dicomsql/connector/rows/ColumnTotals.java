@@ -1,5 +1,6 @@
 package dicomsql.connector.rows;
 
+import dicomsql.connector.rel.DicomColumnAggregate;
 import dicomsql.engine.index.ColumnSummary;
 import dicomsql.engine.index.CompensatedSum;
 import dicomsql.engine.index.NumericColumn;
@@ -102,10 +103,6 @@ final class ColumnTotals implements NumericColumn.Summing {
     }
   }
 
-  boolean doubles() {
-    return doubles;
-  }
-
   long count() {
     return count;
   }
@@ -115,12 +112,28 @@ final class ColumnTotals implements NumericColumn.Summing {
     return sum;
   }
 
-  long least() {
-    return least;
-  }
-
-  long greatest() {
-    return greatest;
+  /**
+   * What a call over the values met gives, in Calcite's internal form; an average of integers
+   * is a fraction when its type is (it is, in our type system). The integers' sum wraps to 64
+   * bits.
+   */
+  Object result(DicomColumnAggregate.Call call) {
+    DicomColumnAggregate.Kind kind = call.kind();
+    DicomColumnAggregate.Result type = call.result();
+    if (kind == DicomColumnAggregate.Kind.COUNT) {
+      return count;
+    }
+    if (count == 0) {
+      return kind == DicomColumnAggregate.Kind.SUM0 ? type.of(0) : null;
+    }
+    return switch (kind) {
+      case AVG -> doubles ? type.of(doubleSum.value() / count)
+          : type == DicomColumnAggregate.Result.DOUBLE ? type.of((double) sum / count)
+          : type.of(sum / count);
+      case MIN -> doubles ? type.of(doubleLeast) : type.of(least);
+      case MAX -> doubles ? type.of(doubleGreatest) : type.of(greatest);
+      default -> doubles ? type.of(doubleSum.value()) : type.of(sum);
+    };
   }
 
   double doubleSum() {

@@ -1,10 +1,12 @@
 package dicomsql.connector.rows;
 
+import dicomsql.engine.index.ColumnBatch;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.NumericColumn;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -84,6 +86,20 @@ public interface RowSource {
     for (int i = 0; i < columns.length; i++) {
       numbers(columns[i]).forEach(ids, values[i]);
     }
+  }
+
+  /** Whether {@link #forEachBatch} reads the columns {@link #numbers} reads. */
+  default boolean readsBatches() {
+    return false;
+  }
+
+  /**
+   * Hands the values of these columns at each of these ids (with the ids) to {@code batches},
+   * a batch of rows at a time, for grouping rows without decoding them; only where
+   * {@link #readsBatches}, for columns {@link #numbers} reads.
+   */
+  default void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
+    throw new UnsupportedOperationException("this source reads no columns together");
   }
 
   /** Whether {@link #count} knows how many rows ids stand for without reading the rows. */

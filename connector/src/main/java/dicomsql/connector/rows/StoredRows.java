@@ -1,6 +1,7 @@
 package dicomsql.connector.rows;
 
 import dicomsql.engine.index.Column;
+import dicomsql.engine.index.ColumnBatch;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.NumericColumn;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -81,6 +83,16 @@ public final class StoredRows extends IndexedRows {
   @Override
   public NumericColumn numbers(int column) {
     return table.numbers(column);
+  }
+
+  @Override
+  public boolean readsBatches() {
+    return true;
+  }
+
+  @Override
+  public void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
+    table.forEachBatch(ids, columns, batches);
   }
 
   @Override

@@ -90,7 +90,8 @@ final class ChunkedColumn implements NumericColumn {
     return true;
   }
 
-  private long[] chunk(int index, int id) {
+  /** The chunk of this index, which holds row {@code id}. */
+  long[] chunk(int index, int id) {
     long[] chunk = chunks.apply(index);
     if (chunk == null) {
       throw new IllegalStateException("the index holds no column values for row " + id);

@@ -2,6 +2,7 @@ package dicomsql.engine.index;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVStoreException;
@@ -72,9 +73,26 @@ public final class IndexTable {
    * the index keeps only in its rows.
    */
   public NumericColumn numbers(int column) {
-    if (!store.isKeptByColumn(column)) {
-      return null;
+    return store.isKeptByColumn(column) ? chunked(column) : null;
+  }
+
+  /**
+   * Hands the values of these columns (all kept column-wise, see {@link #numbers}) at each of
+   * these ids to {@code batches}, a batch of rows at a time, in id order. Ids must be of rows
+   * the table holds.
+   */
+  public void forEachBatch(RoaringBitmap ids, int[] columns, Consumer<ColumnBatch> batches) {
+    ChunkedColumn[] chunked = new ChunkedColumn[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      if (!store.isKeptByColumn(columns[i])) {
+        throw new IllegalArgumentException("column " + columns[i] + " is not kept column-wise");
+      }
+      chunked[i] = chunked(columns[i]);
     }
+    ChunkedRows.forEach(chunked, ids, batches);
+  }
+
+  private ChunkedColumn chunked(int column) {
     return new ChunkedColumn(store.definition().column(column).type(),
         index -> read(() -> store.chunk(column, index)),
         index -> read(() -> store.summary(column, index)));

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Column-wise values and chunk summaries over several chunks, whole and partly asked for,
- * with nulls, after a bulk build and after rows were removed and added in place.
+ * Column-wise values (of one column, or of several read together) and chunk summaries over
+ * several chunks, whole and partly asked for, with nulls, after a bulk build and after rows were
+ * removed and added in place.
  */
 class ColumnChunksTest {
   private static final int SIZE = Tables.SCAN_ERRORS.indexOf("file_size");
@@ -121,8 +122,10 @@ class ColumnChunksTest {
     some.and(all);
     for (RoaringBitmap ids : List.of(all, some)) {
       List<Long> expected = new ArrayList<>();
+      List<Object> column = new ArrayList<>();
       for (int id : ids) {
         Object value = table.row(id)[SIZE];
+        column.add(value);
         if (value != null) {
           expected.add((Long) value);
         }
@@ -130,6 +133,19 @@ class ColumnChunksTest {
       List<Long> values = new ArrayList<>();
       table.numbers(SIZE).forEach(ids, values::add);
       assertThat(values).hasSize(expected.size()).isEqualTo(expected);
+      // Read as two columns of the same rows: each batch's rows in id order, nulls in place.
+      List<Object> batched = new ArrayList<>();
+      RoaringBitmap batchIds = new RoaringBitmap();
+      table.forEachBatch(ids, new int[] {SIZE, SIZE}, batch -> {
+        for (int row = 0; row < batch.size(); row++) {
+          batchIds.add(batch.id(row));
+          assertThat(batch.isNull(1, row)).isEqualTo(batch.isNull(0, row));
+          assertThat(batch.value(1, row)).isEqualTo(batch.value(0, row));
+          batched.add(batch.isNull(0, row) ? null : batch.value(0, row));
+        }
+      });
+      assertThat(batched).isEqualTo(column);
+      assertThat(batchIds).isEqualTo(ids);
     }
   }
 }
