@@ -204,6 +204,10 @@ class PushdownTest {
       String sql = "SELECT " + String.join(", ", select) + " FROM contour_points"
           + filters.get(random.nextInt(filters.size())) + " GROUP BY " + String.join(", ", groups)
           + (random.nextInt(4) == 0 ? " HAVING COUNT(*) > 10" : "");
+      if (random.nextInt(3) == 0) {
+        assertSameRows(sql + " ORDER BY " + String.join(", ", groups) + " LIMIT "
+            + random.nextInt(3) + " OFFSET " + random.nextInt(2));
+      }
       assertSameGroups(sql);
       if (TestConnections.explain(pushed, sql).contains("DicomContourAggregate")) {
         pushedCount++;
@@ -406,9 +410,20 @@ class PushdownTest {
       String from = random.nextBoolean()
           ? join.left() + " LEFT JOIN " + join.right() + " ON " + on
           : join.right() + " RIGHT JOIN " + join.left() + " ON " + on;
-      String sql = "SELECT " + String.join(", ", columns.subList(0, 1 + random.nextInt(3)))
+      int width = 1 + random.nextInt(3);
+      String sql = "SELECT " + String.join(", ", columns.subList(0, width))
           + " FROM " + from + (random.nextBoolean() ? "" : " WHERE "
               + join.leftFilters().get(random.nextInt(join.leftFilters().size())));
+      if (random.nextInt(3) == 0) {
+        // Sorted by every column, the rows a LIMIT keeps are the same.
+        List<String> keys = new ArrayList<>();
+        for (int k = 1; k <= width; k++) {
+          keys.add(k + (random.nextBoolean() ? " DESC" : "")
+              + (random.nextBoolean() ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        assertSameRows(sql + " ORDER BY " + String.join(", ", keys) + " LIMIT "
+            + random.nextInt(20) + (random.nextBoolean() ? " OFFSET " + random.nextInt(5) : ""));
+      }
       assertSameGroups(sql);
       if (TestConnections.explain(pushed, sql).contains(LEFT_INDEX_JOIN)) {
         pushedCount++;
