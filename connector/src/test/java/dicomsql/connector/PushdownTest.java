@@ -352,6 +352,8 @@ class PushdownTest {
     // A condition on the right in ON filters the looked-up rows; one that keeps none.
     assertGroupPlan(leftJoin + " AND r.roi_number > 1", LEFT_INDEX_JOIN);
     assertGroupPlan(leftJoin + " AND r.phase = 'no such phase'", LEFT_INDEX_JOIN);
+    // One the index does not answer is checked per pair.
+    assertGroupPlan(leftJoin + " AND r.roi_name LIKE '%a%'", "rest=[LIKE(");
     // A condition on the left in ON keeps the rows that fail it, with nulls.
     assertGroupPlan(leftJoin + " AND s.phase = 'A'", "rest=");
     // Keys beyond the looked-up one, and a condition on both sides, are checked per pair.
@@ -386,12 +388,13 @@ class PushdownTest {
           List.of("s.phase = 'A'", "s.modality = 'CT'", "s.slice_spacing IS NULL",
               "s.series_number > 1"),
           List.of("r.phase = 'A'", "r.roi_number > 1", "r.roi_name = 'none'",
-              "r.roi_number < s.series_number")),
+              "r.roi_number < s.series_number", "r.roi_name LIKE '%a%'")),
       new OuterJoin("rois r", "contours c",
           "c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number",
           List.of("r.roi_name", "r.phase", "c.contour_index", "c.z", "c.point_count"),
           List.of("r.phase = 'A'", "r.roi_number BETWEEN 1 AND 2"),
-          List.of("c.z > 0", "c.contour_index < r.roi_number", "c.geometric_type = 'none'")),
+          List.of("c.z > 0", "c.contour_index < r.roi_number", "c.geometric_type = 'none'",
+              "c.point_count > 4")),
       new OuterJoin("studies st", "series s", "s.study_uid = st.study_uid",
           List.of("st.study_uid", "st.study_date", "s.phase", "s.slice_spacing"),
           List.of("st.study_date < DATE '2015-01-01'"),

@@ -253,8 +253,9 @@ final class DicomRules {
   /**
    * Inner join whose right side is a scan and whose condition equates a left column with an
    * indexed column of that scan: an index nested-loop join, the rest of the condition checked
-   * on the joined rows. With pushdown, a left join too: the rest of its condition is checked
-   * in the join, on each pair, since a left row that fails it for every match is still kept.
+   * on the joined rows. With pushdown, a left join too: the rest of its condition (and of the
+   * scan's filter) is checked in the join, on each pair, since a left row that fails it for
+   * every match is still kept.
    */
   static final class IndexJoinRule extends RelRule<RuleConfig> {
     IndexJoinRule(RuleConfig config) {
@@ -268,7 +269,8 @@ final class DicomRules {
       ScanSpec scan = ((DicomTableScan) call.rel(2)).spec();
       boolean leftJoin = join.getJoinType() == JoinRelType.LEFT && scan.dicomTable().pushdown()
           && !RexUtil.containsCorrelation(join.getCondition());
-      if (join.getJoinType() != JoinRelType.INNER && !leftJoin || scan.residual() != null) {
+      if (join.getJoinType() != JoinRelType.INNER && !leftJoin
+          || scan.residual() != null && !leftJoin) {
         return;
       }
       JoinInfo info = join.analyzeCondition();
@@ -297,6 +299,11 @@ final class DicomRules {
         }
       }
       rest.add(info.getRemaining(rexBuilder));
+      if (scan.residual() != null) {
+        // What the index does not answer of a left join's right side is part of the match.
+        rest.add(RexUtil.shift(scan.residual(), left.getRowType().getFieldCount()));
+        scan = scan.withFilter(scan.condition(), null);
+      }
       RexNode condition = RexUtil.composeConjunction(rexBuilder, rest);
       RelNode enumerableLeft = convert(left, left.getTraitSet().replace(
           EnumerableConvention.INSTANCE));

@@ -29,7 +29,7 @@ final class RightJoinFlipRule extends RelRule<DicomRules.RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
     ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
-    if (!scan.dicomTable().pushdown() || scan.residual() != null) {
+    if (!scan.dicomTable().pushdown()) {
       return;
     }
     boolean indexedKey = false;
