@@ -1,11 +1,13 @@
 package dicomsql.connector;
 
 import dicomsql.connector.rel.DicomColumnAggregate;
+import dicomsql.connector.rel.DicomContourAggregate;
 import dicomsql.connector.rel.DicomIndexAggregate;
 import dicomsql.connector.rel.DicomJoinCount;
 import dicomsql.connector.rel.DicomTableScan;
 import dicomsql.connector.rel.ScanSpec;
 import dicomsql.connector.rows.ColumnAggregation;
+import dicomsql.connector.rows.ContourPointRows;
 import dicomsql.connector.rows.IndexCondition;
 import dicomsql.connector.rows.JoinCounting;
 import dicomsql.connector.rows.RowSource;
@@ -26,6 +28,7 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -240,6 +243,18 @@ public final class DicomTable extends AbstractTable
   }
 
   /**
+   * Called by generated code for {@link DicomContourAggregate}: as {@link #columnAggregate}, of
+   * the points of the contours the condition keeps, grouped by columns of their contours.
+   */
+  public Enumerable<Object[]> contourAggregate(DataContext root, IndexCondition filter,
+      int[] groups, int[] calls) {
+    ContourPointRows points = (ContourPointRows) source.get();
+    RoaringBitmap kept = filter == null ? points.all() : filter.rows(points);
+    return Linq4j.asEnumerable(points.aggregateByContours(kept, groups,
+        DicomColumnAggregate.Call.decode(calls)));
+  }
+
+  /**
    * Called by generated code for {@link DicomJoinCount}: COUNT(*) of this table joined with
    * {@code one} on {@code oneKeys = keys}, grouped by columns of {@code one} and by indexed
    * columns of this table ({@code manyGroups}), each side's rows those its pushed condition
@@ -324,12 +339,18 @@ public final class DicomTable extends AbstractTable
    * Called by generated code for an index nested-loop join: for each left row, the rows of this
    * table whose indexed column equals the left row's key (and that the pushed condition keeps),
    * each joined row being the left row's values followed by {@code fields} of this table.
+   *
+   * @param rest what a left row and a row of this table must also satisfy to join, or null
+   * @param keepUnmatched whether a left row that joins no row is kept, with nulls for this
+   *     table's fields (a left join)
    */
   public Enumerable<Object[]> indexJoin(DataContext root, Enumerable<Object[]> left, int leftKey,
-      int column, IndexCondition filter, int[] fields) {
+      int column, IndexCondition filter, int[] fields, Predicate2<Object[], Object[]> rest,
+      boolean keepUnmatched) {
     RowSource rows = source.get();
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     ColumnType type = types.get(column);
+    List<Object[]> unmatched = Collections.singletonList(new Object[fields.length]);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -356,15 +377,24 @@ public final class DicomTable extends AbstractTable
                 return false;
               }
               leftRow = outer.current();
-              Object key = leftRow[leftKey];
-              inner = key == null ? Collections.emptyIterator()
-                  : matches.computeIfAbsent(key, k -> lookup(k)).iterator();
+              inner = joined(leftRow).iterator();
             }
             Object[] right = inner.next();
             current = new Object[leftRow.length + right.length];
             System.arraycopy(leftRow, 0, current, 0, leftRow.length);
             System.arraycopy(right, 0, current, leftRow.length, right.length);
             return true;
+          }
+
+          /** The rows of this table that a left row joins, or the nulls it keeps. */
+          private List<Object[]> joined(Object[] row) {
+            Object key = row[leftKey];
+            List<Object[]> found = key == null ? List.of()
+                : matches.computeIfAbsent(key, k -> lookup(k));
+            if (rest != null && !found.isEmpty()) {
+              found = found.stream().filter(match -> rest.apply(row, match)).toList();
+            }
+            return found.isEmpty() && keepUnmatched ? unmatched : found;
           }
 
           private List<Object[]> lookup(Object key) {

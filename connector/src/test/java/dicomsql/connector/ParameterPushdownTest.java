@@ -118,6 +118,23 @@ class ParameterPushdownTest {
     }
   }
 
+  @Test
+  void aLeftJoinChecksItsConditionWithEachRunsValues() throws SQLException {
+    String sql = "SELECT s.series_uid, r.roi_name FROM series s LEFT JOIN rois r "
+        + "ON r.referenced_series_uid = s.series_uid AND s.series_number > ? "
+        + "AND r.roi_number >= ? ORDER BY s.series_uid, r.roi_name";
+    assertThat(TestConnections.explain(connection, sql))
+        .contains("DicomIndexJoin(joinType=[left]");
+    try (PreparedStatement joined = connection.prepareStatement(sql)) {
+      for (int number : new int[] {0, 1, 2, 100}) {
+        joined.setInt(1, number);
+        joined.setInt(2, number);
+        assertThat(rows(joined)).isEqualTo(TestConnections.rows(connection,
+            sql.replace("?", String.valueOf(number))));
+      }
+    }
+  }
+
   private static List<List<Object>> rows(PreparedStatement statement) throws SQLException {
     return TestConnections.rows(statement.executeQuery());
   }

@@ -209,6 +209,69 @@ class PushdownTest {
   }
 
   @Test
+  void contourPointsGroupedByTheirContoursColumnsAreSummedFromTheContours()
+      throws SQLException {
+    assertGroupPlan("SELECT rtss_uid, roi_number, COUNT(*), MIN(z), MAX(z) FROM contour_points "
+        + "GROUP BY rtss_uid, roi_number", "DicomContourAggregate");
+    assertGroupPlan("SELECT roi_number, AVG(x), SUM(y), COUNT(z), MIN(x), "
+        + "AVG(CAST(y AS DOUBLE)) FROM contour_points GROUP BY roi_number",
+        "DicomContourAggregate");
+    assertGroupPlan("SELECT COUNT(*), rtss_uid FROM contour_points WHERE roi_number = 1 "
+        + "GROUP BY rtss_uid", "byContour=[[rtss_uid]]");
+    // No contour kept: no group.
+    String none = "SELECT rtss_uid, MAX(z) FROM contour_points WHERE roi_number = -1 "
+        + "GROUP BY rtss_uid";
+    assertGroupPlan(none, "DicomContourAggregate");
+    assertThat(TestConnections.rows(pushed, none)).isEmpty();
+    // A filter on the points, or a group of theirs, is Calcite's.
+    String pointFilter = "SELECT roi_number, MAX(z) FROM contour_points WHERE z > 0 "
+        + "GROUP BY roi_number";
+    assertThat(TestConnections.explain(pushed, pointFilter))
+        .doesNotContain("DicomContourAggregate");
+    assertSameGroups(pointFilter);
+    assertThat(TestConnections.explain(pushed, "SELECT point_index, MAX(z) "
+        + "FROM contour_points GROUP BY point_index")).doesNotContain("DicomContourAggregate");
+  }
+
+  @Test
+  void randomContourPointGroupsGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261205);
+    List<String> filters = List.of("", " WHERE roi_number = 1", " WHERE roi_number BETWEEN 1 AND 2",
+        " WHERE roi_number = -1", " WHERE roi_number <> 2", " WHERE x > 0");
+    int pushedCount = 0;
+    for (int n = 0; n < 30; n++) {
+      List<String> groups = new ArrayList<>(List.of("rtss_uid", "roi_number"));
+      Collections.shuffle(groups, random);
+      groups = groups.subList(0, 1 + random.nextInt(2));
+      List<String> select = new ArrayList<>(groups);
+      for (int c = 1 + random.nextInt(3); c > 0; c--) {
+        String column = List.of("x", "y", "z").get(random.nextInt(3));
+        select.add(switch (random.nextInt(6)) {
+          case 0 -> "SUM(" + column + ")";
+          case 1 -> "AVG(" + column + ")";
+          case 2 -> "MIN(" + column + ")";
+          case 3 -> "MAX(" + column + ")";
+          case 4 -> "COUNT(" + column + ")";
+          default -> "COUNT(*)";
+        });
+      }
+      Collections.shuffle(select, random);
+      String sql = "SELECT " + String.join(", ", select) + " FROM contour_points"
+          + filters.get(random.nextInt(filters.size())) + " GROUP BY " + String.join(", ", groups)
+          + (random.nextInt(4) == 0 ? " HAVING COUNT(*) > 10" : "");
+      if (random.nextInt(3) == 0) {
+        assertSameRows(sql + " ORDER BY " + String.join(", ", groups) + " LIMIT "
+            + random.nextInt(3) + " OFFSET " + random.nextInt(2));
+      }
+      assertSameGroups(sql);
+      if (TestConnections.explain(pushed, sql).contains("DicomContourAggregate")) {
+        pushedCount++;
+      }
+    }
+    assertThat(pushedCount).isGreaterThan(15);
+  }
+
+  @Test
   void joinCountsTakeTheSizesOfTheJoinedRowSets() throws SQLException {
     assertPlan("SELECT COUNT(*) FROM instances i JOIN series s ON i.series_uid = s.series_uid "
         + "WHERE s.phase = 'A'", "DicomJoinCount");
@@ -329,6 +392,103 @@ class PushdownTest {
       }
     }
     assertThat(distinctCounts).isGreaterThan(10);
+  }
+
+  private static final String LEFT_INDEX_JOIN = "DicomIndexJoin(joinType=[left]";
+
+  @Test
+  void leftJoinsLookTheRightRowsUpAndKeepTheUnmatched() throws SQLException {
+    String leftJoin = "SELECT s.series_uid, r.roi_name FROM series s LEFT JOIN rois r "
+        + "ON r.referenced_series_uid = s.series_uid";
+    assertGroupPlan(leftJoin + " WHERE s.phase = 'A'", LEFT_INDEX_JOIN);
+    // Only the CT series have ROIs: the structure sets' series keep nulls.
+    assertThat(TestConnections.rows(pushed, leftJoin)).anyMatch(row -> row.get(1) == null)
+        .anyMatch(row -> row.get(1) != null);
+    // A condition on the right in ON filters the looked-up rows; one that keeps none.
+    assertGroupPlan(leftJoin + " AND r.roi_number > 1", LEFT_INDEX_JOIN);
+    assertGroupPlan(leftJoin + " AND r.phase = 'no such phase'", LEFT_INDEX_JOIN);
+    // One the index does not answer is checked per pair.
+    assertGroupPlan(leftJoin + " AND r.roi_name LIKE '%a%'", "rest=[LIKE(");
+    // A condition on the left in ON keeps the rows that fail it, with nulls.
+    assertGroupPlan(leftJoin + " AND s.phase = 'A'", "rest=");
+    // Keys beyond the looked-up one, and a condition on both sides, are checked per pair.
+    assertGroupPlan("SELECT r.roi_name, c.contour_index, c.z FROM rois r LEFT JOIN contours c "
+        + "ON c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number "
+        + "AND c.contour_index < r.roi_number", "rest=");
+    // Null keys on the left join nothing.
+    String nullKeys = "SELECT a.series_uid, a.k, r.roi_name FROM (SELECT series_uid, "
+        + "CASE WHEN modality = 'CT' THEN series_uid END AS k FROM series) a LEFT JOIN rois r "
+        + "ON r.referenced_series_uid = a.k";
+    assertGroupPlan(nullKeys, LEFT_INDEX_JOIN);
+    assertThat(TestConnections.rows(pushed, nullKeys))
+        .anyMatch(row -> row.get(1) == null && row.get(2) == null)
+        .anyMatch(row -> row.get(2) != null);
+  }
+
+  @Test
+  void rightJoinsAreTurnedIntoLeftJoins() throws SQLException {
+    assertGroupPlan("SELECT s.series_uid, r.roi_name FROM rois r RIGHT JOIN series s "
+        + "ON r.referenced_series_uid = s.series_uid WHERE s.phase = 'A'", LEFT_INDEX_JOIN);
+    assertGroupPlan("SELECT st.study_date, s.phase FROM series s RIGHT JOIN studies st "
+        + "ON s.study_uid = st.study_uid AND s.modality = 'CT'", LEFT_INDEX_JOIN);
+  }
+
+  /** An outer join the index can look rows up for, and filters of either side. */
+  private record OuterJoin(String left, String right, String on, List<String> columns,
+      List<String> leftFilters, List<String> rightFilters) {}
+
+  private static final List<OuterJoin> OUTER_JOINS = List.of(
+      new OuterJoin("series s", "rois r", "r.referenced_series_uid = s.series_uid",
+          List.of("s.series_uid", "s.phase", "r.roi_name", "r.roi_number", "r.phase"),
+          List.of("s.phase = 'A'", "s.modality = 'CT'", "s.slice_spacing IS NULL",
+              "s.series_number > 1"),
+          List.of("r.phase = 'A'", "r.roi_number > 1", "r.roi_name = 'none'",
+              "r.roi_number < s.series_number", "r.roi_name LIKE '%a%'")),
+      new OuterJoin("rois r", "contours c",
+          "c.rtss_uid = r.rtss_uid AND c.roi_number = r.roi_number",
+          List.of("r.roi_name", "r.phase", "c.contour_index", "c.z", "c.point_count"),
+          List.of("r.phase = 'A'", "r.roi_number BETWEEN 1 AND 2"),
+          List.of("c.z > 0", "c.contour_index < r.roi_number", "c.geometric_type = 'none'",
+              "c.point_count > 4")),
+      new OuterJoin("studies st", "series s", "s.study_uid = st.study_uid",
+          List.of("st.study_uid", "st.study_date", "s.phase", "s.slice_spacing"),
+          List.of("st.study_date < DATE '2015-01-01'"),
+          List.of("s.phase IN ('V', 'D')", "s.slice_spacing IS NULL", "s.modality = 'none'")));
+
+  @Test
+  void randomOuterJoinsGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261204);
+    int pushedCount = 0;
+    for (int n = 0; n < 40; n++) {
+      OuterJoin join = OUTER_JOINS.get(random.nextInt(OUTER_JOINS.size()));
+      List<String> columns = new ArrayList<>(join.columns());
+      Collections.shuffle(columns, random);
+      String on = join.on() + (random.nextBoolean() ? "" : " AND "
+          + join.rightFilters().get(random.nextInt(join.rightFilters().size())));
+      String from = random.nextBoolean()
+          ? join.left() + " LEFT JOIN " + join.right() + " ON " + on
+          : join.right() + " RIGHT JOIN " + join.left() + " ON " + on;
+      int width = 1 + random.nextInt(3);
+      String sql = "SELECT " + String.join(", ", columns.subList(0, width))
+          + " FROM " + from + (random.nextBoolean() ? "" : " WHERE "
+              + join.leftFilters().get(random.nextInt(join.leftFilters().size())));
+      if (random.nextInt(3) == 0) {
+        // Sorted by every column, the rows a LIMIT keeps are the same.
+        List<String> keys = new ArrayList<>();
+        for (int k = 1; k <= width; k++) {
+          keys.add(k + (random.nextBoolean() ? " DESC" : "")
+              + (random.nextBoolean() ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        assertSameRows(sql + " ORDER BY " + String.join(", ", keys) + " LIMIT "
+            + random.nextInt(20) + (random.nextBoolean() ? " OFFSET " + random.nextInt(5) : ""));
+      }
+      assertSameGroups(sql);
+      if (TestConnections.explain(pushed, sql).contains(LEFT_INDEX_JOIN)) {
+        pushedCount++;
+      }
+    }
+    // Most are looked up; a hash join wins where the index tells one side is (almost) empty.
+    assertThat(pushedCount).isGreaterThan(20);
   }
 
   /** Filters the index answers, per table, for the random queries. */

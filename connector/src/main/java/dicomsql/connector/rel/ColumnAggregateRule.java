@@ -167,7 +167,7 @@ final class ColumnAggregateRule extends RelRule<DicomRules.RuleConfig> {
     return null;
   }
 
-  private static DicomColumnAggregate.Call resolve(AggregateCall call, LogicalProject project,
+  static DicomColumnAggregate.Call resolve(AggregateCall call, LogicalProject project,
       ScanSpec scan, RowSource source) {
     if (call.filterArg >= 0 || call.isDistinct() || call.getArgList().size() > 1) {
       return null;

@@ -29,6 +29,7 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -104,11 +105,13 @@ final class DicomRules {
     planner.addRule(PROJECT);
     planner.addRule(COUNT);
     planner.addRule(INDEX_JOIN);
+    planner.addRule(RightJoinFlipRule.INSTANCE);
     planner.addRule(RasterProjectRule.INSTANCE);
     planner.addRule(INDEX_SORT);
     planner.addRule(INDEX_AGGREGATE);
     planner.addRule(ColumnAggregateRule.ON_SCAN);
     planner.addRule(ColumnAggregateRule.ON_PROJECT);
+    planner.addRule(ContourAggregateRule.INSTANCE);
     planner.addRule(JoinCountRule.ON_JOIN);
     planner.addRule(JoinCountRule.ON_PROJECT);
     planner.addRule(JoinDistinctCountRule.ON_JOIN);
@@ -250,7 +253,9 @@ final class DicomRules {
   /**
    * Inner join whose right side is a scan and whose condition equates a left column with an
    * indexed column of that scan: an index nested-loop join, the rest of the condition checked
-   * on the joined rows.
+   * on the joined rows. With pushdown, a left join too: the rest of its condition (and of the
+   * scan's filter) is checked in the join, on each pair, since a left row that fails it for
+   * every match is still kept.
    */
   static final class IndexJoinRule extends RelRule<RuleConfig> {
     IndexJoinRule(RuleConfig config) {
@@ -262,7 +267,10 @@ final class DicomRules {
       LogicalJoin join = call.rel(0);
       RelNode left = call.rel(1);
       ScanSpec scan = ((DicomTableScan) call.rel(2)).spec();
-      if (join.getJoinType() != JoinRelType.INNER || scan.residual() != null) {
+      boolean leftJoin = join.getJoinType() == JoinRelType.LEFT && scan.dicomTable().pushdown()
+          && !RexUtil.containsCorrelation(join.getCondition());
+      if (join.getJoinType() != JoinRelType.INNER && !leftJoin
+          || scan.residual() != null && !leftJoin) {
         return;
       }
       JoinInfo info = join.analyzeCondition();
@@ -277,24 +285,32 @@ final class DicomRules {
         return;
       }
       RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-      int leftWidth = left.getRowType().getFieldCount();
+      // The condition's fields: the inputs' (a left join's output makes the right nullable).
+      List<RelDataTypeField> fields = new ArrayList<>(left.getRowType().getFieldList());
+      fields.addAll(call.rel(2).getRowType().getFieldList());
       List<RexNode> rest = new ArrayList<>();
       for (int i = 0; i < info.leftKeys.size(); i++) {
         if (i != chosen) {
           int l = info.leftKeys.get(i);
-          int r = leftWidth + info.rightKeys.get(i);
+          int r = left.getRowType().getFieldCount() + info.rightKeys.get(i);
           rest.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS,
-              rexBuilder.makeInputRef(join.getRowType().getFieldList().get(l).getType(), l),
-              rexBuilder.makeInputRef(join.getRowType().getFieldList().get(r).getType(), r)));
+              rexBuilder.makeInputRef(fields.get(l).getType(), l),
+              rexBuilder.makeInputRef(fields.get(r).getType(), r)));
         }
       }
       rest.add(info.getRemaining(rexBuilder));
+      if (scan.residual() != null) {
+        // What the index does not answer of a left join's right side is part of the match.
+        rest.add(RexUtil.shift(scan.residual(), left.getRowType().getFieldCount()));
+        scan = scan.withFilter(scan.condition(), null);
+      }
+      RexNode condition = RexUtil.composeConjunction(rexBuilder, rest);
       RelNode enumerableLeft = convert(left, left.getTraitSet().replace(
           EnumerableConvention.INSTANCE));
       RelNode joined = new DicomIndexJoin(join.getCluster(), enumerableLeft, scan,
-          info.leftKeys.get(chosen), scan.fields()[info.rightKeys.get(chosen)]);
-      RexNode condition = RexUtil.composeConjunction(rexBuilder, rest);
-      call.transformTo(condition.isAlwaysTrue() ? joined
+          info.leftKeys.get(chosen), scan.fields()[info.rightKeys.get(chosen)],
+          join.getJoinType(), leftJoin && !condition.isAlwaysTrue() ? condition : null);
+      call.transformTo(leftJoin || condition.isAlwaysTrue() ? joined
           : LogicalFilter.create(joined, condition));
     }
   }

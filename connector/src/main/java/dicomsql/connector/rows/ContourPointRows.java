@@ -1,5 +1,6 @@
 package dicomsql.connector.rows;
 
+import dicomsql.connector.rel.DicomColumnAggregate;
 import dicomsql.engine.index.ColumnSummary;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
@@ -139,6 +140,19 @@ public final class ContourPointRows extends IndexedRows {
         }
       }
     }
+  }
+
+  /**
+   * Aggregates of the points of these contours grouped by indexed columns here (columns of
+   * their contours), see {@link ContourGrouping}.
+   */
+  public List<Object[]> aggregateByContours(RoaringBitmap ids, int[] groups,
+      DicomColumnAggregate.Call[] calls) {
+    int[] columns = new int[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      columns[g] = tableColumn(groups[g]);
+    }
+    return ContourGrouping.aggregate(this, table, ids, columns, calls);
   }
 
   @Override

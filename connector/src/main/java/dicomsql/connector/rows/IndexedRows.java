@@ -17,6 +17,11 @@ abstract class IndexedRows implements RowSource {
     this.tableColumn = tableColumn;
   }
 
+  /** The table column behind a column here, or -1. */
+  protected int tableColumn(int column) {
+    return tableColumn[column];
+  }
+
   @Override
   public boolean isIndexed(int column) {
     return tableColumn[column] >= 0 && table.isIndexed(tableColumn[column]);

@@ -40,14 +40,12 @@ public final class JoinCounting {
 
   private final RowSource many;
   private final Groups groups;
-  /** Per grouping column of the other side: its values (Calcite's form; null last). */
-  private final List<List<Object>> splitValues = new ArrayList<>();
   /**
-   * Per grouping column of the other side: the position in {@link #splitValues} of each of
-   * its rows' value, by id; the joined rows of a key are few, so they are looked up one by one
-   * rather than intersected with every value's row set.
+   * Per grouping column of the other side: its values and each of its rows' value; the joined
+   * rows of a key are few, so they are looked up one by one rather than intersected with every
+   * value's row set.
    */
-  private final List<int[]> splitOf = new ArrayList<>();
+  private final List<ValuePositions> splitBy = new ArrayList<>();
   /**
    * Per group: its count of rows, or, counting distinct values, a bit per value of that column
    * met in the group's rows.
@@ -65,35 +63,16 @@ public final class JoinCounting {
     int ids = all.isEmpty() ? 0 : all.last() + 1;
     for (int level = 0; level < groups.many().length; level++) {
       int column = groups.many()[level];
-      List<Object> values = new ArrayList<>();
-      int[] of = new int[ids];
-      Iterator<Map.Entry<Object, RoaringBitmap>> sets = many.valueSets(column, false);
-      while (sets.hasNext()) {
-        Map.Entry<Object, RoaringBitmap> set = sets.next();
-        mark(of, set.getValue(), values.size());
-        values.add(SqlValues.internal(set.getKey()));
-      }
-      mark(of, many.nulls(column), values.size());
-      values.add(null);
-      splitValues.add(values);
-      splitOf.add(of);
+      ValuePositions values = ValuePositions.read(many.valueSets(column, false),
+          many.nulls(column), ids);
+      splitBy.add(values);
       if (level == groups.distinct()) {
-        words = (values.size() + 63) / 64;
+        words = (values.values().size() + 63) / 64;
       } else {
-        expectedGroups *= values.size();
+        expectedGroups *= values.values().size();
       }
     }
     this.totals = new LinkedHashMap<>((int) Math.min(1 << 20, Math.max(16, expectedGroups * 2)));
-  }
-
-  private static void mark(int[] of, RoaringBitmap ids, int value) {
-    IntIterator id = ids.getIntIterator();
-    while (id.hasNext()) {
-      int next = id.next();
-      if (next < of.length) {
-        of[next] = value;
-      }
-    }
   }
 
   /**
@@ -172,7 +151,7 @@ public final class JoinCounting {
    *     or null)
    */
   private void split(int level, RoaringBitmap joined, List<Object> group, int counted) {
-    if (level == splitValues.size()) {
+    if (level == splitBy.size()) {
       List<Object> key = group;
       if (!groups.oneFirst()) {
         key = new ArrayList<>(group.subList(groups.one().length, group.size()));
@@ -186,8 +165,8 @@ public final class JoinCounting {
       }
       return;
     }
-    List<Object> values = splitValues.get(level);
-    int[] of = splitOf.get(level);
+    List<Object> values = splitBy.get(level).values();
+    int[] of = splitBy.get(level).of();
     RoaringBitmap[] parts = new RoaringBitmap[values.size()];
     IntIterator id = joined.getIntIterator();
     while (id.hasNext()) {

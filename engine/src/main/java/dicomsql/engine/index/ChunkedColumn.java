@@ -39,8 +39,10 @@ final class ChunkedColumn implements NumericColumn {
   @Override
   public void forEach(RoaringBitmap ids, LongConsumer values) {
     Summing summing = values instanceof Summing s ? s : null;
-    int[] batch = new int[BATCH];
-    long[] gathered = new long[BATCH];
+    // Sized for the ids: a group's few rows are read many times over in one statement.
+    int size = (int) Math.max(1, Math.min(BATCH, ids.getLongCardinality()));
+    int[] batch = new int[size];
+    long[] gathered = new long[size];
     BatchIterator next = ids.getBatchIterator();
     int index = -1;
     long[] chunk = null;

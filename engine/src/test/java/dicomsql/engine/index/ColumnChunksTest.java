@@ -105,6 +105,30 @@ class ColumnChunksTest {
     store.close();
   }
 
+  @Test
+  void fewRowsAreReadInABatchOfTheirSize() {
+    MVStore store = new MVStore.Builder().open();
+    MVMap<String, Object> meta = store.openMap("meta");
+    TableStore built = new TableStore(store, meta, Tables.SCAN_ERRORS, true);
+    for (int i = 0; i < 4 * ColumnChunks.SIZE; i++) {
+      built.add(row(i));
+    }
+    built.finish();
+    TableStore changed = new TableStore(store, meta, Tables.SCAN_ERRORS, false);
+    for (int id = ColumnChunks.SIZE + 3; id < 2 * ColumnChunks.SIZE; id++) {
+      changed.remove(id);
+    }
+    changed.finish();
+    IndexTable table = new IndexTable(changed, e -> e);
+    // One row; a whole chunk of three rows and rows of the chunks either side of it.
+    assertThat(totals(table, RoaringBitmap.bitmapOf(8)).count).isEqualTo(1);
+    RoaringBitmap ids = RoaringBitmap.bitmapOf(5, ColumnChunks.SIZE - 1, 2 * ColumnChunks.SIZE,
+        2 * ColumnChunks.SIZE + 4);
+    ids.add((long) ColumnChunks.SIZE, ColumnChunks.SIZE + 3L);
+    assertThat(totals(table, ids).summaries).isEqualTo(1);
+    store.close();
+  }
+
   private static SummaryCheck totals(IndexTable table, RoaringBitmap ids) {
     return SummaryCheck.check(table, SIZE, ids);
   }
