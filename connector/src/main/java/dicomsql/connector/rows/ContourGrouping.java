@@ -38,8 +38,8 @@ final class ContourGrouping {
       if (points.count(group.getValue()) == 0) {
         continue;
       }
-      Object[] totals = ColumnAggregation.aggregate(points, group.getValue(), new int[0], calls)
-          .get(0);
+      Object[] totals = ColumnAggregation.aggregate(points, group.getValue(), new int[0],
+          new DicomColumnAggregate.Grouping[0], calls).get(0);
       Object[] row = new Object[columns.length + totals.length];
       for (int g = 0; g < columns.length; g++) {
         row[g] = positions.get(g).values().get(group.getKey().get(g));
