@@ -114,6 +114,21 @@ class PushdownTest {
   }
 
   @Test
+  void groupsByDescriptiveStringsReadTheirValueMaps() throws SQLException {
+    // Strings of few values a researcher groups by (image type, orientation, how a file was
+    // de-identified, age, colour) are indexed, so no row is decoded to group them.
+    assertGroupPlan("SELECT image_type, COUNT(*), AVG(position_z) FROM instances "
+        + "GROUP BY image_type", "DicomColumnAggregate");
+    assertGroupPlan("SELECT orientation, deidentification_method, COUNT(*), SUM(file_size) "
+        + "FROM instances WHERE modality = 'CT' GROUP BY orientation, deidentification_method",
+        "DicomColumnAggregate");
+    assertGroupPlan("SELECT patient_age, COUNT(*), MAX(series_count) FROM studies "
+        + "GROUP BY patient_age", "DicomColumnAggregate");
+    assertGroupPlan("SELECT color, MAX(point_count) FROM rois GROUP BY color",
+        "DicomColumnAggregate");
+  }
+
+  @Test
   void groupsByNumbersNotIndexedHashTheirValues() throws SQLException {
     assertGroupPlan("SELECT instance_number, COUNT(*), AVG(position_z) FROM instances "
         + "WHERE modality = 'CT' GROUP BY instance_number", "hashed=[[instance_number]]");

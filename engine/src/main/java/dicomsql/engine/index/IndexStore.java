@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStoreException;
  */
 final class IndexStore implements AutoCloseable {
   /** Bump when what is stored changes meaning; an index of another format is rebuilt. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   /**
    * {@code files} values: {size, modified, kind, row, first contour row, contour count,
