@@ -166,7 +166,7 @@ public final class DicomTable extends AbstractTable
       @Override
       public Enumerator<Object[]> enumerator() {
         RoaringBitmap kept = filter == null ? null : filter.rows(rows);
-        long wanted = offset + fetch;
+        long wanted = wanted(offset, fetch);
         List<Integer> ids = new ArrayList<>();
         if (nullsFirst) {
           takeSorted(rows.nulls(column), kept, ids, wanted);
@@ -178,16 +178,49 @@ public final class DicomTable extends AbstractTable
         if (!nullsFirst) {
           takeSorted(rows.nulls(column), kept, ids, wanted);
         }
-        List<Object[]> page = new ArrayList<>();
-        for (int id : ids.subList((int) Math.min(offset, ids.size()), ids.size())) {
-          Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(id), fields);
-          if (row.hasNext()) {
-            page.add(row.next());
-          }
-        }
-        return new RowEnumerator(page.iterator(), cancelled);
+        return new RowEnumerator(decoded(rows,
+            ids.stream().mapToInt(Integer::intValue).toArray(), offset, fields), cancelled);
       }
     };
+  }
+
+  /**
+   * Called by generated code for {@code ORDER BY column LIMIT} on a numeric column the index
+   * keeps column-wise: as {@link #sortedScan}, the first rows found by reading the column's
+   * values of the rows the condition keeps, with a bounded heap.
+   */
+  public Enumerable<Object[]> columnSortedScan(DataContext root, IndexCondition filter,
+      int[] fields, int column, boolean descending, boolean nullsFirst, long offset,
+      long fetch) {
+    RowSource rows = source.get();
+    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        int[] ids = rows.order(column).first(filter == null ? rows.all() : filter.rows(rows),
+            descending, nullsFirst, (int) Math.min(wanted(offset, fetch), Integer.MAX_VALUE));
+        return new RowEnumerator(decoded(rows, ids, offset, fields), cancelled);
+      }
+    };
+  }
+
+  /** How many first rows a page needs, at most {@link Long#MAX_VALUE}. */
+  private static long wanted(long offset, long fetch) {
+    long wanted = offset + fetch;
+    return wanted < 0 ? Long.MAX_VALUE : wanted;
+  }
+
+  /** The rows of {@code ids} from position {@code offset} on, in that order. */
+  private static Iterator<Object[]> decoded(RowSource rows, int[] ids, long offset,
+      int[] fields) {
+    List<Object[]> page = new ArrayList<>();
+    for (int at = (int) Math.min(offset, ids.length); at < ids.length; at++) {
+      Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(ids[at]), fields);
+      if (row.hasNext()) {
+        page.add(row.next());
+      }
+    }
+    return page.iterator();
   }
 
   /** Adds the ids of {@code set} that {@code kept} keeps (all when null), up to {@code wanted}. */

@@ -62,10 +62,53 @@ class PushdownTest {
   }
 
   @Test
+  void aLimitedSortOnANumberReadsItsColumn() throws SQLException {
+    // Rows of equal values come in id order, as Calcite's stable sort of the scan gives them.
+    assertPlan("SELECT path, file_size FROM instances ORDER BY file_size DESC LIMIT 3",
+        "DicomColumnSort");
+    assertPlan("SELECT sop_uid, instance_number FROM instances ORDER BY instance_number "
+        + "LIMIT 7 OFFSET 5", "order=[instance_number ASC LAST], offset=[5], fetch=[7]");
+    assertPlan("SELECT path, window_center FROM instances ORDER BY window_center NULLS FIRST "
+        + "LIMIT 5", "order=[window_center ASC FIRST]");
+    assertPlan("SELECT path, window_center FROM instances ORDER BY window_center DESC "
+        + "LIMIT 5", "order=[window_center DESC FIRST]");
+    assertPlan("SELECT path, window_width FROM instances ORDER BY window_width DESC NULLS LAST "
+        + "LIMIT 500", "order=[window_width DESC LAST]");
+    assertPlan("SELECT series_uid, z_min FROM series ORDER BY z_min LIMIT 4",
+        "DicomColumnSort");
+    assertPlan("SELECT roi_name, point_count FROM rois ORDER BY point_count DESC LIMIT 2",
+        "DicomColumnSort");
+  }
+
+  @Test
+  void aColumnSortKeepsToThePushedFilterAndTheProjection() throws SQLException {
+    assertPlan("SELECT path, slice_location FROM instances WHERE modality = 'CT' "
+        + "ORDER BY slice_location DESC LIMIT 4",
+        "DicomColumnSort(table=[[dicom, instances]], index=[modality = 'CT']");
+    assertPlan("SELECT path, file_size FROM instances WHERE modality = 'none' "
+        + "ORDER BY file_size LIMIT 3", "DicomColumnSort");
+    assertThat(TestConnections.rows(pushed, "SELECT path FROM instances "
+        + "WHERE modality = 'none' ORDER BY file_size LIMIT 3")).isEmpty();
+    // The sort's column not shown, or shown after another.
+    assertPlan("SELECT path FROM instances ORDER BY file_size DESC LIMIT 5", "DicomColumnSort");
+    assertPlan("SELECT file_size, path, modality FROM instances ORDER BY file_size LIMIT 5",
+        "DicomColumnSort");
+    assertSameRows("SELECT path, file_size FROM instances ORDER BY file_size LIMIT 0");
+  }
+
+  @Test
   void otherLimitedSortsKeepOnlyTheFirstRows() throws SQLException {
-    String sql = "SELECT path, file_size FROM instances ORDER BY file_size DESC LIMIT 3";
-    assertThat(TestConnections.explain(pushed, sql)).contains("EnumerableLimitSort");
-    assertSameRows(sql);
+    for (String sql : List.of(
+        "SELECT path, acquisition_time FROM instances ORDER BY acquisition_time DESC LIMIT 3",
+        // Ids of contours stand for many points each.
+        "SELECT x, y FROM contour_points ORDER BY x DESC, y LIMIT 3",
+        // A second key, or a filter the index does not answer, is left to Calcite.
+        "SELECT path, file_size FROM instances ORDER BY file_size DESC, path LIMIT 3",
+        "SELECT path, file_size FROM instances WHERE file_size > 100 "
+            + "ORDER BY file_size LIMIT 3")) {
+      assertThat(TestConnections.explain(pushed, sql)).as(sql).contains("EnumerableLimitSort");
+      assertSameRows(sql);
+    }
   }
 
   @Test
@@ -379,6 +422,49 @@ class PushdownTest {
     }
     // Most of them are answered column-wise (the rest by value maps or row-set sizes).
     assertThat(pushedCount).isGreaterThan(30);
+  }
+
+  /** Filters of the random sorts, some of which keep no row. */
+  private static final List<String> SORT_FILTERS = List.of(" WHERE phase = 'A'",
+      " WHERE modality = 'CT'", " WHERE modality = 'none'", " WHERE phase = 'none'",
+      " WHERE position_z > 10", " WHERE instance_number < 3", " WHERE roi_number = 1",
+      " WHERE slice_spacing IS NULL", " WHERE series_number >= 2");
+
+  @Test
+  void randomSortsOfNumbersGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261204);
+    int columnSorts = 0;
+    for (int n = 0; n < 80; n++) {
+      NumericTable table = NUMERIC_TABLES.get(random.nextInt(NUMERIC_TABLES.size()));
+      String filter = "";
+      if (random.nextInt(3) > 0) {
+        do {
+          filter = SORT_FILTERS.get(random.nextInt(SORT_FILTERS.size()));
+        } while (!table.filtered().contains(filter.split(" ")[2]));
+      }
+      String column = table.numbers().get(random.nextInt(table.numbers().size()));
+      String shown = table.groups().get(random.nextInt(table.groups().size()));
+      String sql = "SELECT " + (random.nextBoolean() ? shown + ", " + column : shown)
+          + " FROM " + table.name() + filter + " ORDER BY " + column
+          + switch (random.nextInt(3)) {
+            case 0 -> "";
+            case 1 -> " ASC";
+            default -> " DESC";
+          }
+          + switch (random.nextInt(3)) {
+            case 0 -> "";
+            case 1 -> " NULLS FIRST";
+            default -> " NULLS LAST";
+          }
+          + " LIMIT " + (random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(30))
+          + (random.nextInt(3) == 0 ? " OFFSET " + random.nextInt(40) : "");
+      // Exactly the same rows in the same order: both keep equal values in id order.
+      assertSameRows(sql);
+      if (TestConnections.explain(pushed, sql).contains("DicomColumnSort")) {
+        columnSorts++;
+      }
+    }
+    assertThat(columnSorts).isGreaterThan(25);
   }
 
   private static boolean hasColumn(String[] table, String column) {

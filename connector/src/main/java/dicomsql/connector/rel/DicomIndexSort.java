@@ -18,10 +18,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  * taken, kept to the pushed condition, until enough rows are found, and only those rows are
  * decoded. Rows with equal values come in id order, as a stable sort of the scan gives them.
  */
-final class DicomIndexSort extends IndexAnswer {
-  private final RelFieldCollation order;
-  private final long offset;
-  private final long fetch;
+class DicomIndexSort extends IndexAnswer {
+  protected final RelFieldCollation order;
+  protected final long offset;
+  protected final long fetch;
 
   /** @param order the sort, its field a position in the scan's fields */
   DicomIndexSort(RelOptCluster cluster, ScanSpec scan, RelFieldCollation order, long offset,

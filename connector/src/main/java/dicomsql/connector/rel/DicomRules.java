@@ -68,7 +68,10 @@ final class DicomRules {
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
       CountRule::new).toRule();
 
-  /** ORDER BY one indexed column with a LIMIT: the first rows from the column's value map. */
+  /**
+   * ORDER BY one indexed column with a LIMIT: the first rows from the column's value map; or
+   * of one numeric column, from its values read column-wise.
+   */
   static final RelOptRule INDEX_SORT = new RuleConfig("DicomIndexSortRule",
       b0 -> b0.operand(LogicalSort.class).oneInput(
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
@@ -358,8 +361,9 @@ final class DicomRules {
 
   /**
    * Sort by one column on a scan the index filters entirely, with a LIMIT: when the column is
-   * indexed, {@link DicomIndexSort}. (Other sorts with a LIMIT keep only the first rows as they
-   * go, by Calcite's ENUMERABLE_LIMIT_SORT_RULE.)
+   * indexed, {@link DicomIndexSort}; when it is a number kept column-wise,
+   * {@link DicomColumnSort}. (Other sorts with a LIMIT keep only the first rows as they go, by
+   * Calcite's ENUMERABLE_LIMIT_SORT_RULE.)
    */
   static final class IndexSortRule extends RelRule<RuleConfig> {
     IndexSortRule(RuleConfig config) {
@@ -377,12 +381,15 @@ final class DicomRules {
         return;
       }
       int column = scan.fields()[keys.get(0).getFieldIndex()];
-      if (scan.dicomTable().source().valueSets(column, false) == null) {
-        return;
-      }
+      RowSource source = scan.dicomTable().source();
       long offset = sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(Long.class);
-      call.transformTo(new DicomIndexSort(sort.getCluster(), scan, keys.get(0), offset,
-          fetch.getValueAs(Long.class)));
+      if (source.valueSets(column, false) != null) {
+        call.transformTo(new DicomIndexSort(sort.getCluster(), scan, keys.get(0), offset,
+            fetch.getValueAs(Long.class)));
+      } else if (source.order(column) != null) {
+        call.transformTo(new DicomColumnSort(sort.getCluster(), scan, keys.get(0), offset,
+            fetch.getValueAs(Long.class)));
+      }
     }
   }
 
