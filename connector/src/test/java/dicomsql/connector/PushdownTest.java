@@ -93,6 +93,9 @@ class PushdownTest {
     assertPlan("SELECT path FROM instances ORDER BY file_size DESC LIMIT 5", "DicomColumnSort");
     assertPlan("SELECT file_size, path, modality FROM instances ORDER BY file_size LIMIT 5",
         "DicomColumnSort");
+    // A projection of expressions over the sort: only the columns it uses are decoded.
+    assertPlan("SELECT path, file_size / 1024 AS kb FROM instances ORDER BY file_size DESC "
+        + "LIMIT 5", "columns=[[path, file_size]], order=[file_size DESC FIRST]");
     assertSameRows("SELECT path, file_size FROM instances ORDER BY file_size LIMIT 0");
   }
 

@@ -5,6 +5,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -60,6 +62,15 @@ class DicomIndexSort extends IndexAnswer {
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     return fetch;
+  }
+
+  /**
+   * The page's rows decoded, dearer the more columns: so that of a sort over the whole row and
+   * one over the columns a projection above it uses, the narrow one is chosen.
+   */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return scan.cost(planner, Math.min(offset + (double) fetch, scan.rowCount()));
   }
 
   @Override
