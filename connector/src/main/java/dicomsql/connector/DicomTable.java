@@ -6,6 +6,7 @@ import dicomsql.connector.rel.DicomJoinCount;
 import dicomsql.connector.rel.DicomTableScan;
 import dicomsql.connector.rel.ScanSpec;
 import dicomsql.connector.rows.ColumnAggregation;
+import dicomsql.connector.rows.FirstRows;
 import dicomsql.connector.rows.IndexCondition;
 import dicomsql.connector.rows.JoinCounting;
 import dicomsql.connector.rows.RowSource;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -39,7 +41,6 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
-import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -160,28 +161,8 @@ public final class DicomTable extends AbstractTable
    */
   public Enumerable<Object[]> sortedScan(DataContext root, IndexCondition filter, int[] fields,
       int column, boolean descending, boolean nullsFirst, long offset, long fetch) {
-    RowSource rows = source.get();
-    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Object[]> enumerator() {
-        RoaringBitmap kept = filter == null ? null : filter.rows(rows);
-        long wanted = wanted(offset, fetch);
-        List<Integer> ids = new ArrayList<>();
-        if (nullsFirst) {
-          takeSorted(rows.nulls(column), kept, ids, wanted);
-        }
-        Iterator<Map.Entry<Object, RoaringBitmap>> values = rows.valueSets(column, descending);
-        while (ids.size() < wanted && values.hasNext()) {
-          takeSorted(values.next().getValue(), kept, ids, wanted);
-        }
-        if (!nullsFirst) {
-          takeSorted(rows.nulls(column), kept, ids, wanted);
-        }
-        return new RowEnumerator(decoded(rows,
-            ids.stream().mapToInt(Integer::intValue).toArray(), offset, fields), cancelled);
-      }
-    };
+    return page(root, filter, fields, offset, (rows, kept) -> FirstRows.ofIndexed(rows, kept,
+        column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
   }
 
   /**
@@ -192,47 +173,32 @@ public final class DicomTable extends AbstractTable
   public Enumerable<Object[]> columnSortedScan(DataContext root, IndexCondition filter,
       int[] fields, int column, boolean descending, boolean nullsFirst, long offset,
       long fetch) {
+    return page(root, filter, fields, offset, (rows, kept) -> FirstRows.ofColumn(rows, kept,
+        column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
+  }
+
+  /**
+   * The rows of the ids {@code first} finds among those the condition keeps (null: all), from
+   * position {@code offset} on, in that order.
+   */
+  private Enumerable<Object[]> page(DataContext root, IndexCondition filter, int[] fields,
+      long offset, BiFunction<RowSource, RoaringBitmap, int[]> first) {
     RowSource rows = source.get();
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        int[] ids = rows.order(column).first(filter == null ? rows.all() : filter.rows(rows),
-            descending, nullsFirst, (int) Math.min(wanted(offset, fetch), Integer.MAX_VALUE));
-        return new RowEnumerator(decoded(rows, ids, offset, fields), cancelled);
+        int[] ids = first.apply(rows, filter == null ? null : filter.rows(rows));
+        List<Object[]> page = new ArrayList<>();
+        for (int at = (int) Math.min(offset, ids.length); at < ids.length; at++) {
+          Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(ids[at]), fields);
+          if (row.hasNext()) {
+            page.add(row.next());
+          }
+        }
+        return new RowEnumerator(page.iterator(), cancelled);
       }
     };
-  }
-
-  /** How many first rows a page needs, at most {@link Long#MAX_VALUE}. */
-  private static long wanted(long offset, long fetch) {
-    long wanted = offset + fetch;
-    return wanted < 0 ? Long.MAX_VALUE : wanted;
-  }
-
-  /** The rows of {@code ids} from position {@code offset} on, in that order. */
-  private static Iterator<Object[]> decoded(RowSource rows, int[] ids, long offset,
-      int[] fields) {
-    List<Object[]> page = new ArrayList<>();
-    for (int at = (int) Math.min(offset, ids.length); at < ids.length; at++) {
-      Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(ids[at]), fields);
-      if (row.hasNext()) {
-        page.add(row.next());
-      }
-    }
-    return page.iterator();
-  }
-
-  /** Adds the ids of {@code set} that {@code kept} keeps (all when null), up to {@code wanted}. */
-  private static void takeSorted(RoaringBitmap set, RoaringBitmap kept, List<Integer> ids,
-      long wanted) {
-    if (kept != null) {
-      set.and(kept);
-    }
-    IntIterator id = set.getIntIterator();
-    while (ids.size() < wanted && id.hasNext()) {
-      ids.add(id.next());
-    }
   }
 
   /**

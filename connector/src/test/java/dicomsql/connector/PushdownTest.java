@@ -59,6 +59,11 @@ class PushdownTest {
         + "LIMIT 4 OFFSET 2", "order=[roi_name ASC LAST]");
     assertPlan("SELECT series_uid, slice_spacing FROM series ORDER BY slice_spacing NULLS FIRST "
         + "LIMIT 5", "DicomIndexSort");
+    // Filters that keep fewer rows than the column has values: their values read column-wise.
+    assertPlan("SELECT path, position_z FROM instances WHERE modality = 'RTSTRUCT' "
+        + "ORDER BY position_z DESC NULLS LAST LIMIT 3", "DicomIndexSort");
+    assertPlan("SELECT series_uid, slice_spacing FROM series WHERE phase = 'A' "
+        + "ORDER BY slice_spacing DESC LIMIT 3 OFFSET 1", "DicomIndexSort");
   }
 
   @Test
