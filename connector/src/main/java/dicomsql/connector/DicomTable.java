@@ -161,34 +161,40 @@ public final class DicomTable extends AbstractTable
    */
   public Enumerable<Object[]> sortedScan(DataContext root, IndexCondition filter, int[] fields,
       int column, boolean descending, boolean nullsFirst, long offset, long fetch) {
-    return page(root, filter, fields, offset, (rows, kept) -> FirstRows.ofIndexed(rows, kept,
-        column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
+    return page(root, filter, fields, offset, false, (rows, kept) -> FirstRows.ofIndexed(rows,
+        kept, column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
   }
 
   /**
    * Called by generated code for {@code ORDER BY column LIMIT} on a numeric column the index
    * keeps column-wise: as {@link #sortedScan}, the first rows found by reading the column's
-   * values of the rows the condition keeps, with a bounded heap.
+   * values of the rows the condition keeps, with a bounded heap; with {@code ties}, those rows
+   * and the others whose value equals the last one's, in id order, for a sort above to order.
    */
   public Enumerable<Object[]> columnSortedScan(DataContext root, IndexCondition filter,
       int[] fields, int column, boolean descending, boolean nullsFirst, long offset,
-      long fetch) {
-    return page(root, filter, fields, offset, (rows, kept) -> FirstRows.ofColumn(rows, kept,
-        column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
+      long fetch, boolean ties) {
+    return page(root, filter, fields, offset, ties, (rows, kept) -> FirstRows.ofColumn(rows,
+        kept, column, descending, nullsFirst, FirstRows.wanted(offset, fetch), ties));
   }
 
   /**
    * The rows of the ids {@code first} finds among those the condition keeps (null: all), from
-   * position {@code offset} on, in that order.
+   * position {@code offset} on, in that order; or, for a sort above to order ({@code idOrder}),
+   * all of them in id order, decoded as they are read.
    */
   private Enumerable<Object[]> page(DataContext root, IndexCondition filter, int[] fields,
-      long offset, BiFunction<RowSource, RoaringBitmap, int[]> first) {
+      long offset, boolean idOrder, BiFunction<RowSource, RoaringBitmap, int[]> first) {
     RowSource rows = source.get();
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         int[] ids = first.apply(rows, filter == null ? null : filter.rows(rows));
+        if (idOrder) {
+          return new RowEnumerator(rows.rows(RoaringBitmap.bitmapOfUnordered(ids), fields),
+              cancelled);
+        }
         List<Object[]> page = new ArrayList<>();
         for (int at = (int) Math.min(offset, ids.length); at < ids.length; at++) {
           Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(ids[at]), fields);

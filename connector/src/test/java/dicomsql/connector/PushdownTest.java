@@ -105,13 +105,36 @@ class PushdownTest {
   }
 
   @Test
+  void aSortByANumberAndMoreSortsTheRowsTiedAtTheCut() throws SQLException {
+    String pushedNode = "EnumerableLimitSort(sort0=[$1], sort1=[$0], dir0=[DESC], dir1=[ASC], "
+        + "fetch=[3])\n  DicomColumnSort(";
+    assertPlan("SELECT path, file_size FROM instances ORDER BY file_size DESC, path LIMIT 3",
+        pushedNode);
+    assertThat(TestConnections.explain(pushed, "SELECT path, file_size FROM instances "
+        + "ORDER BY file_size DESC, path LIMIT 3")).contains("fetch=[3], ties=[kept]");
+    // Nearly every row is tied at the cut.
+    assertPlan("SELECT path, \"rows\", instance_number FROM instances "
+        + "ORDER BY \"rows\", instance_number DESC, path LIMIT 5 OFFSET 3", "ties=[kept]");
+    // Nulls are tied with each other.
+    assertPlan("SELECT path, window_center FROM instances "
+        + "ORDER BY window_center NULLS FIRST, path DESC LIMIT 4", "ties=[kept]");
+    assertPlan("SELECT path, window_center FROM instances "
+        + "ORDER BY window_center DESC NULLS LAST, path LIMIT 40", "ties=[kept]");
+    assertPlan("SELECT series_uid, slice_spacing, series_number FROM series "
+        + "ORDER BY slice_spacing DESC, series_number, series_uid LIMIT 3", "ties=[kept]");
+    assertPlan("SELECT path, file_size FROM instances WHERE modality = 'CT' "
+        + "ORDER BY file_size, path LIMIT 3", "ties=[kept]");
+    assertSameRows("SELECT path, file_size FROM instances WHERE modality = 'none' "
+        + "ORDER BY file_size, path LIMIT 3");
+  }
+
+  @Test
   void otherLimitedSortsKeepOnlyTheFirstRows() throws SQLException {
     for (String sql : List.of(
         "SELECT path, acquisition_time FROM instances ORDER BY acquisition_time DESC LIMIT 3",
         // Ids of contours stand for many points each.
         "SELECT x, y FROM contour_points ORDER BY x DESC, y LIMIT 3",
-        // A second key, or a filter the index does not answer, is left to Calcite.
-        "SELECT path, file_size FROM instances ORDER BY file_size DESC, path LIMIT 3",
+        // A filter the index does not answer is left to Calcite.
         "SELECT path, file_size FROM instances WHERE file_size > 100 "
             + "ORDER BY file_size LIMIT 3")) {
       assertThat(TestConnections.explain(pushed, sql)).as(sql).contains("EnumerableLimitSort");
@@ -453,17 +476,8 @@ class PushdownTest {
       String column = table.numbers().get(random.nextInt(table.numbers().size()));
       String shown = table.groups().get(random.nextInt(table.groups().size()));
       String sql = "SELECT " + (random.nextBoolean() ? shown + ", " + column : shown)
-          + " FROM " + table.name() + filter + " ORDER BY " + column
-          + switch (random.nextInt(3)) {
-            case 0 -> "";
-            case 1 -> " ASC";
-            default -> " DESC";
-          }
-          + switch (random.nextInt(3)) {
-            case 0 -> "";
-            case 1 -> " NULLS FIRST";
-            default -> " NULLS LAST";
-          }
+          + " FROM " + table.name() + filter + " ORDER BY " + column + direction(random)
+          + (random.nextInt(3) == 0 ? ", " + shown + direction(random) : "")
           + " LIMIT " + (random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(30))
           + (random.nextInt(3) == 0 ? " OFFSET " + random.nextInt(40) : "");
       // Exactly the same rows in the same order: both keep equal values in id order.
@@ -473,6 +487,18 @@ class PushdownTest {
       }
     }
     assertThat(columnSorts).isGreaterThan(25);
+  }
+
+  private static String direction(Random random) {
+    return switch (random.nextInt(3)) {
+      case 0 -> "";
+      case 1 -> " ASC";
+      default -> " DESC";
+    } + switch (random.nextInt(3)) {
+      case 0 -> "";
+      case 1 -> " NULLS FIRST";
+      default -> " NULLS LAST";
+    };
   }
 
   private static boolean hasColumn(String[] table, String column) {

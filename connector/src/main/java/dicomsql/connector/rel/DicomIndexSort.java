@@ -28,8 +28,14 @@ class DicomIndexSort extends IndexAnswer {
   /** @param order the sort, its field a position in the scan's fields */
   DicomIndexSort(RelOptCluster cluster, ScanSpec scan, RelFieldCollation order, long offset,
       long fetch) {
-    super(cluster, cluster.traitSet().replace(RelCollations.of(order)), scan,
-        scan.rowType(cluster.getTypeFactory()));
+    this(cluster, cluster.traitSet().replace(RelCollations.of(order)), scan, order, offset,
+        fetch);
+  }
+
+  /** With the traits of rows that come otherwise than in the sort's order. */
+  DicomIndexSort(RelOptCluster cluster, RelTraitSet traits, ScanSpec scan,
+      RelFieldCollation order, long offset, long fetch) {
+    super(cluster, traits, scan, scan.rowType(cluster.getTypeFactory()));
     this.order = order;
     this.offset = offset;
     this.fetch = fetch;

@@ -53,11 +53,16 @@ public final class FirstRows {
     return Arrays.copyOf(ids.ids, ids.size);
   }
 
-  /** From a numeric column kept column-wise ({@link RowSource#order}). */
+  /**
+   * From a numeric column kept column-wise ({@link RowSource#order}); with {@code ties},
+   * followed by the other rows whose value equals the last one's.
+   */
   public static int[] ofColumn(RowSource rows, RoaringBitmap kept, int column,
-      boolean descending, boolean nullsFirst, int wanted) {
-    return rows.order(column).first(kept == null ? rows.all() : kept, descending, nullsFirst,
-        wanted);
+      boolean descending, boolean nullsFirst, int wanted, boolean ties) {
+    ColumnOrder order = rows.order(column);
+    RoaringBitmap ids = kept == null ? rows.all() : kept;
+    return ties ? order.firstWithTies(ids, descending, nullsFirst, wanted)
+        : order.first(ids, descending, nullsFirst, wanted);
   }
 
   /** How many first rows a page from {@code offset} of {@code fetch} rows needs. */

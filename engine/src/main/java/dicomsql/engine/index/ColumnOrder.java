@@ -1,5 +1,6 @@
 package dicomsql.engine.index;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.RoaringBitmap;
@@ -33,9 +34,45 @@ public final class ColumnOrder {
     if (wanted == 0) {
       return new int[0];
     }
-    Heap best = new Heap(wanted);
-    int[] nulls = new int[wanted];
-    int nullCount = 0;
+    Page page = new Page(wanted, descending);
+    read(ids, page);
+    return page.ids(nullsFirst);
+  }
+
+  /**
+   * As {@link #first}, followed by the other rows whose value equals the last one's (or that
+   * are null where it is), in id order: the rows a sort by further columns chooses from.
+   */
+  public int[] firstWithTies(RoaringBitmap ids, boolean descending, boolean nullsFirst,
+      int count) {
+    int[] first = first(ids, descending, nullsFirst, count);
+    if (first.length < count || first.length == 0) {
+      return first;
+    }
+    int last = first[first.length - 1];
+    long[] chunk = chunk(last >>> ColumnChunks.SHIFT, last);
+    int lastOffset = last & ColumnChunks.MASK;
+    boolean lastNull = isNull(chunk, lastOffset);
+    long lastKey = sortKey(chunk[ColumnChunks.NULL_WORDS + lastOffset]);
+    RoaringBitmap tied = new RoaringBitmap();
+    read(RoaringBitmap.andNot(ids, RoaringBitmap.bitmapOfRange(0, last + 1L)),
+        (id, isNull, key) -> {
+          if (isNull ? lastNull : !lastNull && key == lastKey) {
+            tied.add(id);
+          }
+        });
+    int[] withTies = Arrays.copyOf(first, first.length + tied.getCardinality());
+    System.arraycopy(tied.toArray(), 0, withTies, first.length, tied.getCardinality());
+    return withTies;
+  }
+
+  /** Takes a row's value: its {@link #sortKey}, or that it is null. */
+  private interface RowValues {
+    void accept(int id, boolean isNull, long key);
+  }
+
+  /** Hands each row's value to {@code values}, in id order, a batch of ids at a time. */
+  private void read(RoaringBitmap ids, RowValues values) {
     int[] batch = new int[BATCH];
     BatchIterator next = ids.getBatchIterator();
     int index = -1;
@@ -46,29 +83,26 @@ public final class ColumnOrder {
         int id = batch[i];
         if (id >>> ColumnChunks.SHIFT != index) {
           index = id >>> ColumnChunks.SHIFT;
-          chunk = chunks.apply(index);
-          if (chunk == null) {
-            throw new IllegalStateException("the index holds no column values for row " + id);
-          }
+          chunk = chunk(index, id);
         }
         int offset = id & ColumnChunks.MASK;
-        if ((chunk[offset >>> 6] & 1L << (offset & 63)) != 0) {
-          if (nullCount < wanted) {
-            nulls[nullCount++] = id;
-          }
-        } else {
-          long key = sortKey(chunk[ColumnChunks.NULL_WORDS + offset]);
-          best.offer(descending ? ~key : key, id);
-        }
+        boolean isNull = isNull(chunk, offset);
+        values.accept(id, isNull,
+            isNull ? 0 : sortKey(chunk[ColumnChunks.NULL_WORDS + offset]));
       }
     }
-    int[] values = best.sorted();
-    int[] first = new int[wanted];
-    int fromNulls = nullsFirst ? nullCount : Math.min(nullCount, wanted - values.length);
-    int fromValues = Math.min(values.length, wanted - fromNulls);
-    System.arraycopy(nulls, 0, first, nullsFirst ? 0 : fromValues, fromNulls);
-    System.arraycopy(values, 0, first, nullsFirst ? fromNulls : 0, fromValues);
-    return first;
+  }
+
+  private long[] chunk(int index, int id) {
+    long[] chunk = chunks.apply(index);
+    if (chunk == null) {
+      throw new IllegalStateException("the index holds no column values for row " + id);
+    }
+    return chunk;
+  }
+
+  private static boolean isNull(long[] chunk, int offset) {
+    return (chunk[offset >>> 6] & 1L << (offset & 63)) != 0;
   }
 
   /**
@@ -78,6 +112,41 @@ public final class ColumnOrder {
    */
   private long sortKey(long value) {
     return doubles ? value ^ (value >> 63 & Long.MAX_VALUE) : value;
+  }
+
+  /** The first rows as they are read: the best values in a heap, the first nulls aside. */
+  private static final class Page implements RowValues {
+    private final Heap best;
+    private final boolean descending;
+    private final int[] nulls;
+    private int nullCount;
+
+    Page(int wanted, boolean descending) {
+      this.best = new Heap(wanted);
+      this.descending = descending;
+      this.nulls = new int[wanted];
+    }
+
+    @Override
+    public void accept(int id, boolean isNull, long key) {
+      if (!isNull) {
+        best.offer(descending ? ~key : key, id);
+      } else if (nullCount < nulls.length) {
+        nulls[nullCount++] = id;
+      }
+    }
+
+    /** The first ids, nulls before or after the values. */
+    int[] ids(boolean nullsFirst) {
+      int wanted = nulls.length;
+      int[] values = best.sorted();
+      int[] first = new int[wanted];
+      int fromNulls = nullsFirst ? nullCount : Math.min(nullCount, wanted - values.length);
+      int fromValues = Math.min(values.length, wanted - fromNulls);
+      System.arraycopy(nulls, 0, first, nullsFirst ? 0 : fromValues, fromNulls);
+      System.arraycopy(values, 0, first, nullsFirst ? fromNulls : 0, fromValues);
+      return first;
+    }
   }
 
   /**

@@ -39,10 +39,12 @@ class ColumnOrderTest {
           case 2 -> ROWS + 5;
           default -> random.nextInt(ROWS);
         };
-        assertThat(order.first(ids, descending, nullsFirst, count))
-            .as("doubles %s, desc %s, nulls first %s, count %d of %d", doubles, descending,
-                nullsFirst, count, ids.getCardinality())
-            .containsExactly(sorted(values, ids, doubles, descending, nullsFirst, count));
+        String what = String.format("doubles %s, desc %s, nulls first %s, count %d of %d",
+            doubles, descending, nullsFirst, count, ids.getCardinality());
+        assertThat(order.first(ids, descending, nullsFirst, count)).as(what)
+            .containsExactly(sorted(values, ids, doubles, descending, nullsFirst, count, false));
+        assertThat(order.firstWithTies(ids, descending, nullsFirst, count)).as(what)
+            .containsExactly(sorted(values, ids, doubles, descending, nullsFirst, count, true));
       }
     }
   }
@@ -55,6 +57,7 @@ class ColumnOrderTest {
     assertThat(order.first(RoaringBitmap.bitmapOf(0, 1, 2), true, true, 2)).containsExactly(1, 2);
     assertThat(order.first(RoaringBitmap.bitmapOf(0, 1, 2), true, false, 5))
         .containsExactly(2, 0, 1);
+    assertThat(order.firstWithTies(RoaringBitmap.bitmapOf(0, 1, 2), false, false, 0)).isEmpty();
   }
 
   private static Long value(Random random, boolean doubles) {
@@ -97,8 +100,9 @@ class ColumnOrderTest {
     return chunks::get;
   }
 
+  /** The first {@code count} ids of a stable sort, and those equal to the last ({@code ties}). */
   private static int[] sorted(Long[] values, RoaringBitmap ids, boolean doubles,
-      boolean descending, boolean nullsFirst, int count) {
+      boolean descending, boolean nullsFirst, int count, boolean ties) {
     Comparator<Long> byValue = doubles
         ? Comparator.comparing(bits -> Double.longBitsToDouble(bits), Double::compare)
         : Comparator.naturalOrder();
@@ -110,7 +114,12 @@ class ColumnOrderTest {
     List<Integer> sorted = new ArrayList<>();
     ids.forEach((int id) -> sorted.add(id));
     sorted.sort(Comparator.comparing(id -> values[id], withNulls));
-    return sorted.subList(0, Math.min(count, sorted.size())).stream()
+    int end = Math.min(count, sorted.size());
+    while (ties && end > 0 && end < sorted.size()
+        && withNulls.compare(values[sorted.get(end)], values[sorted.get(end - 1)]) == 0) {
+      end++;
+    }
+    return sorted.subList(0, end).stream()
         .mapToInt(Integer::intValue).toArray();
   }
 }
