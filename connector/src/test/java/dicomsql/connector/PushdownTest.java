@@ -129,6 +129,15 @@ class PushdownTest {
   }
 
   @Test
+  void aLimitWithoutOrderStopsTheScan() throws SQLException {
+    String sql = "SELECT path, file_size FROM instances LIMIT 3";
+    // The scan decodes rows as they are asked for: the limit stops it after three.
+    assertThat(TestConnections.explain(pushed, sql))
+        .contains("EnumerableLimit(fetch=[3])\n  DicomEnumerableScan(");
+    assertSameRows(sql);
+  }
+
+  @Test
   void otherLimitedSortsKeepOnlyTheFirstRows() throws SQLException {
     for (String sql : List.of(
         "SELECT path, acquisition_time FROM instances ORDER BY acquisition_time DESC LIMIT 3",
