@@ -1,25 +1,32 @@
 package dicomsql.engine.index;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * A numeric column kept column-wise, read for the first rows of a set in the column's order
- * ({@code ORDER BY column LIMIT n}): one pass over the chunks of the chosen rows keeps the best
- * {@code n} in a bounded heap, so that only those rows need be decoded.
+ * ({@code ORDER BY column LIMIT n}): the chunks of the chosen rows are read into a bounded heap
+ * of the best {@code n}, so that only those rows need be decoded; chunks without nulls are read
+ * best first by their summaries' extremes, and those that cannot beat the heap are not read.
  */
 public final class ColumnOrder {
-  /** Ids read at once. */
-  private static final int BATCH = 256;
-
   private final IntFunction<long[]> chunks;
+  private final IntFunction<ColumnSummary> summaries;
   private final boolean doubles;
 
-  /** @param chunks the column's chunks by index, in the layout of {@link ColumnChunks} */
-  ColumnOrder(IntFunction<long[]> chunks, boolean doubles) {
+  /**
+   * @param chunks the column's chunks by index, in the layout of {@link ColumnChunks}
+   * @param summaries their summaries, or null where a chunk has none
+   */
+  ColumnOrder(IntFunction<long[]> chunks, IntFunction<ColumnSummary> summaries,
+      boolean doubles) {
     this.chunks = chunks;
+    this.summaries = summaries;
     this.doubles = doubles;
   }
 
@@ -35,7 +42,27 @@ public final class ColumnOrder {
       return new int[0];
     }
     Page page = new Page(wanted, descending);
-    read(ids, page);
+    List<long[]> ranked = new ArrayList<>();
+    forEachChunk(ids, index -> {
+      ColumnSummary summary = summaries.apply(index);
+      long extreme = summary == null ? 0 : descending ? summary.greatest() : summary.least();
+      // A summary's extremes of doubles are Math.min's and Math.max's: NaN where a NaN is.
+      if (summary == null || summary.count() != summary.rows()
+          || doubles && Double.isNaN(Double.longBitsToDouble(extreme))) {
+        readChunk(ids, index, page);
+      } else {
+        ranked.add(new long[] {descending ? ~sortKey(extreme) : sortKey(extreme), index});
+      }
+    });
+    // Chunks without nulls, best values first: once the page is full, a chunk whose best value
+    // comes after the page's last cannot change it, nor can any after it.
+    ranked.sort(Comparator.comparingLong(chunk -> chunk[0]));
+    for (long[] chunk : ranked) {
+      if (page.cannotTake(chunk[0])) {
+        break;
+      }
+      readChunk(ids, (int) chunk[1], page);
+    }
     return page.ids(nullsFirst);
   }
 
@@ -71,26 +98,34 @@ public final class ColumnOrder {
     void accept(int id, boolean isNull, long key);
   }
 
-  /** Hands each row's value to {@code values}, in id order, a batch of ids at a time. */
+  /** Hands each row's value to {@code values}, in id order. */
   private void read(RoaringBitmap ids, RowValues values) {
-    int[] batch = new int[BATCH];
-    BatchIterator next = ids.getBatchIterator();
-    int index = -1;
-    long[] chunk = null;
-    while (next.hasNext()) {
-      int read = next.nextBatch(batch);
-      for (int i = 0; i < read; i++) {
-        int id = batch[i];
-        if (id >>> ColumnChunks.SHIFT != index) {
-          index = id >>> ColumnChunks.SHIFT;
-          chunk = chunk(index, id);
-        }
-        int offset = id & ColumnChunks.MASK;
-        boolean isNull = isNull(chunk, offset);
-        values.accept(id, isNull,
-            isNull ? 0 : sortKey(chunk[ColumnChunks.NULL_WORDS + offset]));
+    forEachChunk(ids, index -> readChunk(ids, index, values));
+  }
+
+  /** The index of each chunk that holds some of the ids, ascending. */
+  private static void forEachChunk(RoaringBitmap ids, IntConsumer chunks) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    int last = ids.last() >>> ColumnChunks.SHIFT;
+    for (int index = ids.first() >>> ColumnChunks.SHIFT; index <= last; index++) {
+      long start = (long) index << ColumnChunks.SHIFT;
+      if (ids.intersects(start, start + ColumnChunks.SIZE)) {
+        chunks.accept(index);
       }
     }
+  }
+
+  /** Hands the value of each of the ids in a chunk to {@code values}, in id order. */
+  private void readChunk(RoaringBitmap ids, int index, RowValues values) {
+    int start = index << ColumnChunks.SHIFT;
+    long[] chunk = chunk(index, start);
+    ids.forEachInRange(start, ColumnChunks.SIZE, id -> {
+      int offset = id & ColumnChunks.MASK;
+      boolean isNull = isNull(chunk, offset);
+      values.accept(id, isNull, isNull ? 0 : sortKey(chunk[ColumnChunks.NULL_WORDS + offset]));
+    });
   }
 
   private long[] chunk(int index, int id) {
@@ -136,6 +171,11 @@ public final class ColumnOrder {
       }
     }
 
+    /** Whether the page is full of values that all come before a value of this key. */
+    boolean cannotTake(long key) {
+      return best.isFull() && key > best.worstKey();
+    }
+
     /** The first ids, nulls before or after the values. */
     int[] ids(boolean nullsFirst) {
       int wanted = nulls.length;
@@ -150,9 +190,9 @@ public final class ColumnOrder {
   }
 
   /**
-   * The {@code size} least (key, id) pairs offered, a max-heap whose root is the worst kept.
-   * Ids are offered ascending, so a key equal to the root's does not displace it: the earlier
-   * row comes first, as a stable sort keeps it.
+   * The {@code size} least (key, id) pairs offered, a max-heap whose root is the worst kept;
+   * of equal keys the lesser id comes first, as a stable sort of the rows in id order keeps
+   * them, whatever order they are offered in.
    */
   private static final class Heap {
     private final long[] keys;
@@ -167,9 +207,17 @@ public final class ColumnOrder {
     void offer(long key, int id) {
       if (size < keys.length) {
         siftUp(size++, key, id);
-      } else if (size > 0 && key < keys[0]) {
+      } else if (size > 0 && (key < keys[0] || key == keys[0] && id < ids[0])) {
         siftDown(size, key, id);
       }
+    }
+
+    boolean isFull() {
+      return size == keys.length;
+    }
+
+    long worstKey() {
+      return keys[0];
     }
 
     private void siftUp(int at, long key, int id) {

@@ -89,6 +89,7 @@ public final class IndexTable {
       return null;
     }
     return new ColumnOrder(index -> read(() -> store.chunk(column, index)),
+        index -> read(() -> store.summary(column, index)),
         store.definition().column(column).type() == ColumnType.DOUBLE);
   }
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntFunction;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -23,12 +24,20 @@ class ColumnOrderTest {
   @Test
   void firstRowsAreThoseOfAStableSort() {
     Random random = new Random(20261203);
-    for (boolean doubles : new boolean[] {false, true}) {
+    for (int kind = 0; kind < 8; kind++) {
+      boolean doubles = (kind & 1) != 0;
+      boolean nulls = (kind & 2) != 0;
+      // Chunks without nulls are read best first by their summaries, or in id order without.
+      boolean summarised = (kind & 4) != 0;
       Long[] values = new Long[ROWS];
       for (int id = 0; id < ROWS; id++) {
-        values[id] = random.nextInt(10) == 0 ? null : value(random, doubles);
+        values[id] = nulls && random.nextInt(10) == 0 ? null : value(random, doubles);
       }
-      ColumnOrder order = new ColumnOrder(chunks(values), doubles);
+      List<long[]> chunks = chunks(values);
+      ColumnOrder order = new ColumnOrder(chunks::get, index -> summarised
+          ? ColumnSummary.of(chunks.get(index), doubles,
+              Math.min(ColumnChunks.SIZE, ROWS - (long) index * ColumnChunks.SIZE))
+          : null, doubles);
       for (int n = 0; n < 40; n++) {
         RoaringBitmap ids = chosen(random);
         boolean descending = random.nextBoolean();
@@ -39,8 +48,8 @@ class ColumnOrderTest {
           case 2 -> ROWS + 5;
           default -> random.nextInt(ROWS);
         };
-        String what = String.format("doubles %s, desc %s, nulls first %s, count %d of %d",
-            doubles, descending, nullsFirst, count, ids.getCardinality());
+        String what = String.format("kind %d, desc %s, nulls first %s, count %d of %d", kind,
+            descending, nullsFirst, count, ids.getCardinality());
         assertThat(order.first(ids, descending, nullsFirst, count)).as(what)
             .containsExactly(sorted(values, ids, doubles, descending, nullsFirst, count, false));
         assertThat(order.firstWithTies(ids, descending, nullsFirst, count)).as(what)
@@ -50,8 +59,31 @@ class ColumnOrderTest {
   }
 
   @Test
+  void chunksThatCannotChangeThePageAreNotRead() {
+    Long[] values = new Long[ROWS];
+    for (int id = 0; id < ROWS; id++) {
+      values[id] = (long) id / 3;
+    }
+    List<long[]> chunks = chunks(values);
+    Set<Integer> read = new TreeSet<>();
+    ColumnOrder order = new ColumnOrder(index -> {
+      read.add(index);
+      return chunks.get(index);
+    }, index -> ColumnSummary.of(chunks.get(index), false,
+        Math.min(ColumnChunks.SIZE, ROWS - (long) index * ColumnChunks.SIZE)), false);
+    RoaringBitmap all = RoaringBitmap.bitmapOfRange(0, ROWS);
+    assertThat(order.first(all, true, false, 4)).containsExactly(ROWS - 3, ROWS - 2, ROWS - 1,
+        ROWS - 6);
+    assertThat(read).containsExactly(2);
+    read.clear();
+    assertThat(order.first(all, false, true, 2)).containsExactly(0, 1);
+    assertThat(read).containsExactly(0);
+  }
+
+  @Test
   void noRowsOrNoneAskedForGiveNone() {
-    ColumnOrder order = new ColumnOrder(chunks(new Long[] {1L, null, 3L}), false);
+    ColumnOrder order = new ColumnOrder(chunks(new Long[] {1L, null, 3L})::get, index -> null,
+        false);
     assertThat(order.first(new RoaringBitmap(), false, false, 10)).isEmpty();
     assertThat(order.first(RoaringBitmap.bitmapOf(0, 1, 2), true, true, 0)).isEmpty();
     assertThat(order.first(RoaringBitmap.bitmapOf(0, 1, 2), true, true, 2)).containsExactly(1, 2);
@@ -82,7 +114,7 @@ class ColumnOrderTest {
   }
 
   /** Chunks in the layout of {@link ColumnChunks}: null bits, then values. */
-  private static IntFunction<long[]> chunks(Long[] values) {
+  private static List<long[]> chunks(Long[] values) {
     List<long[]> chunks = new ArrayList<>();
     for (int start = 0; start < values.length; start += ColumnChunks.SIZE) {
       long[] chunk = new long[ColumnChunks.NULL_WORDS + ColumnChunks.SIZE];
@@ -97,7 +129,7 @@ class ColumnOrderTest {
       }
       chunks.add(chunk);
     }
-    return chunks::get;
+    return chunks;
   }
 
   /** The first {@code count} ids of a stable sort, and those equal to the last ({@code ties}). */
