@@ -8,6 +8,7 @@ import dicomsql.connector.rel.DicomTableScan;
 import dicomsql.connector.rel.ScanSpec;
 import dicomsql.connector.rows.ColumnAggregation;
 import dicomsql.connector.rows.ContourPointRows;
+import dicomsql.connector.rows.FirstRows;
 import dicomsql.connector.rows.IndexCondition;
 import dicomsql.connector.rows.JoinCounting;
 import dicomsql.connector.rows.RowSource;
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -42,7 +44,6 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
-import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -163,27 +164,43 @@ public final class DicomTable extends AbstractTable
    */
   public Enumerable<Object[]> sortedScan(DataContext root, IndexCondition filter, int[] fields,
       int column, boolean descending, boolean nullsFirst, long offset, long fetch) {
+    return page(root, filter, fields, offset, false, (rows, kept) -> FirstRows.ofIndexed(rows,
+        kept, column, descending, nullsFirst, FirstRows.wanted(offset, fetch)));
+  }
+
+  /**
+   * Called by generated code for {@code ORDER BY column LIMIT} on a numeric column the index
+   * keeps column-wise: as {@link #sortedScan}, the first rows found by reading the column's
+   * values of the rows the condition keeps, with a bounded heap; with {@code ties}, those rows
+   * and the others whose value equals the last one's, in id order, for a sort above to order.
+   */
+  public Enumerable<Object[]> columnSortedScan(DataContext root, IndexCondition filter,
+      int[] fields, int column, boolean descending, boolean nullsFirst, long offset,
+      long fetch, boolean ties) {
+    return page(root, filter, fields, offset, ties, (rows, kept) -> FirstRows.ofColumn(rows,
+        kept, column, descending, nullsFirst, FirstRows.wanted(offset, fetch), ties));
+  }
+
+  /**
+   * The rows of the ids {@code first} finds among those the condition keeps (null: all), from
+   * position {@code offset} on, in that order; or, for a sort above to order ({@code idOrder}),
+   * all of them in id order, decoded as they are read.
+   */
+  private Enumerable<Object[]> page(DataContext root, IndexCondition filter, int[] fields,
+      long offset, boolean idOrder, BiFunction<RowSource, RoaringBitmap, int[]> first) {
     RowSource rows = source.get();
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        RoaringBitmap kept = filter == null ? null : filter.rows(rows);
-        long wanted = offset + fetch;
-        List<Integer> ids = new ArrayList<>();
-        if (nullsFirst) {
-          takeSorted(rows.nulls(column), kept, ids, wanted);
-        }
-        Iterator<Map.Entry<Object, RoaringBitmap>> values = rows.valueSets(column, descending);
-        while (ids.size() < wanted && values.hasNext()) {
-          takeSorted(values.next().getValue(), kept, ids, wanted);
-        }
-        if (!nullsFirst) {
-          takeSorted(rows.nulls(column), kept, ids, wanted);
+        int[] ids = first.apply(rows, filter == null ? null : filter.rows(rows));
+        if (idOrder) {
+          return new RowEnumerator(rows.rows(RoaringBitmap.bitmapOfUnordered(ids), fields),
+              cancelled);
         }
         List<Object[]> page = new ArrayList<>();
-        for (int id : ids.subList((int) Math.min(offset, ids.size()), ids.size())) {
-          Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(id), fields);
+        for (int at = (int) Math.min(offset, ids.length); at < ids.length; at++) {
+          Iterator<Object[]> row = rows.rows(RoaringBitmap.bitmapOf(ids[at]), fields);
           if (row.hasNext()) {
             page.add(row.next());
           }
@@ -191,18 +208,6 @@ public final class DicomTable extends AbstractTable
         return new RowEnumerator(page.iterator(), cancelled);
       }
     };
-  }
-
-  /** Adds the ids of {@code set} that {@code kept} keeps (all when null), up to {@code wanted}. */
-  private static void takeSorted(RoaringBitmap set, RoaringBitmap kept, List<Integer> ids,
-      long wanted) {
-    if (kept != null) {
-      set.and(kept);
-    }
-    IntIterator id = set.getIntIterator();
-    while (ids.size() < wanted && id.hasNext()) {
-      ids.add(id.next());
-    }
   }
 
   /**

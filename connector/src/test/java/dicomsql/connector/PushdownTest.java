@@ -61,13 +61,96 @@ class PushdownTest {
         + "LIMIT 4 OFFSET 2", "order=[roi_name ASC LAST]");
     assertPlan("SELECT series_uid, slice_spacing FROM series ORDER BY slice_spacing NULLS FIRST "
         + "LIMIT 5", "DicomIndexSort");
+    // Filters that keep fewer rows than the column has values: their values read column-wise.
+    assertPlan("SELECT path, position_z FROM instances WHERE modality = 'RTSTRUCT' "
+        + "ORDER BY position_z DESC NULLS LAST LIMIT 3", "DicomIndexSort");
+    assertPlan("SELECT series_uid, slice_spacing FROM series WHERE phase = 'A' "
+        + "ORDER BY slice_spacing DESC LIMIT 3 OFFSET 1", "DicomIndexSort");
+  }
+
+  @Test
+  void aLimitedSortOnANumberReadsItsColumn() throws SQLException {
+    // Rows of equal values come in id order, as Calcite's stable sort of the scan gives them.
+    assertPlan("SELECT path, file_size FROM instances ORDER BY file_size DESC LIMIT 3",
+        "DicomColumnSort");
+    assertPlan("SELECT sop_uid, instance_number FROM instances ORDER BY instance_number "
+        + "LIMIT 7 OFFSET 5", "order=[instance_number ASC LAST], offset=[5], fetch=[7]");
+    assertPlan("SELECT path, window_center FROM instances ORDER BY window_center NULLS FIRST "
+        + "LIMIT 5", "order=[window_center ASC FIRST]");
+    assertPlan("SELECT path, window_center FROM instances ORDER BY window_center DESC "
+        + "LIMIT 5", "order=[window_center DESC FIRST]");
+    assertPlan("SELECT path, window_width FROM instances ORDER BY window_width DESC NULLS LAST "
+        + "LIMIT 500", "order=[window_width DESC LAST]");
+    assertPlan("SELECT series_uid, z_min FROM series ORDER BY z_min LIMIT 4",
+        "DicomColumnSort");
+    assertPlan("SELECT roi_name, point_count FROM rois ORDER BY point_count DESC LIMIT 2",
+        "DicomColumnSort");
+  }
+
+  @Test
+  void aColumnSortKeepsToThePushedFilterAndTheProjection() throws SQLException {
+    assertPlan("SELECT path, slice_location FROM instances WHERE modality = 'CT' "
+        + "ORDER BY slice_location DESC LIMIT 4",
+        "DicomColumnSort(table=[[dicom, instances]], index=[modality = 'CT']");
+    assertPlan("SELECT path, file_size FROM instances WHERE modality = 'none' "
+        + "ORDER BY file_size LIMIT 3", "DicomColumnSort");
+    assertThat(TestConnections.rows(pushed, "SELECT path FROM instances "
+        + "WHERE modality = 'none' ORDER BY file_size LIMIT 3")).isEmpty();
+    // The sort's column not shown, or shown after another.
+    assertPlan("SELECT path FROM instances ORDER BY file_size DESC LIMIT 5", "DicomColumnSort");
+    assertPlan("SELECT file_size, path, modality FROM instances ORDER BY file_size LIMIT 5",
+        "DicomColumnSort");
+    // A projection of expressions over the sort: only the columns it uses are decoded.
+    assertPlan("SELECT path, file_size / 1024 AS kb FROM instances ORDER BY file_size DESC "
+        + "LIMIT 5", "columns=[[path, file_size]], order=[file_size DESC FIRST]");
+    assertSameRows("SELECT path, file_size FROM instances ORDER BY file_size LIMIT 0");
+  }
+
+  @Test
+  void aSortByANumberAndMoreSortsTheRowsTiedAtTheCut() throws SQLException {
+    String pushedNode = "EnumerableLimitSort(sort0=[$1], sort1=[$0], dir0=[DESC], dir1=[ASC], "
+        + "fetch=[3])\n  DicomColumnSort(";
+    assertPlan("SELECT path, file_size FROM instances ORDER BY file_size DESC, path LIMIT 3",
+        pushedNode);
+    assertThat(TestConnections.explain(pushed, "SELECT path, file_size FROM instances "
+        + "ORDER BY file_size DESC, path LIMIT 3")).contains("fetch=[3], ties=[kept]");
+    // Nearly every row is tied at the cut.
+    assertPlan("SELECT path, \"rows\", instance_number FROM instances "
+        + "ORDER BY \"rows\", instance_number DESC, path LIMIT 5 OFFSET 3", "ties=[kept]");
+    // Nulls are tied with each other.
+    assertPlan("SELECT path, window_center FROM instances "
+        + "ORDER BY window_center NULLS FIRST, path DESC LIMIT 4", "ties=[kept]");
+    assertPlan("SELECT path, window_center FROM instances "
+        + "ORDER BY window_center DESC NULLS LAST, path LIMIT 40", "ties=[kept]");
+    assertPlan("SELECT series_uid, slice_spacing, series_number FROM series "
+        + "ORDER BY slice_spacing DESC, series_number, series_uid LIMIT 3", "ties=[kept]");
+    assertPlan("SELECT path, file_size FROM instances WHERE modality = 'CT' "
+        + "ORDER BY file_size, path LIMIT 3", "ties=[kept]");
+    assertSameRows("SELECT path, file_size FROM instances WHERE modality = 'none' "
+        + "ORDER BY file_size, path LIMIT 3");
+  }
+
+  @Test
+  void aLimitWithoutOrderStopsTheScan() throws SQLException {
+    String sql = "SELECT path, file_size FROM instances LIMIT 3";
+    // The scan decodes rows as they are asked for: the limit stops it after three.
+    assertThat(TestConnections.explain(pushed, sql))
+        .contains("EnumerableLimit(fetch=[3])\n  DicomEnumerableScan(");
+    assertSameRows(sql);
   }
 
   @Test
   void otherLimitedSortsKeepOnlyTheFirstRows() throws SQLException {
-    String sql = "SELECT path, file_size FROM instances ORDER BY file_size DESC LIMIT 3";
-    assertThat(TestConnections.explain(pushed, sql)).contains("EnumerableLimitSort");
-    assertSameRows(sql);
+    for (String sql : List.of(
+        "SELECT path, acquisition_time FROM instances ORDER BY acquisition_time DESC LIMIT 3",
+        // Ids of contours stand for many points each.
+        "SELECT x, y FROM contour_points ORDER BY x DESC, y LIMIT 3",
+        // A filter the index does not answer is left to Calcite.
+        "SELECT path, file_size FROM instances WHERE file_size > 100 "
+            + "ORDER BY file_size LIMIT 3")) {
+      assertThat(TestConnections.explain(pushed, sql)).as(sql).contains("EnumerableLimitSort");
+      assertSameRows(sql);
+    }
   }
 
   @Test
@@ -628,6 +711,52 @@ class PushdownTest {
     // in each way.
     assertThat(pushedCount).isGreaterThan(60);
     assertThat(groupings).containsExactlyInAnyOrder("hashed=", "ranked=", "row sets");
+  }
+
+  /** Filters of the random sorts, some of which keep no row. */
+  private static final List<String> SORT_FILTERS = List.of(" WHERE phase = 'A'",
+      " WHERE modality = 'CT'", " WHERE modality = 'none'", " WHERE phase = 'none'",
+      " WHERE position_z > 10", " WHERE instance_number < 3", " WHERE roi_number = 1",
+      " WHERE slice_spacing IS NULL", " WHERE series_number >= 2");
+
+  @Test
+  void randomSortsOfNumbersGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261204);
+    int columnSorts = 0;
+    for (int n = 0; n < 80; n++) {
+      NumericTable table = NUMERIC_TABLES.get(random.nextInt(NUMERIC_TABLES.size()));
+      String filter = "";
+      if (random.nextInt(3) > 0) {
+        do {
+          filter = SORT_FILTERS.get(random.nextInt(SORT_FILTERS.size()));
+        } while (!table.filtered().contains(filter.split(" ")[2]));
+      }
+      String column = table.numbers().get(random.nextInt(table.numbers().size()));
+      String shown = table.groups().get(random.nextInt(table.groups().size()));
+      String sql = "SELECT " + (random.nextBoolean() ? shown + ", " + column : shown)
+          + " FROM " + table.name() + filter + " ORDER BY " + column + direction(random)
+          + (random.nextInt(3) == 0 ? ", " + shown + direction(random) : "")
+          + " LIMIT " + (random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(30))
+          + (random.nextInt(3) == 0 ? " OFFSET " + random.nextInt(40) : "");
+      // Exactly the same rows in the same order: both keep equal values in id order.
+      assertSameRows(sql);
+      if (TestConnections.explain(pushed, sql).contains("DicomColumnSort")) {
+        columnSorts++;
+      }
+    }
+    assertThat(columnSorts).isGreaterThan(25);
+  }
+
+  private static String direction(Random random) {
+    return switch (random.nextInt(3)) {
+      case 0 -> "";
+      case 1 -> " ASC";
+      default -> " DESC";
+    } + switch (random.nextInt(3)) {
+      case 0 -> "";
+      case 1 -> " NULLS FIRST";
+      default -> " NULLS LAST";
+    };
   }
 
   private static boolean hasColumn(String[] table, String column) {

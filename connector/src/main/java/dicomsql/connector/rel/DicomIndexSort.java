@@ -5,6 +5,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -18,16 +20,22 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  * taken, kept to the pushed condition, until enough rows are found, and only those rows are
  * decoded. Rows with equal values come in id order, as a stable sort of the scan gives them.
  */
-final class DicomIndexSort extends IndexAnswer {
-  private final RelFieldCollation order;
-  private final long offset;
-  private final long fetch;
+class DicomIndexSort extends IndexAnswer {
+  protected final RelFieldCollation order;
+  protected final long offset;
+  protected final long fetch;
 
   /** @param order the sort, its field a position in the scan's fields */
   DicomIndexSort(RelOptCluster cluster, ScanSpec scan, RelFieldCollation order, long offset,
       long fetch) {
-    super(cluster, cluster.traitSet().replace(RelCollations.of(order)), scan,
-        scan.rowType(cluster.getTypeFactory()));
+    this(cluster, cluster.traitSet().replace(RelCollations.of(order)), scan, order, offset,
+        fetch);
+  }
+
+  /** With the traits of rows that come otherwise than in the sort's order. */
+  DicomIndexSort(RelOptCluster cluster, RelTraitSet traits, ScanSpec scan,
+      RelFieldCollation order, long offset, long fetch) {
+    super(cluster, traits, scan, scan.rowType(cluster.getTypeFactory()));
     this.order = order;
     this.offset = offset;
     this.fetch = fetch;
@@ -60,6 +68,15 @@ final class DicomIndexSort extends IndexAnswer {
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     return fetch;
+  }
+
+  /**
+   * The page's rows decoded, dearer the more columns: so that of a sort over the whole row and
+   * one over the columns a projection above it uses, the narrow one is chosen.
+   */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return scan.cost(planner, Math.min(offset + (double) fetch, scan.rowCount()));
   }
 
   @Override

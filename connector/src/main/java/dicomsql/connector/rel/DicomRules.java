@@ -1,6 +1,7 @@
 package dicomsql.connector.rel;
 
 import dicomsql.connector.planner.DefaultRules;
+import dicomsql.connector.rows.FirstRows;
 import dicomsql.connector.rows.IndexCondition;
 import dicomsql.connector.rows.RowSource;
 import java.util.ArrayList;
@@ -69,7 +70,10 @@ final class DicomRules {
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
       CountRule::new).toRule();
 
-  /** ORDER BY one indexed column with a LIMIT: the first rows from the column's value map. */
+  /**
+   * ORDER BY one indexed column with a LIMIT: the first rows from the column's value map; or
+   * of one numeric column, from its values read column-wise.
+   */
   static final RelOptRule INDEX_SORT = new RuleConfig("DicomIndexSortRule",
       b0 -> b0.operand(LogicalSort.class).oneInput(
           b1 -> b1.operand(DicomTableScan.class).noInputs()),
@@ -374,8 +378,11 @@ final class DicomRules {
 
   /**
    * Sort by one column on a scan the index filters entirely, with a LIMIT: when the column is
-   * indexed, {@link DicomIndexSort}. (Other sorts with a LIMIT keep only the first rows as they
-   * go, by Calcite's ENUMERABLE_LIMIT_SORT_RULE.)
+   * indexed, {@link DicomIndexSort}; when it is a number kept column-wise,
+   * {@link DicomColumnSort}. Sort by such a number and further columns: the same sort over the
+   * rows of a {@link DicomColumnSort} by the number that keeps the rows tied with its last.
+   * (Other sorts with a LIMIT keep only the first rows as they go, by Calcite's
+   * ENUMERABLE_LIMIT_SORT_RULE.)
    */
   static final class IndexSortRule extends RelRule<RuleConfig> {
     IndexSortRule(RuleConfig config) {
@@ -387,18 +394,30 @@ final class DicomRules {
       LogicalSort sort = call.rel(0);
       ScanSpec scan = ((DicomTableScan) call.rel(1)).spec();
       List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
-      if (!scan.dicomTable().pushdown() || scan.residual() != null || keys.size() != 1
-          || !(sort.fetch instanceof RexLiteral fetch)
+      if (!scan.dicomTable().pushdown() || scan.residual() != null || keys.isEmpty()
+          || !(sort.fetch instanceof RexLiteral fetchLiteral)
           || sort.offset != null && !(sort.offset instanceof RexLiteral)) {
         return;
       }
       int column = scan.fields()[keys.get(0).getFieldIndex()];
-      if (scan.dicomTable().source().valueSets(column, false) == null) {
-        return;
-      }
+      RowSource source = scan.dicomTable().source();
       long offset = sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(Long.class);
-      call.transformTo(new DicomIndexSort(sort.getCluster(), scan, keys.get(0), offset,
-          fetch.getValueAs(Long.class)));
+      long fetch = fetchLiteral.getValueAs(Long.class);
+      if (keys.size() == 1 && source.valueSets(column, false) != null) {
+        call.transformTo(new DicomIndexSort(sort.getCluster(), scan, keys.get(0), offset,
+            fetch));
+      } else if (source.order(column) == null) {
+        return;
+      } else if (keys.size() == 1) {
+        call.transformTo(new DicomColumnSort(sort.getCluster(), scan, keys.get(0), offset,
+            fetch, false));
+      } else {
+        // The page's rows are among the first by the first key and those tied with the last.
+        RelNode tied = new DicomColumnSort(sort.getCluster(), scan, keys.get(0), 0,
+            FirstRows.wanted(offset, fetch), true);
+        call.transformTo(sort.copy(sort.getTraitSet(), tied, sort.getCollation(), sort.offset,
+            sort.fetch));
+      }
     }
   }
 

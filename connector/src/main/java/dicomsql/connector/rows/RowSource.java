@@ -1,6 +1,7 @@
 package dicomsql.connector.rows;
 
 import dicomsql.engine.index.ColumnBatch;
+import dicomsql.engine.index.ColumnOrder;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.NumericColumn;
 import java.util.Iterator;
@@ -74,6 +75,14 @@ public interface RowSource {
    * this source cannot.
    */
   default NumericColumn numbers(int column) {
+    return null;
+  }
+
+  /**
+   * A numeric column read column-wise in its order, for the first rows of a sort that decode
+   * no other row; null where this source cannot (or its ids are not rows).
+   */
+  default ColumnOrder order(int column) {
     return null;
   }
 

@@ -2,6 +2,7 @@ package dicomsql.connector.rows;
 
 import dicomsql.engine.index.Column;
 import dicomsql.engine.index.ColumnBatch;
+import dicomsql.engine.index.ColumnOrder;
 import dicomsql.engine.index.ColumnType;
 import dicomsql.engine.index.IndexTable;
 import dicomsql.engine.index.NumericColumn;
@@ -83,6 +84,11 @@ public final class StoredRows extends IndexedRows {
   @Override
   public NumericColumn numbers(int column) {
     return table.numbers(column);
+  }
+
+  @Override
+  public ColumnOrder order(int column) {
+    return table.order(column);
   }
 
   @Override

@@ -98,6 +98,19 @@ public final class IndexTable {
         index -> read(() -> store.summary(column, index)));
   }
 
+  /**
+   * A numeric column read column-wise in its order, for the first rows of a sort; null for a
+   * column the index keeps only in its rows.
+   */
+  public ColumnOrder order(int column) {
+    if (!store.isKeptByColumn(column)) {
+      return null;
+    }
+    return new ColumnOrder(index -> read(() -> store.chunk(column, index)),
+        index -> read(() -> store.summary(column, index)),
+        store.definition().column(column).type() == ColumnType.DOUBLE);
+  }
+
   public boolean isIndexed(int column) {
     return store.isIndexed(column);
   }
