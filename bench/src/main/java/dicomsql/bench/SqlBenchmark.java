@@ -170,7 +170,19 @@ final class SqlBenchmark {
             "SELECT * FROM series WHERE series_description LIKE '%ART%'"),
         new Query("contour_points GROUP BY rtss_uid, roi_number, MIN(z), MAX(z)",
             "SELECT rtss_uid, roi_number, COUNT(*), MIN(z), MAX(z) FROM contour_points "
-            + "GROUP BY rtss_uid, roi_number"));
+            + "GROUP BY rtss_uid, roi_number"),
+        new Query("instances GROUP BY image_type, SUM(file_size)",
+            "SELECT image_type, COUNT(*), SUM(file_size) FROM instances GROUP BY image_type"),
+        new Query("instances GROUP BY series_uid, MAX(instance_number)",
+            "SELECT series_uid, COUNT(*), MAX(instance_number) FROM instances "
+            + "GROUP BY series_uid"),
+        new Query("CT instances ORDER BY file_size, path LIMIT 5",
+            "SELECT path, file_size FROM instances WHERE modality = 'CT' "
+            + "ORDER BY file_size, path LIMIT 5"),
+        new Query("rois JOIN contour_points GROUP BY roi_name, AVG(z)",
+            "SELECT r.roi_name, COUNT(*), AVG(p.z) FROM rois r JOIN contour_points p "
+            + "ON p.rtss_uid = r.rtss_uid AND p.roi_number = r.roi_number "
+            + "GROUP BY r.roi_name"));
   }
 
   /** The median milliseconds of a run, and the rows of the last. */
