@@ -400,6 +400,8 @@ class PushdownTest {
     // a group of theirs: Calcite's.
     for (String other : List.of("SELECT r.roi_name, AVG(p.z) FROM rois r JOIN contour_points p "
         + "ON p.roi_number = r.roi_number GROUP BY r.roi_name",
+        "SELECT AVG(a.x), COUNT(*) FROM contour_points a JOIN contour_points b "
+            + "ON a.rtss_uid = b.rtss_uid AND a.roi_number = b.roi_number",
         "SELECT r.roi_name, AVG(p.z) FROM " + ROI_POINTS + " WHERE p.z > 0 GROUP BY r.roi_name",
         "SELECT p.point_index, AVG(p.z) FROM " + ROI_POINTS + " GROUP BY p.point_index")) {
       assertThat(TestConnections.explain(pushed, other)).as(other)

@@ -2,7 +2,6 @@ package dicomsql.connector.rel;
 
 import dicomsql.connector.rows.ContourPointRows;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -14,6 +13,7 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Aggregate of contour points grouped by indexed columns they share with their contour
@@ -51,7 +51,8 @@ final class ContourAggregateRule extends RelRule<DicomRules.RuleConfig> {
    * The aggregate of contour points joined (inner, on equal keys) to another table's rows on
    * that table's unique key, grouped by its columns or not at all, each side a scan the index
    * filters entirely; or null where a group or a call is not answered so. The key being
-   * unique, each contour joins at most one row, so a group's points are its rows' contours'.
+   * unique (as the table's statistic says, which the index has checked), each contour joins
+   * at most one row, so a group's points are its rows' contours'.
    */
   static DicomJoinContourAggregate joined(LogicalAggregate aggregate, LogicalProject project,
       LogicalJoin join, ScanSpec left, ScanSpec right) {
@@ -82,7 +83,7 @@ final class ContourAggregateRule extends RelRule<DicomRules.RuleConfig> {
     List<Integer> manyFields = pointsLeft ? info.leftKeys : info.rightKeys;
     int[][] joinKeys = JoinCountRule.keyColumns(one, oneFields, many, manyFields);
     if (joinKeys == null
-        || !one.dicomTable().source().isUnique(Arrays.stream(joinKeys[0]).sorted().toArray())) {
+        || !one.dicomTable().getStatistic().isKey(ImmutableBitSet.of(joinKeys[0]))) {
       return null;
     }
     List<DicomColumnAggregate.Call> calls = new ArrayList<>();
