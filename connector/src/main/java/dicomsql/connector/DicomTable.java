@@ -3,6 +3,7 @@ package dicomsql.connector;
 import dicomsql.connector.rel.DicomColumnAggregate;
 import dicomsql.connector.rel.DicomContourAggregate;
 import dicomsql.connector.rel.DicomIndexAggregate;
+import dicomsql.connector.rel.DicomJoinContourAggregate;
 import dicomsql.connector.rel.DicomJoinCount;
 import dicomsql.connector.rel.DicomTableScan;
 import dicomsql.connector.rel.ScanSpec;
@@ -256,6 +257,22 @@ public final class DicomTable extends AbstractTable
     ContourPointRows points = (ContourPointRows) source.get();
     RoaringBitmap kept = filter == null ? points.all() : filter.rows(points);
     return Linq4j.asEnumerable(points.aggregateByContours(kept, groups,
+        DicomColumnAggregate.Call.decode(calls)));
+  }
+
+  /**
+   * Called by generated code for {@link DicomJoinContourAggregate}: as {@link #contourAggregate},
+   * of the points joined to {@code one}'s rows on {@code oneKeys = keys}, grouped by
+   * {@code groups} of {@code one}, each side's rows those its pushed condition keeps.
+   */
+  public Enumerable<Object[]> joinContourAggregate(DataContext root, IndexCondition filter,
+      DicomTable one, IndexCondition oneFilter, int[] oneKeys, int[] keys, int[] groups,
+      int[] calls) {
+    ContourPointRows points = (ContourPointRows) source.get();
+    RowSource oneRows = one.source();
+    return Linq4j.asEnumerable(points.aggregateJoined(
+        filter == null ? null : filter.rows(points), oneRows,
+        oneFilter == null ? oneRows.all() : oneFilter.rows(oneRows), oneKeys, keys, groups,
         DicomColumnAggregate.Call.decode(calls)));
   }
 

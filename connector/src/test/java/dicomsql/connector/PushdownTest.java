@@ -369,6 +369,85 @@ class PushdownTest {
     assertThat(pushedCount).isGreaterThan(15);
   }
 
+  private static final String ROI_POINTS = "rois r JOIN contour_points p "
+      + "ON p.rtss_uid = r.rtss_uid AND p.roi_number = r.roi_number";
+
+  @Test
+  void contourPointsJoinedOnAKeyAreSummedFromTheContours() throws SQLException {
+    assertGroupPlan("SELECT r.roi_name, COUNT(*), AVG(p.z) FROM " + ROI_POINTS
+        + " GROUP BY r.roi_name", "DicomJoinContourAggregate");
+    assertGroupPlan("SELECT MAX(p.x), r.phase, SUM(p.y), r.roi_name, COUNT(p.z), MIN(p.z) FROM "
+        + ROI_POINTS + " WHERE r.phase = 'A' GROUP BY r.roi_name, r.phase",
+        "joinedIndex=[phase = 'A']");
+    assertGroupPlan("SELECT r.patient_id, AVG(p.x) FROM contour_points p JOIN rois r "
+        + "ON p.rtss_uid = r.rtss_uid AND p.roi_number = r.roi_number WHERE p.roi_number = 1 "
+        + "GROUP BY r.patient_id", "DicomJoinContourAggregate");
+    assertGroupPlan("SELECT s.label, AVG(p.z), COUNT(*) FROM structure_sets s "
+        + "JOIN contour_points p ON p.rtss_uid = s.rtss_uid GROUP BY s.label",
+        "DicomJoinContourAggregate");
+    // Without groups one row, also where nothing joins.
+    assertPlan("SELECT AVG(p.x), MIN(p.y), COUNT(*) FROM " + ROI_POINTS,
+        "DicomJoinContourAggregate");
+    String none = "SELECT COUNT(*), SUM(p.z), MAX(p.x) FROM " + ROI_POINTS
+        + " WHERE r.phase = 'no such phase'";
+    assertPlan(none, "DicomJoinContourAggregate");
+    assertThat(TestConnections.rows(pushed, none)).hasSize(1);
+    String noGroup = "SELECT r.roi_name, AVG(p.z) FROM " + ROI_POINTS
+        + " WHERE p.roi_number = -1 GROUP BY r.roi_name";
+    assertGroupPlan(noGroup, "DicomJoinContourAggregate");
+    assertThat(TestConnections.rows(pushed, noGroup)).isEmpty();
+    // Not on the other side's key (each contour may join many rows), a filter on the points, or
+    // a group of theirs: Calcite's.
+    for (String other : List.of("SELECT r.roi_name, AVG(p.z) FROM rois r JOIN contour_points p "
+        + "ON p.roi_number = r.roi_number GROUP BY r.roi_name",
+        "SELECT AVG(a.x), COUNT(*) FROM contour_points a JOIN contour_points b "
+            + "ON a.rtss_uid = b.rtss_uid AND a.roi_number = b.roi_number",
+        "SELECT r.roi_name, AVG(p.z) FROM " + ROI_POINTS + " WHERE p.z > 0 GROUP BY r.roi_name",
+        "SELECT p.point_index, AVG(p.z) FROM " + ROI_POINTS + " GROUP BY p.point_index")) {
+      assertThat(TestConnections.explain(pushed, other)).as(other)
+          .doesNotContain("DicomJoinContourAggregate");
+      assertSameGroups(other);
+    }
+  }
+
+  @Test
+  void randomJoinedContourPointAggregatesGiveTheSameRowsPushedOrNot() throws SQLException {
+    Random random = new Random(20261206);
+    List<String> filters = List.of("", " WHERE r.phase = 'A'", " WHERE p.roi_number = 1",
+        " WHERE r.roi_name = 'no such roi'", " WHERE r.roi_number <> 2", " WHERE p.y > 0");
+    int pushedCount = 0;
+    for (int n = 0; n < 30; n++) {
+      List<String> groups = new ArrayList<>(
+          List.of("r.roi_name", "r.phase", "r.patient_id", "r.color", "r.roi_number"));
+      Collections.shuffle(groups, random);
+      groups = groups.subList(0, random.nextInt(3));
+      List<String> select = new ArrayList<>(groups);
+      for (int c = 1 + random.nextInt(3); c > 0; c--) {
+        String column = "p." + List.of("x", "y", "z").get(random.nextInt(3));
+        select.add(List.of("SUM(", "AVG(", "MIN(", "MAX(", "COUNT(").get(random.nextInt(5))
+            + column + ")");
+      }
+      if (random.nextBoolean()) {
+        select.add("COUNT(*)");
+      }
+      Collections.shuffle(select, random);
+      String sql = "SELECT " + String.join(", ", select) + " FROM " + ROI_POINTS
+          + filters.get(random.nextInt(filters.size()))
+          + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups)
+              + (random.nextInt(4) == 0 ? " HAVING COUNT(*) > 10" : ""));
+      if (!groups.isEmpty() && random.nextInt(3) == 0) {
+        assertSameRows(sql + " ORDER BY " + String.join(", ", groups)
+            + (random.nextBoolean() ? " DESC NULLS FIRST" : " ASC NULLS LAST") + " LIMIT "
+            + random.nextInt(3) + " OFFSET " + random.nextInt(2));
+      }
+      assertSameGroups(sql);
+      if (TestConnections.explain(pushed, sql).contains("DicomJoinContourAggregate")) {
+        pushedCount++;
+      }
+    }
+    assertThat(pushedCount).isGreaterThan(15);
+  }
+
   @Test
   void joinCountsTakeTheSizesOfTheJoinedRowSets() throws SQLException {
     assertPlan("SELECT COUNT(*) FROM instances i JOIN series s ON i.series_uid = s.series_uid "

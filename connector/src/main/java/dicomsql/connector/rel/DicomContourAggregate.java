@@ -42,12 +42,17 @@ public final class DicomContourAggregate extends IndexAnswer {
     for (int column : groups) {
       contours.add(names.get(column));
     }
-    List<String> ofPoints = new ArrayList<>();
+    return pw.item("byContour", contours).item("ofPoints", describe(names, calls));
+  }
+
+  /** The calls as they read in a plan, of the columns named {@code names}. */
+  static List<String> describe(List<String> names, List<DicomColumnAggregate.Call> calls) {
+    List<String> described = new ArrayList<>();
     for (DicomColumnAggregate.Call call : calls) {
       String argument = call.column() < 0 ? "*" : names.get(call.column());
-      ofPoints.add(call.kind().name().replace("_ROWS", "") + "(" + argument + ")");
+      described.add(call.kind().name().replace("_ROWS", "") + "(" + argument + ")");
     }
-    return pw.item("byContour", contours).item("ofPoints", ofPoints);
+    return described;
   }
 
   /** At most a group per combination of the grouping columns' values (or null). */

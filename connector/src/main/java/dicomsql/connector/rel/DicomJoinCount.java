@@ -81,13 +81,7 @@ public final class DicomJoinCount extends IndexAnswer {
 
   @Override
   RelWriter explainAnswer(RelWriter pw) {
-    IndexCondition condition = one.condition();
-    List<String> names = one.dicomTable().columnNames();
-    return pw.item("joined", one.table().getQualifiedName())
-        .itemIf("joinedIndex", condition == null ? "" : condition.describe(names),
-            condition != null)
-        .item("on", pairs(names, oneKeys, scan.dicomTable().columnNames(), keys))
-        .itemIf("group", pairs(names, groups, null, null), groups.length > 0)
+    return explainJoin(pw, one, oneKeys, scan, keys, groups)
         .itemIf("split", pairs(scan.dicomTable().columnNames(), manyGroups, null, null),
             manyGroups.length > 0)
         // Part of the digest: two counts that differ only in the order of their output are
@@ -95,6 +89,21 @@ public final class DicomJoinCount extends IndexAnswer {
         .itemIf("splitFirst", true, !oneFirst && groups.length > 0 && manyGroups.length > 0)
         .item("count", distinct < 0 ? "*"
             : "DISTINCT " + scan.dicomTable().columnNames().get(manyGroups[distinct]));
+  }
+
+  /**
+   * The joined scan {@code one} with its condition, the pairs of key columns equal, and the
+   * columns of {@code one} grouped by.
+   */
+  static RelWriter explainJoin(RelWriter pw, ScanSpec one, int[] oneKeys, ScanSpec many,
+      int[] keys, int[] groups) {
+    IndexCondition condition = one.condition();
+    List<String> names = one.dicomTable().columnNames();
+    return pw.item("joined", one.table().getQualifiedName())
+        .itemIf("joinedIndex", condition == null ? "" : condition.describe(names),
+            condition != null)
+        .item("on", pairs(names, oneKeys, many.dicomTable().columnNames(), keys))
+        .itemIf("group", pairs(names, groups, null, null), groups.length > 0);
   }
 
   private static List<String> pairs(List<String> names, int[] columns, List<String> otherNames,
@@ -119,10 +128,22 @@ public final class DicomJoinCount extends IndexAnswer {
 
   @Override
   List<Expression> arguments(EnumerableRelImplementor implementor) {
-    return List.of(one.table().getExpression(DicomTable.class),
+    List<Expression> arguments = joinArguments(implementor, one, oneKeys, keys, groups);
+    arguments.addAll(List.of(Expressions.constant(manyGroups), Expressions.constant(oneFirst),
+        Expressions.constant(distinct), Expressions.constant(counts)));
+    return arguments;
+  }
+
+  /**
+   * The arguments that say what is joined, which the generated code passes first after the
+   * context and the condition: the one side's table and condition, its keys, the other's, and
+   * the one side's group columns.
+   */
+  static List<Expression> joinArguments(EnumerableRelImplementor implementor, ScanSpec one,
+      int[] oneKeys, int[] keys, int[] groups) {
+    return new ArrayList<>(List.of(one.table().getExpression(DicomTable.class),
         IndexCondition.reference(implementor, one.condition()),
-        Expressions.constant(oneKeys), Expressions.constant(keys), Expressions.constant(groups),
-        Expressions.constant(manyGroups), Expressions.constant(oneFirst),
-        Expressions.constant(distinct), Expressions.constant(counts));
+        Expressions.constant(oneKeys), Expressions.constant(keys),
+        Expressions.constant(groups)));
   }
 }

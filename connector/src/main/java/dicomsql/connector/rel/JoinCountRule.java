@@ -24,7 +24,8 @@ import org.apache.calcite.sql.SqlKind;
  * columns of few values of the other side, whose row sets split the joined rows. That last
  * shape is what Calcite makes of {@code COUNT(DISTINCT many.column)} grouped by the one side
  * (an aggregate of the distinct groups below the count). Without groups, the side with fewer
- * rows is the one decoded.
+ * rows is the one decoded. Other aggregates of contour points joined so are
+ * {@link ContourAggregateRule#joined}'s.
  */
 final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
   /** The most distinct values a column of the other side that splits groups may have. */
@@ -52,10 +53,17 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     boolean projected = call.rels.length == 5;
-    DicomJoinCount count = joinCount(call.rel(0), projected ? call.rel(1) : null,
-        call.rel(projected ? 2 : 1), call.rel(projected ? 3 : 2), call.rel(projected ? 4 : 3));
-    if (count != null) {
-      call.transformTo(count);
+    LogicalAggregate aggregate = call.rel(0);
+    LogicalProject project = projected ? call.rel(1) : null;
+    LogicalJoin join = call.rel(projected ? 2 : 1);
+    DicomTableScan left = call.rel(projected ? 3 : 2);
+    DicomTableScan right = call.rel(projected ? 4 : 3);
+    IndexAnswer answer = joinCount(aggregate, project, join, left, right);
+    if (answer == null) {
+      answer = ContourAggregateRule.joined(aggregate, project, join, left.spec(), right.spec());
+    }
+    if (answer != null) {
+      call.transformTo(answer);
     }
   }
 
@@ -81,18 +89,9 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
       }
     }
     int leftWidth = left.fields().length;
-    int[] joinFields = new int[aggregate.getGroupCount()];
-    int at = 0;
-    for (int field : aggregate.getGroupSet()) {
-      int joinField = field;
-      if (project != null) {
-        RexNode expression = project.getProjects().get(field);
-        if (!(expression instanceof RexInputRef ref)) {
-          return null;
-        }
-        joinField = ref.getIndex();
-      }
-      joinFields[at++] = joinField;
+    int[] joinFields = joinFields(aggregate.getGroupSet().asList(), project);
+    if (joinFields == null) {
+      return null;
     }
     boolean leftIsOne = joinFields.length == 0 ? left.rowCount() <= right.rowCount()
         : splits(right, joinFields, leftWidth, true);
@@ -103,20 +102,15 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
     ScanSpec many = leftIsOne ? right : left;
     List<Integer> oneFields = leftIsOne ? info.leftKeys : info.rightKeys;
     List<Integer> manyFields = leftIsOne ? info.rightKeys : info.leftKeys;
-    RowSource manyRows = many.dicomTable().source();
-    RowSource oneRows = one.dicomTable().source();
-    if (!manyRows.countsIds()) {
+    if (!many.dicomTable().source().countsIds()) {
       return null;
     }
-    int[] oneKeys = new int[oneFields.size()];
-    int[] keys = new int[manyFields.size()];
-    for (int k = 0; k < keys.length; k++) {
-      oneKeys[k] = one.fields()[oneFields.get(k)];
-      keys[k] = many.fields()[manyFields.get(k)];
-      if (!manyRows.isIndexed(keys[k]) || manyRows.type(keys[k]) != oneRows.type(oneKeys[k])) {
-        return null;
-      }
+    int[][] joinKeys = keyColumns(one, oneFields, many, manyFields);
+    if (joinKeys == null) {
+      return null;
     }
+    int[] oneKeys = joinKeys[0];
+    int[] keys = joinKeys[1];
     List<Integer> groups = new ArrayList<>();
     List<Integer> manyGroups = new ArrayList<>();
     // The output holds one side's groups, then the other's: a projection may order them so,
@@ -142,6 +136,47 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
   }
 
   /**
+   * The source columns of the join's keys on each side (given as fields of each scan): the
+   * one side's, then the many side's; null unless each of the latter is indexed and of the
+   * type of the column it equals.
+   */
+  static int[][] keyColumns(ScanSpec one, List<Integer> oneFields, ScanSpec many,
+      List<Integer> manyFields) {
+    RowSource oneRows = one.dicomTable().source();
+    RowSource manyRows = many.dicomTable().source();
+    int[] oneKeys = new int[oneFields.size()];
+    int[] keys = new int[manyFields.size()];
+    for (int k = 0; k < keys.length; k++) {
+      oneKeys[k] = one.fields()[oneFields.get(k)];
+      keys[k] = many.fields()[manyFields.get(k)];
+      if (!manyRows.isIndexed(keys[k]) || manyRows.type(keys[k]) != oneRows.type(oneKeys[k])) {
+        return null;
+      }
+    }
+    return new int[][] {oneKeys, keys};
+  }
+
+  /**
+   * The fields of the join's row that these fields of the aggregate's input are, or null where
+   * the projection computes one.
+   */
+  static int[] joinFields(List<Integer> fields, LogicalProject project) {
+    int[] joinFields = new int[fields.size()];
+    for (int at = 0; at < joinFields.length; at++) {
+      int joinField = fields.get(at);
+      if (project != null) {
+        RexNode expression = project.getProjects().get(joinField);
+        if (!(expression instanceof RexInputRef ref)) {
+          return null;
+        }
+        joinField = ref.getIndex();
+      }
+      joinFields[at] = joinField;
+    }
+    return joinFields;
+  }
+
+  /**
    * Whether the grouping fields (of the join's row) that lie on {@code side} (the right one, or
    * the left) are indexed columns of few values there, whose row sets can split its rows.
    */
@@ -160,7 +195,7 @@ final class JoinCountRule extends RelRule<DicomRules.RuleConfig> {
     return true;
   }
 
-  private static boolean pushable(ScanSpec scan) {
+  static boolean pushable(ScanSpec scan) {
     return scan.dicomTable().pushdown() && scan.residual() == null;
   }
 }

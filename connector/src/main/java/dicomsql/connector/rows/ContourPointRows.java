@@ -155,6 +155,19 @@ public final class ContourPointRows extends IndexedRows {
     return ContourGrouping.aggregate(this, table, ids, columns, calls);
   }
 
+  /**
+   * Aggregates of the points of these contours joined to the kept rows of {@code one} on its
+   * unique key, grouped by its columns, see {@link ContourGrouping#aggregateJoined}.
+   *
+   * @param ids the contours the points' condition keeps, or null for all
+   * @param keys the indexed columns here that {@code one}'s {@code oneKeys} equal
+   */
+  public List<Object[]> aggregateJoined(RoaringBitmap ids, RowSource one, RoaringBitmap oneKept,
+      int[] oneKeys, int[] keys, int[] groups, DicomColumnAggregate.Call[] calls) {
+    return ContourGrouping.aggregateJoined(this, one, oneKept, oneKeys, ids, keys, groups,
+        calls);
+  }
+
   @Override
   public Iterator<Object[]> rows(RoaringBitmap ids, int[] wanted) {
     IntIterator id = ids.getIntIterator();

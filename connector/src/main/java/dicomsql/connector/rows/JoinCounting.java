@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -85,8 +86,22 @@ public final class JoinCounting {
   public static List<Object[]> count(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
       RowSource many, RoaringBitmap manyKept, int[] keys, Groups groups, int counts) {
     JoinCounting counting = new JoinCounting(many, groups, oneKept.getCardinality());
-    int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + groups.one().length);
-    System.arraycopy(groups.one(), 0, fields, oneKeys.length, groups.one().length);
+    forEachJoined(one, oneKept, oneKeys, many, manyKept, keys, groups.one(),
+        (group, joined) -> counting.split(0, joined, group, -1));
+    return counting.result(counts);
+  }
+
+  /**
+   * For each kept row of the one side, its values of {@code oneGroups} (Calcite's form) and
+   * the other side's kept rows whose indexed key columns equal its keys.
+   *
+   * @param manyKept the other side's rows its condition keeps, or null for all
+   */
+  static void forEachJoined(RowSource one, RoaringBitmap oneKept, int[] oneKeys,
+      RowSource many, RoaringBitmap manyKept, int[] keys, int[] oneGroups,
+      BiConsumer<List<Object>, RoaringBitmap> each) {
+    int[] fields = Arrays.copyOf(oneKeys, oneKeys.length + oneGroups.length);
+    System.arraycopy(oneGroups, 0, fields, oneKeys.length, oneGroups.length);
     List<Map<Object, RoaringBitmap>> looked = new ArrayList<>();
     boolean[] complete = new boolean[keys.length];
     for (int k = 0; k < keys.length; k++) {
@@ -109,13 +124,12 @@ public final class JoinCounting {
       if (manyKept != null) {
         joined = RoaringBitmap.and(joined, manyKept);
       }
-      List<Object> group = new ArrayList<>(groups.width());
-      for (int g = 0; g < groups.one().length; g++) {
+      List<Object> group = new ArrayList<>(oneGroups.length);
+      for (int g = 0; g < oneGroups.length; g++) {
         group.add(SqlValues.internal(row[keys.length + g]));
       }
-      counting.split(0, joined, group, -1);
+      each.accept(group, joined);
     }
-    return counting.result(counts);
   }
 
   /**
