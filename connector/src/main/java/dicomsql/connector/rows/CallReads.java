@@ -19,6 +19,8 @@ final class CallReads {
   private final int[] columns;
   private final boolean[] doubles;
   private final boolean[] bits;
+  /** Per read, whether a MIN or MAX call reads it. */
+  private final boolean[] extremes;
   private final boolean countsRows;
 
   CallReads(RowSource rows, DicomColumnAggregate.Call[] calls) {
@@ -41,6 +43,13 @@ final class CallReads {
       }
     }
     this.countsRows = counts;
+    this.extremes = new boolean[first.size()];
+    for (int i = 0; i < calls.length; i++) {
+      DicomColumnAggregate.Kind kind = calls[i].kind();
+      if (kind == DicomColumnAggregate.Kind.MIN || kind == DicomColumnAggregate.Kind.MAX) {
+        extremes[readOf[i]] = true;
+      }
+    }
     this.columns = new int[first.size()];
     this.doubles = new boolean[first.size()];
     this.bits = new boolean[first.size()];
@@ -65,7 +74,7 @@ final class CallReads {
   ColumnTotals[] totals() {
     ColumnTotals[] totals = new ColumnTotals[columns.length];
     for (int r = 0; r < totals.length; r++) {
-      totals[r] = new ColumnTotals(doubles[r], bits[r]);
+      totals[r] = new ColumnTotals(doubles[r], bits[r], extremes[r]);
     }
     return totals;
   }

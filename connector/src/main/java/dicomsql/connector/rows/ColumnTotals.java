@@ -15,6 +15,7 @@ import dicomsql.engine.index.NumericColumn;
 final class ColumnTotals implements NumericColumn.Summing {
   private final boolean doubles;
   private final boolean bits;
+  private final boolean extremes;
   private long count;
   private long sum;
   private long least = Long.MAX_VALUE;
@@ -28,8 +29,17 @@ final class ColumnTotals implements NumericColumn.Summing {
    * @param bits whether they come as the bits of doubles
    */
   ColumnTotals(boolean doubles, boolean bits) {
+    this(doubles, bits, true);
+  }
+
+  /**
+   * @param extremes whether {@link #accept} keeps the least and greatest doubles (only a MIN or
+   *     MAX call reads them; the rest of a row's work for a sum or average is about as much)
+   */
+  ColumnTotals(boolean doubles, boolean bits, boolean extremes) {
     this.doubles = doubles;
     this.bits = bits;
+    this.extremes = extremes;
   }
 
   @Override
@@ -38,8 +48,10 @@ final class ColumnTotals implements NumericColumn.Summing {
     if (doubles) {
       double value = bits ? Double.longBitsToDouble(raw) : raw;
       doubleSum.add(value);
-      doubleLeast = Math.min(doubleLeast, value);
-      doubleGreatest = Math.max(doubleGreatest, value);
+      if (extremes) {
+        doubleLeast = Math.min(doubleLeast, value);
+        doubleGreatest = Math.max(doubleGreatest, value);
+      }
     } else {
       sum += raw;
       least = Math.min(least, raw);

@@ -25,6 +25,8 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
   private final int firstRead;
   private final CallReads reads;
   private final GroupKeys groups;
+  /** In front of {@link #groups} for a single key that is not of doubles; else null. */
+  private final DirectKeys direct;
   private final long[] key;
   /** Per group, its totals of each column read, side by side. */
   private ColumnTotals[] totals;
@@ -49,6 +51,8 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
     this.firstRead = read;
     this.reads = reads;
     this.groups = new GroupKeys(types.length + 1);
+    this.direct = types.length == 1 && (ranks[0] != null || types[0] != ColumnType.DOUBLE)
+        ? new DirectKeys(groups) : null;
     this.key = new long[types.length + 1];
     this.reading = reads.columns().length;
     this.totals = new ColumnTotals[16 * reading];
@@ -64,19 +68,9 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
   /** Keys the batch's rows first, then adds each column read to the rows' groups in turn. */
   @Override
   public void accept(ColumnBatch batch) {
-    int keys = types.length;
     int size = batch.size();
     for (int row = 0; row < size; row++) {
-      long nulls = 0;
-      for (int c = 0; c < keys; c++) {
-        int at = batchColumns[c];
-        long value = at < 0 ? ranks[c].rank(batch.id(row)) : batch.value(at, row);
-        boolean isNull = at < 0 ? value < 0 : batch.isNull(at, row);
-        key[c] = isNull ? 0 : value;
-        nulls |= isNull ? 1L << c : 0;
-      }
-      key[keys] = nulls;
-      int group = groups.groupOf(key);
+      int group = direct != null ? directGroup(batch, row) : hashedGroup(batch, row);
       if (group == counts.length) {
         counts = Arrays.copyOf(counts, 2 * counts.length);
         totals = Arrays.copyOf(totals, 2 * totals.length);
@@ -94,6 +88,29 @@ final class NumberGrouping implements Consumer<ColumnBatch> {
         }
       }
     }
+  }
+
+  private int directGroup(ColumnBatch batch, int row) {
+    int at = batchColumns[0];
+    if (at < 0) {
+      long rank = ranks[0].rank(batch.id(row));
+      return direct.groupOf(rank, rank < 0);
+    }
+    return direct.groupOf(batch.value(at, row), batch.isNull(at, row));
+  }
+
+  private int hashedGroup(ColumnBatch batch, int row) {
+    int keys = types.length;
+    long nulls = 0;
+    for (int c = 0; c < keys; c++) {
+      int at = batchColumns[c];
+      long value = at < 0 ? ranks[c].rank(batch.id(row)) : batch.value(at, row);
+      boolean isNull = at < 0 ? value < 0 : batch.isNull(at, row);
+      key[c] = isNull ? 0 : value;
+      nulls |= isNull ? 1L << c : 0;
+    }
+    key[keys] = nulls;
+    return groups.groupOf(key);
   }
 
   /**

@@ -109,4 +109,18 @@ class ColumnTotalsTest {
     totals.accept(Double.doubleToRawLongBits(Double.NaN));
     assertThat(totals.doubleSum()).isNaN();
   }
+
+  @Test
+  void totalsKeepingNoExtremesSumAndCountTheSame() {
+    ColumnTotals all = new ColumnTotals(true, true);
+    ColumnTotals sums = new ColumnTotals(true, true, false);
+    for (double value : adversarial(9)) {
+      all.accept(Double.doubleToRawLongBits(value));
+      sums.accept(Double.doubleToRawLongBits(value));
+    }
+    assertThat(sums.count()).isEqualTo(all.count());
+    assertThat(Double.doubleToRawLongBits(sums.doubleSum()))
+        .isEqualTo(Double.doubleToRawLongBits(all.doubleSum()));
+    assertThat(all.doubleLeast()).isLessThan(all.doubleGreatest());
+  }
 }
