@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,6 +48,8 @@ final class ServedMeta extends JdbcMeta {
    */
   private static final long MIN_TICK_MILLIS = 50;
   private static final long MAX_TICK_MILLIS = 1_000;
+  /** How soon a cancelled statement still running is cancelled again. */
+  private static final long RECANCEL_MILLIS = 50;
 
   private final StatementLimits limits;
   /** One budget for what the raster functions of every connection keep. */
@@ -244,7 +247,29 @@ final class ServedMeta extends JdbcMeta {
       return false;
     }
     target.stop(CANCELLED);
+    cancelAgainSoon(statementId, target);
     return true;
+  }
+
+  /**
+   * Cancels a cancelled run again while it is still running: a cancel that reaches the driver
+   * before its run has begun is cleared by the run's start (a flag left from a run stopped
+   * before), and the run would go on.
+   */
+  private void cancelAgain(int statementId, Running target) {
+    if (running.get(statementId) == target) {
+      target.stop(CANCELLED);
+      cancelAgainSoon(statementId, target);
+    }
+  }
+
+  private void cancelAgainSoon(int statementId, Running target) {
+    try {
+      timer.schedule(() -> cancelAgain(statementId, target), RECANCEL_MILLIS,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // The server is closing, and its statements with it.
+    }
   }
 
   /** A statement being run on the server, and why it was stopped, once it was. */
@@ -261,14 +286,16 @@ final class ServedMeta extends JdbcMeta {
       this.statement = statement;
     }
 
-    /** Stops the statement, with the SQLState its client will get (the first reason wins). */
+    /**
+     * Stops the statement, with the SQLState its client will get (the first reason wins); a
+     * statement stopped before is cancelled again, as its run may have started since.
+     */
     void stop(String state) {
-      if (stopped.compareAndSet(null, state)) {
-        try {
-          statement.cancel();
-        } catch (SQLException | RuntimeException e) {
-          ServerLog.line("could not cancel a statement: " + e.getMessage());
-        }
+      stopped.compareAndSet(null, state);
+      try {
+        statement.cancel();
+      } catch (SQLException | RuntimeException e) {
+        ServerLog.line("could not cancel a statement: " + e.getMessage());
       }
     }
 
