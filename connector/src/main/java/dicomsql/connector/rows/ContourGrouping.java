@@ -34,15 +34,7 @@ final class ContourGrouping {
       positions.add(ValuePositions.read(contours.valueSets(column, false),
           contours.nulls(column), ids));
     }
-    Map<List<Object>, RoaringBitmap> byValues = new LinkedHashMap<>();
-    for (Map.Entry<List<Integer>, RoaringBitmap> group : groups(kept, positions).entrySet()) {
-      List<Object> values = new ArrayList<>(columns.length);
-      for (int g = 0; g < columns.length; g++) {
-        values.add(positions.get(g).values().get(group.getKey().get(g)));
-      }
-      byValues.put(values, group.getValue());
-    }
-    return rows(points, byValues, calls);
+    return rows(points, groups(kept, positions), calls);
   }
 
   /**
@@ -87,16 +79,16 @@ final class ContourGrouping {
     return result;
   }
 
-  /** The kept contours by the positions of their values. */
-  private static Map<List<Integer>, RoaringBitmap> groups(RoaringBitmap kept,
+  /** The kept contours by their values of the columns grouped by. */
+  private static Map<List<Object>, RoaringBitmap> groups(RoaringBitmap kept,
       List<ValuePositions> positions) {
-    Map<List<Integer>, RoaringBitmap> groups = new LinkedHashMap<>();
+    Map<List<Object>, RoaringBitmap> groups = new LinkedHashMap<>();
     IntIterator id = kept.getIntIterator();
     while (id.hasNext()) {
       int next = id.next();
-      List<Integer> key = new ArrayList<>(positions.size());
+      List<Object> key = new ArrayList<>(positions.size());
       for (ValuePositions column : positions) {
-        key.add(column.of()[next]);
+        key.add(column.values().get(column.of()[next]));
       }
       groups.computeIfAbsent(key, k -> new RoaringBitmap()).add(next);
     }
